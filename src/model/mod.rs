@@ -51,6 +51,7 @@ pub(crate) mod reach;
 pub(crate) mod read_back;
 pub(crate) mod requirement;
 pub(crate) mod roman;
+pub(crate) mod short_year;
 #[cfg(test)]
 pub(crate) mod test_rng;
 pub(crate) mod validate;

@@ -574,6 +574,7 @@ pub(crate) fn evidence_date(text: &str) -> Result<Option<u32>, EvidenceProblem> 
         .ok_or_else(|| EvidenceProblem::InvalidDate {
             found: text.to_owned(),
             suggestion: suggest_iso_date(text).or_else(|| crate::model::epoch::epoch_instant(text)),
+            two_digit_year: crate::model::short_year::two_digit_year_readings(text).into(),
         })
 }
 

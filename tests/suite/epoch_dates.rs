@@ -136,6 +136,7 @@ fn epoch_counts_as_text_are_refused_suggesting_the_instant() {
         EvidenceProblem::InvalidDate {
             found: "1707537600000".into(),
             suggestion: Some("2024-02-10T04:00:00Z".into()),
+            two_digit_year: Box::default(),
         }
     );
     let one_pass = Cohort::from_json(&fw, &json, &policy).expect_err("refused");

@@ -1565,7 +1565,8 @@ fn invalid_evidence() {
                 "accounts",
                 EvidenceProblem::InvalidDate {
                     found: "2025-02-30".into(),
-                    suggestion: None
+                    suggestion: None,
+                    two_digit_year: Box::default(),
                 }
             ),
             entry(
@@ -1573,7 +1574,8 @@ fn invalid_evidence() {
                 "accounts",
                 EvidenceProblem::InvalidDate {
                     found: "31/12/2024".into(),
-                    suggestion: Some("2024-12-31".into())
+                    suggestion: Some("2024-12-31".into()),
+                    two_digit_year: Box::default(),
                 }
             ),
             entry(
@@ -1581,7 +1583,8 @@ fn invalid_evidence() {
                 "accounts",
                 EvidenceProblem::InvalidDate {
                     found: "2024-03-15\r".into(),
-                    suggestion: Some("2024-03-15".into())
+                    suggestion: Some("2024-03-15".into()),
+                    two_digit_year: Box::default(),
                 }
             ),
             entry(

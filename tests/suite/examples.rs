@@ -1,17 +1,20 @@
 //! The examples as people run them, from the binaries `cargo test` builds beside this one
-//! (`target/<profile>/examples/`): output whose reader has gone away (as after `| head -1`)
-//! ends the example quietly with exit code 0, and a failure is one line on standard error
-//! with exit code 1. The examples that load the real data are too slow for a debug test
-//! run; `.ci/run` pipes each of the six release builds into `head -1`.
+//! (`target/<profile>/examples/`; `cargo test --test suite` does not build them, so one
+//! older than a source it was built from is refused): output whose reader has gone away
+//! (as after `| head -1`) ends the example quietly with exit code 0, and a failure is one
+//! line on standard error with exit code 1. The examples that load the real data are too
+//! slow for a debug test run; `.ci/run` pipes each of the six release builds into
+//! `head -1`.
 #![cfg(unix)]
 
 use std::io::{BufRead, BufReader};
 use std::os::fd::OwnedFd;
 use std::os::unix::net::UnixStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// The built example `name`, next to this test's own directory.
+/// The built example `name`, next to this test's own directory, refused when it is missing
+/// or older than a source it was built from.
 #[track_caller]
 fn example(name: &str) -> Command {
     let exe = std::env::current_exe().expect("the test's own path");
@@ -19,15 +22,102 @@ fn example(name: &str) -> Command {
         .parent()
         .and_then(|deps| deps.parent())
         .expect("target/<profile>/deps");
-    let path: PathBuf = profile
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.exists(),
-        "{} is not built: run `cargo test` (which builds the examples) or `cargo build --examples`",
-        path.display()
-    );
-    Command::new(path)
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match built(&profile.join("examples"), name, root) {
+        Ok(path) => Command::new(path),
+        Err(why) => panic!("{why}"),
+    }
+}
+
+/// The path of example `name` in `dir` when it is built from its sources as they are:
+/// `cargo test --test suite` does not build the examples, so an example edited (or the
+/// library under it) since the last `cargo test` or `cargo build --examples` would
+/// otherwise be run as it was.
+///
+/// The sources are the files the dependency list cargo writes beside the binary
+/// (`<name>.d`) names: the example's, the `include_str!` data, and the library's, the
+/// files whose change makes cargo build it again. (Cargo.toml is not among them: cargo
+/// builds again on a change of dependencies, features or profile in it, not on its time
+/// stamp, so comparing with it could ask for a build that changes nothing.) A binary
+/// older than any of them, a source outside `root` (the checkout being tested) or gone,
+/// as when the binary was built in another checkout, or a missing list is refused,
+/// naming the command that builds it. O(sources).
+fn built(dir: &Path, name: &str, root: &Path) -> Result<PathBuf, String> {
+    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let rebuild = "run `cargo build --examples` (or `cargo test`, which builds them)";
+    let built_at = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .map_err(|_| format!("{} is not built: {rebuild}", path.display()))?;
+    let list = dir.join(format!("{name}.d"));
+    let deps = std::fs::read_to_string(&list).map_err(|_| {
+        format!(
+            "{} has no dependency list {}: {rebuild}",
+            path.display(),
+            list.display()
+        )
+    })?;
+    for source in dependencies(&deps) {
+        if !source.starts_with(root) {
+            return Err(format!(
+                "{} was built from {}, outside {} (in another checkout): {rebuild}",
+                path.display(),
+                source.display(),
+                root.display()
+            ));
+        }
+        let changed = std::fs::metadata(&source).and_then(|m| m.modified());
+        match changed {
+            Ok(changed) if changed <= built_at => {}
+            Ok(_) => {
+                return Err(format!(
+                    "{} is older than {}, so it would run as it was before the change: {rebuild}",
+                    path.display(),
+                    source.display()
+                ));
+            }
+            Err(_) => {
+                return Err(format!(
+                    "{} was built from {}, which is not there: {rebuild}",
+                    path.display(),
+                    source.display()
+                ));
+            }
+        }
+    }
+    Ok(path)
+}
+
+/// The prerequisites of a make rule as cargo writes it (`target: a b\ c`): after the
+/// first `: `, separated by spaces, a space in a path written `\ `.
+fn dependencies(rule: &str) -> Vec<PathBuf> {
+    let Some((_, after)) = rule.split_once(": ") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = after.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(next @ (' ' | '\\' | '#')) => current.push(next),
+                Some(next) => {
+                    current.push('\\');
+                    current.push(next);
+                }
+                None => {}
+            },
+            ' ' | '\n' | '\r' | '\t' => {
+                if !current.is_empty() {
+                    out.push(PathBuf::from(std::mem::take(&mut current)));
+                }
+            }
+            _ => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        out.push(PathBuf::from(current));
+    }
+    out
 }
 
 /// Runs the example with standard output connected to a socket whose other end is already
@@ -51,6 +141,80 @@ fn assert_quiet_success(name: &str, output: &Output) {
         "{name}: {:?}, standard error: {stderr}",
         output.status
     );
+}
+
+#[test]
+fn an_example_older_than_a_source_is_refused() {
+    use std::time::{Duration, SystemTime};
+    let dir = std::env::temp_dir().join(format!("karmayogi-examples-{}", std::process::id()));
+    let checkout = dir.join("checkout");
+    let out = dir.join("examples");
+    std::fs::create_dir_all(&checkout).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let source = checkout.join("a demo.rs");
+    let data = checkout.join("data.json");
+    let exe = out.join(format!("demo{}", std::env::consts::EXE_SUFFIX));
+    let list = out.join("demo.d");
+    for file in [&source, &data, &exe] {
+        std::fs::write(file, "").unwrap();
+    }
+    let escaped = source.display().to_string().replace(' ', "\\ ");
+    std::fs::write(
+        &list,
+        format!("{}: {escaped} {}\n", exe.display(), data.display()),
+    )
+    .unwrap();
+    let at = |file: &Path, seconds: u64| {
+        let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000 + seconds);
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    };
+    at(&source, 0);
+    at(&data, 0);
+    at(&exe, 60);
+    assert_eq!(built(&out, "demo", &checkout), Ok(exe.clone()));
+    // A source edited after the build, the one whose path holds a space included.
+    at(&source, 120);
+    let stale = built(&out, "demo", &checkout).unwrap_err();
+    assert!(
+        stale.contains("is older than") && stale.contains("a demo.rs"),
+        "{stale}"
+    );
+    assert!(stale.contains("run `cargo build --examples`"), "{stale}");
+    at(&source, 0);
+    at(&data, 61);
+    assert!(
+        built(&out, "demo", &checkout)
+            .unwrap_err()
+            .contains("data.json")
+    );
+    at(&data, 0);
+    // Built in another checkout.
+    let elsewhere = built(&out, "demo", &dir.join("other")).unwrap_err();
+    assert!(elsewhere.contains("in another checkout"), "{elsewhere}");
+    std::fs::remove_file(&data).unwrap();
+    assert!(
+        built(&out, "demo", &checkout)
+            .unwrap_err()
+            .contains("which is not there")
+    );
+    std::fs::remove_file(&list).unwrap();
+    assert!(
+        built(&out, "demo", &checkout)
+            .unwrap_err()
+            .contains("no dependency list")
+    );
+    std::fs::remove_file(&exe).unwrap();
+    assert!(
+        built(&out, "demo", &checkout)
+            .unwrap_err()
+            .contains("is not built")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -116,6 +116,7 @@ mod scale_bounds;
 mod scales;
 mod schema;
 mod spreadsheet_date_times;
+mod two_digit_years;
 mod unknown_ids_at_once;
 mod validation;
 mod writers;

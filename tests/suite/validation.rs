@@ -144,6 +144,7 @@ fn bad_date(found: &str) -> EvidenceProblem {
     EvidenceProblem::InvalidDate {
         found: found.into(),
         suggestion: None,
+        two_digit_year: Box::default(),
     }
 }
 

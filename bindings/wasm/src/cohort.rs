@@ -153,24 +153,25 @@ impl Cohort {
         officers: &JsValue,
         policy: Option<crate::args::LevelPolicy>,
     ) -> Result<Cohort, Failure> {
-        let policy = options::policy(policy)?;
-        let fw = &framework.inner;
-        let list = list_text(officers);
-        let officers = list.as_ref().unwrap_or(officers);
-        let inner = if officers.is_array() {
-            read_officers(officers, |stream| {
-                karmayogi::Cohort::new(fw, stream, &policy)
-            })?
-        } else {
-            // A document, or its text: the library's reader, which reads the text straight
-            // into the cohort's columns and reports every bad field of every officer and
-            // passbook entry at once.
-            Input::new(officers, "officers")?
-                .read_all(|text| karmayogi::Cohort::from_json(fw, text, &policy))?
-        };
-        Ok(Cohort {
-            inner,
-            framework: Rc::clone(fw),
+        options::policy(policy).then(|policy| {
+            let fw = &framework.inner;
+            let list = list_text(officers);
+            let officers = list.as_ref().unwrap_or(officers);
+            let inner = if officers.is_array() {
+                read_officers(officers, |stream| {
+                    karmayogi::Cohort::new(fw, stream, policy)
+                })?
+            } else {
+                // A document, or its text: the library's reader, which reads the text straight
+                // into the cohort's columns and reports every bad field of every officer and
+                // passbook entry at once.
+                Input::new(officers, "officers")?
+                    .read_all(|text| karmayogi::Cohort::from_json(fw, text, policy))?
+            };
+            Ok(Cohort {
+                inner,
+                framework: Rc::clone(fw),
+            })
         })
     }
 
@@ -190,24 +191,25 @@ impl Cohort {
         #[wasm_bindgen(unchecked_param_type = "OfficersCsv")] csv: &JsValue,
         options: Option<crate::args::OfficersCsvOptions>,
     ) -> Result<Cohort, Failure> {
-        let (options, _) = options::officers_csv(options)?;
-        let (officers, evidence) = crate::interchange::officers_csv(csv)?;
-        let fw = &framework.inner;
-        let mut texts = karmayogi::OfficersCsv::new(&officers);
-        if let Some(evidence) = &evidence {
-            texts = texts.evidence(evidence);
-        }
-        reserve(
-            officers
-                .len()
-                .saturating_add(evidence.as_ref().map_or(0, String::len))
-                .saturating_mul(4),
-        );
-        // Streamed into the cohort's columns: no officer spec is built on the way.
-        let load = karmayogi::Cohort::from_csv(fw, &texts, &options)?;
-        Ok(Cohort {
-            inner: load.cohort,
-            framework: Rc::clone(fw),
+        options::officers_csv(options).then(|(options, _)| {
+            let (officers, evidence) = crate::interchange::officers_csv(csv)?;
+            let fw = &framework.inner;
+            let mut texts = karmayogi::OfficersCsv::new(&officers);
+            if let Some(evidence) = &evidence {
+                texts = texts.evidence(evidence);
+            }
+            reserve(
+                officers
+                    .len()
+                    .saturating_add(evidence.as_ref().map_or(0, String::len))
+                    .saturating_mul(4),
+            );
+            // Streamed into the cohort's columns: no officer spec is built on the way.
+            let load = karmayogi::Cohort::from_csv(fw, &texts, options)?;
+            Ok(Cohort {
+                inner: load.cohort,
+                framework: Rc::clone(fw),
+            })
         })
     }
 

@@ -49,14 +49,13 @@ impl Problem {
     /// The problem's whole message.
     pub(crate) fn message(&self) -> String {
         match self {
-            Problem::Library(error @ Error::InvalidOption { option, .. }) => {
-                error.to_string().replacen(
+            Problem::Library(error @ Error::InvalidOption { option, .. }) => js_message(error)
+                .replacen(
                     &format!("`{option}`"),
                     &format!("`{}`", camel_case(option)),
                     1,
-                )
-            }
-            Problem::Library(error) => js_names(&error.to_string()),
+                ),
+            Problem::Library(error) => js_names(&js_message(error)),
             Problem::Json(json) => json.message.clone(),
         }
     }
@@ -124,6 +123,23 @@ fn js_messages(value: &mut serde_json::Value) {
     }
 }
 
+impl Problem {
+    /// The field holding a number that is not finite, and the number, when the problem
+    /// holds one.
+    fn non_finite(&self) -> Option<(&'static str, f64)> {
+        let (field, value) = match self {
+            Problem::Library(
+                Error::InvalidOption { value, .. }
+                | Error::InvalidWeight { value, .. }
+                | Error::InvalidIdWeight { value, .. },
+            ) => ("value", *value),
+            Problem::Library(Error::InvalidHours { hours, .. }) => ("hours", *hours),
+            _ => return None,
+        };
+        (!value.is_finite()).then_some((field, value))
+    }
+}
+
 impl Serialize for Problem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -139,6 +155,24 @@ impl Serialize for Problem {
                 s.serialize_field("value", value)?;
                 s.serialize_field("expected", expected)?;
                 s.end()
+            }
+            Problem::Library(
+                error @ (Error::InvalidWeight { .. }
+                | Error::InvalidIdWeight { .. }
+                | Error::InvalidHours { .. }
+                | Error::CsvRow { .. }),
+            ) => {
+                // The library's fields, with the messages as JavaScript writes numbers.
+                let mut value = serde_json::to_value(error).map_err(serde::ser::Error::custom)?;
+                if let Some(message) = value.get_mut("message") {
+                    *message = self.message().into();
+                }
+                if let Error::CsvRow { error: inner, .. } = error
+                    && let Some(message) = value.get_mut("error").and_then(|e| e.get_mut("message"))
+                {
+                    *message = js_names(&js_message(inner)).into();
+                }
+                value.serialize(serializer)
             }
             // A message naming a Rust function is written again with the package's names;
             // other errors serialize themselves, as the library serializes them.
@@ -179,6 +213,97 @@ fn camel_case(rust: &str) -> String {
         }
     }
     out
+}
+
+/// A number as JavaScript's `String(n)` writes it (ECMAScript's `Number::toString`): `NaN`,
+/// `Infinity`, `-Infinity`, `0` for -0, the shortest digits that read back as the number,
+/// in positional notation from 1e-7 (exclusive) to 1e21 (exclusive) and in exponential
+/// notation with a signed exponent (`1e+21`, `-1.5e-7`) outside. Messages shown in
+/// JavaScript write numbers so, rather than as Rust prints them (`inf`, `NaN`, `1e21`).
+pub(crate) fn js_number(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+    }
+    if value == 0.0 {
+        return "0".to_owned();
+    }
+    // `{:e}` gives the shortest digits that read back as the value, as JavaScript's
+    // algorithm does: `d.ddde±x`.
+    let scientific = format!("{:e}", value.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let k = i32::try_from(digits.len()).unwrap_or(i32::MAX);
+    // ECMAScript's n: the value is 0.digits × 10^n.
+    let n = exponent + 1;
+    let sign = if value < 0.0 { "-" } else { "" };
+    let body = if k <= n && n <= 21 {
+        let zeros = usize::try_from(n - k).unwrap_or(0);
+        format!("{digits}{}", "0".repeat(zeros))
+    } else if 0 < n && n <= 21 {
+        let (whole, fraction) = digits.split_at(usize::try_from(n).unwrap_or(0));
+        format!("{whole}.{fraction}")
+    } else if -6 < n && n <= 0 {
+        format!("0.{}{digits}", "0".repeat(usize::try_from(-n).unwrap_or(0)))
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let point = if rest.is_empty() { "" } else { "." };
+        let e = n - 1;
+        let e_sign = if e < 0 { "-" } else { "+" };
+        format!("{first}{point}{rest}e{e_sign}{}", e.abs())
+    };
+    format!("{sign}{body}")
+}
+
+/// `message` with the last `from` (the library's text of a number, which follows any id
+/// the message quotes) written as `to`.
+fn replace_last(message: &str, from: &str, to: &str) -> String {
+    match message.rfind(from) {
+        Some(at) => format!("{}{to}{}", &message[..at], &message[at + from.len()..]),
+        None => message.to_owned(),
+    }
+}
+
+/// The library's text of a number in its messages (`inf`, `1e308`), taken from a message
+/// of its own so that the two cannot drift apart.
+fn library_number(value: f64) -> String {
+    let probe = Error::InvalidOption {
+        option: "",
+        value,
+        expected: "",
+    }
+    .to_string();
+    probe
+        .strip_prefix("option `` is ")
+        .and_then(|rest| rest.strip_suffix(": expected "))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// An error's message with the number it holds written as JavaScript writes it; the
+/// library's message for an error holding none.
+fn js_message(error: &Error) -> String {
+    let message = error.to_string();
+    let (value, before, after) = match error {
+        Error::InvalidOption { value, .. }
+        | Error::InvalidWeight { value, .. }
+        | Error::InvalidIdWeight { value, .. } => (*value, " is ", ": expected"),
+        Error::InvalidHours { hours, .. } => (*hours, " has ", " hours"),
+        Error::CsvRow { error, .. } => {
+            let inner = error.to_string();
+            return replace_last(&message, &inner, &js_message(error));
+        }
+        _ => return message,
+    };
+    let rust = format!("{before}{}{after}", library_number(value));
+    replace_last(
+        &message,
+        &rust,
+        &format!("{before}{}{after}", js_number(value)),
+    )
 }
 
 /// A failed call: every problem found, thrown to JavaScript as one `KarmayogiError`.
@@ -238,6 +363,17 @@ impl From<Failure> for JsValue {
             .ok()
             .and_then(|text| js_sys::JSON::parse(&text).ok())
             .unwrap_or_else(|| js_sys::Array::new().into());
+        // JSON writes a number that is not finite as `null`: such a value is set again
+        // as the number it is (`Infinity`, `NaN`), so no value given is lost.
+        for (i, p) in failure.0.iter().enumerate() {
+            if let Some((field, value)) = p.non_finite() {
+                let object =
+                    js_sys::Reflect::get_u32(&problems, u32::try_from(i).unwrap_or(u32::MAX));
+                if let Some(object) = object.ok().filter(JsValue::is_object) {
+                    let _ = js_sys::Reflect::set(&object, &field.into(), &value.into());
+                }
+            }
+        }
         KarmayogiError::new(&message, problems).into()
     }
 }
@@ -330,6 +466,70 @@ mod tests {
              it is a framework document (an object holding `format_version` and \
              `competencies`), read by `new Framework` or `parseFrameworkSpec`"
         );
+    }
+
+    #[test]
+    fn numbers_are_written_as_javascript_writes_them() {
+        // `String(n)` in JavaScript for each.
+        for (n, js) in [
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+            (f64::NAN, "NaN"),
+            (-0.0, "0"),
+            (0.0, "0"),
+            (-1.0, "-1"),
+            (2.5, "2.5"),
+            (1e21, "1e+21"),
+            (-1e21, "-1e+21"),
+            (1e20, "100000000000000000000"),
+            (123_456_789_012_345_680_000.0, "123456789012345680000"),
+            (1.5e300, "1.5e+300"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (1e-6, "0.000001"),
+            (1e-7, "1e-7"),
+            (-2.5e-300, "-2.5e-300"),
+            (5e-324, "5e-324"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (4_294_967_295.0, "4294967295"),
+        ] {
+            assert_eq!(js_number(n), js, "{n:?}");
+        }
+    }
+
+    #[test]
+    fn messages_write_the_numbers_they_hold_as_javascript_does() {
+        let option = Problem::Library(Error::InvalidOption {
+            option: "term_hours",
+            value: f64::INFINITY,
+            expected: "a finite number above 0",
+        });
+        assert_eq!(
+            option.message(),
+            "option `termHours` is Infinity: expected a finite number above 0"
+        );
+        let weight = Problem::Library(Error::InvalidIdWeight {
+            kind: EntityKind::Competency,
+            id: "x is inf: expected".into(),
+            value: 1e300,
+        });
+        // The number is the one after the id, whatever the id holds.
+        assert_eq!(
+            weight.message(),
+            "weight of competency `x is inf: expected` is 1e+300: expected 0 or a number \
+             from 1e-9 to 1e9"
+        );
+        assert_eq!(value(&weight)["message"], weight.message());
+        let hours = Problem::Library(Error::InvalidHours {
+            course: "k".into(),
+            hours: f64::NAN,
+        });
+        assert_eq!(
+            hours.message(),
+            "course `k` has NaN hours: expected a number above 0 and at most 10000"
+        );
+        assert_eq!(value(&hours)["message"], hours.message());
+        assert!(matches!(hours.non_finite(), Some(("hours", v)) if v.is_nan()));
+        assert_eq!(weight.non_finite(), None);
     }
 
     #[test]

@@ -265,11 +265,12 @@ impl Framework {
         officers: &JsValue,
         options: Option<crate::args::ReviewOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::review(options)?;
-        let warnings = read_officers(officers, |stream| {
-            Ok(self.inner.review_officers(stream, &options))
-        })?;
-        output(&warnings)
+        options::review(options).then(|options| {
+            let warnings = read_officers(officers, |stream| {
+                Ok(self.inner.review_officers(stream, options))
+            })?;
+            output(&warnings)
+        })
     }
 
     /// A course and everything it requires, directly or through other prerequisites, in
@@ -312,8 +313,7 @@ impl Framework {
         profile: &Profile,
         options: Option<crate::args::GapOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::gap(options)?;
-        output(&self.inner.gap(&profile.inner, &options)?)
+        options::gap(options).then(|options| output(&self.inner.gap(&profile.inner, options)?))
     }
 
     /// The officer's gap report against any position (a transfer, a promotion).
@@ -326,10 +326,10 @@ impl Framework {
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         options: Option<crate::args::GapOptions>,
     ) -> Result<JsValue, Failure> {
-        let position = text_arg(position, "position id")?;
-        let position = position.as_str();
-        let options = options::gap(options)?;
-        output(&self.inner.gap_for(&profile.inner, position, &options)?)
+        options::gap(options).then(|options| {
+            let position = text_arg(position, "position id")?;
+            output(&self.inner.gap_for(&profile.inner, &position, options)?)
+        })
     }
 
     /// A learning path closing the officer's gaps against a position: the fewest hours
@@ -347,10 +347,10 @@ impl Framework {
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         options: Option<crate::args::RecommendOptions>,
     ) -> Result<JsValue, Failure> {
-        let position = text_arg(position, "position id")?;
-        let position = position.as_str();
-        let options = options::recommend(options)?;
-        output(&self.inner.recommend(&profile.inner, position, &options)?)
+        options::recommend(options).then(|options| {
+            let position = text_arg(position, "position id")?;
+            output(&self.inner.recommend(&profile.inner, &position, options)?)
+        })
     }
 
     /// A learning path reaching any list of competency targets (an individual development
@@ -365,19 +365,20 @@ impl Framework {
         completed: Option<crate::args::StringList>,
         options: Option<crate::args::RecommendOptions>,
     ) -> Result<JsValue, Failure> {
-        let targets: Vec<Target> = Input::new(targets, "targets")?.parse()?;
-        let completed: Vec<karmayogi::CourseId> = match completed.map(JsValue::from) {
-            Some(c) if !c.is_undefined() && !c.is_null() => {
-                Input::new(&c, "completed courses")?.parse()?
-            }
-            _ => Vec::new(),
-        };
-        let options = options::recommend(options)?;
-        output(
-            &self
-                .inner
-                .recommend_targets(&targets, &completed, &options)?,
-        )
+        options::recommend(options).then(|options| {
+            let targets: Vec<Target> = Input::new(targets, "targets")?.parse()?;
+            let completed: Vec<karmayogi::CourseId> = match completed.map(JsValue::from) {
+                Some(c) if !c.is_undefined() && !c.is_null() => {
+                    Input::new(&c, "completed courses")?.parse()?
+                }
+                _ => Vec::new(),
+            };
+            output(
+                &self
+                    .inner
+                    .recommend_targets(&targets, &completed, options)?,
+            )
+        })
     }
 
     /// The positions an officer is closest to being ready for, by readiness (ties: smaller
@@ -388,8 +389,8 @@ impl Framework {
         profile: &Profile,
         options: Option<crate::args::RankOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::rank(options)?;
-        output(&self.inner.positions_for(&profile.inner, &options)?)
+        options::rank(options)
+            .then(|options| output(&self.inner.positions_for(&profile.inner, options)?))
     }
 
     /// The officers of a cohort closest to being ready for a position, by readiness.
@@ -403,10 +404,10 @@ impl Framework {
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         options: Option<crate::args::RankOptions>,
     ) -> Result<JsValue, Failure> {
-        let position = text_arg(position, "position id")?;
-        let position = position.as_str();
-        let options = options::rank(options)?;
-        output(&self.inner.officers_for(&cohort.inner, position, &options)?)
+        options::rank(options).then(|options| {
+            let position = text_arg(position, "position id")?;
+            output(&self.inner.officers_for(&cohort.inner, &position, options)?)
+        })
     }
 
     /// The training needs of a cohort: per competency, how many officers its positions
@@ -418,8 +419,8 @@ impl Framework {
         cohort: &Cohort,
         options: Option<crate::args::NeedsOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::needs(options)?;
-        output(&self.inner.training_needs(&cohort.inner, &options)?)
+        options::needs(options)
+            .then(|options| output(&self.inner.training_needs(&cohort.inner, options)?))
     }
 
     /// `trainingNeeds` for each department of the cohort, sorted by department.
@@ -432,17 +433,18 @@ impl Framework {
         cohort: &Cohort,
         options: Option<crate::args::NeedsOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::needs(options)?;
-        let by_department = self
-            .inner
-            .training_needs_by_department(&cohort.inner, &options)?;
-        let entries: Vec<DepartmentNeeds<'_, '_>> = (by_department.iter())
-            .map(|needs| DepartmentNeeds {
-                department: needs.department(),
-                needs,
-            })
-            .collect();
-        output(&entries)
+        options::needs(options).then(|options| {
+            let by_department = self
+                .inner
+                .training_needs_by_department(&cohort.inner, options)?;
+            let entries: Vec<DepartmentNeeds<'_, '_>> = (by_department.iter())
+                .map(|needs| DepartmentNeeds {
+                    department: needs.department(),
+                    needs,
+                })
+                .collect();
+            output(&entries)
+        })
     }
 
     /// A department's Annual Capacity Building Plan: which courses to run with how many
@@ -454,8 +456,8 @@ impl Framework {
         cohort: &Cohort,
         options: Option<crate::args::AcbpOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::acbp(options)?;
-        output(&self.inner.department_plan(&cohort.inner, &options)?)
+        options::acbp(options)
+            .then(|options| output(&self.inner.department_plan(&cohort.inner, options)?))
     }
 
     /// An officer's move to a post: the gap report against it and the learning path that
@@ -468,15 +470,15 @@ impl Framework {
         gap: Option<crate::args::GapOptions>,
         recommend: Option<crate::args::RecommendOptions>,
     ) -> Result<JsValue, Failure> {
-        let position = text_arg(position, "position id")?;
-        let position = position.as_str();
-        let gap = options::gap(gap)?;
-        let recommend = options::recommend(recommend)?;
-        output(
-            &self
-                .inner
-                .career_step(&profile.inner, position, &gap, &recommend)?,
-        )
+        let options = options::gap(gap).and(options::recommend(recommend));
+        options.then(|(gap, recommend)| {
+            let position = text_arg(position, "position id")?;
+            output(
+                &self
+                    .inner
+                    .career_step(&profile.inner, &position, gap, recommend)?,
+            )
+        })
     }
 
     /// The posts an officer could be ready for with the least training: by gaps no course
@@ -487,8 +489,8 @@ impl Framework {
         profile: &Profile,
         options: Option<crate::args::CareerOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::career(options)?;
-        output(&self.inner.career_paths(&profile.inner, &options)?)
+        options::career(options)
+            .then(|options| output(&self.inner.career_paths(&profile.inner, options)?))
     }
 
     /// The officers of a cohort who could be ready for a position with the least training,
@@ -503,10 +505,10 @@ impl Framework {
         #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
         options: Option<crate::args::CareerOptions>,
     ) -> Result<JsValue, Failure> {
-        let position = text_arg(position, "position id")?;
-        let position = position.as_str();
-        let options = options::career(options)?;
-        output(&self.inner.successors(&cohort.inner, position, &options)?)
+        options::career(options).then(|options| {
+            let position = text_arg(position, "position id")?;
+            output(&self.inner.successors(&cohort.inner, &position, options)?)
+        })
     }
 
     /// What changed between two snapshots of the same officers (matched by id): gaps closed
@@ -519,7 +521,7 @@ impl Framework {
         after: &Cohort,
         options: Option<crate::args::CompareOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::compare(options)?;
-        output(&self.inner.compare(&before.inner, &after.inner, &options)?)
+        options::compare(options)
+            .then(|options| output(&self.inner.compare(&before.inner, &after.inner, options)?))
     }
 }

@@ -60,12 +60,8 @@ impl Framework {
         cohort: &Cohort,
         options: Option<crate::args::RollupOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::rollup(options)?;
-        output(
-            &self
-                .inner
-                .training_needs_by_group(&cohort.inner, &options)?,
-        )
+        options::rollup(options)
+            .then(|options| output(&self.inner.training_needs_by_group(&cohort.inner, options)?))
     }
 
     /// `compare` rolled up to the competency groups: per group, the matched officers short
@@ -85,11 +81,12 @@ impl Framework {
         after: &Cohort,
         options: Option<crate::args::RollupOptions>,
     ) -> Result<JsValue, Failure> {
-        let options = options::rollup(options)?;
-        output(
-            &self
-                .inner
-                .compare_by_group(&before.inner, &after.inner, &options)?,
-        )
+        options::rollup(options).then(|options| {
+            output(
+                &self
+                    .inner
+                    .compare_by_group(&before.inner, &after.inner, options)?,
+            )
+        })
     }
 }

@@ -43,13 +43,14 @@ pub fn load_igot_courses_js(
     framework: &Framework,
     options: Option<crate::args::IgotCourseOptions>,
 ) -> Result<JsValue, Failure> {
-    let options = options::igot_courses(options)?;
-    let input = Input::new(json, "igot course records")?;
-    let load =
-        input.read_all(|text| karmayogi::load_igot_courses(text, &framework.inner, &options))?;
-    output(&CoursesOut {
-        courses: &load.value,
-        report: &load.report,
+    options::igot_courses(options).then(|options| {
+        let input = Input::new(json, "igot course records")?;
+        let load =
+            input.read_all(|text| karmayogi::load_igot_courses(text, &framework.inner, options))?;
+        output(&CoursesOut {
+            courses: &load.value,
+            report: &load.report,
+        })
     })
 }
 
@@ -80,12 +81,13 @@ pub fn load_frac_positions_js(
     json: &JsValue,
     options: Option<crate::args::FracOptions>,
 ) -> Result<JsValue, Failure> {
-    let options = options::frac(options)?;
-    let input = Input::new(json, "frac positions")?;
-    let load = input.read_all(|text| karmayogi::load_frac_positions(text, &options))?;
-    output(&SpecOut {
-        spec: &load.value,
-        report: &load.report,
+    options::frac(options).then(|options| {
+        let input = Input::new(json, "frac positions")?;
+        let load = input.read_all(|text| karmayogi::load_frac_positions(text, options))?;
+        output(&SpecOut {
+            spec: &load.value,
+            report: &load.report,
+        })
     })
 }
 

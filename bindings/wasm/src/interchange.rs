@@ -107,12 +107,13 @@ pub fn load_esco_report_js(
     #[wasm_bindgen(unchecked_param_type = "EscoCsv")] csv: &JsValue,
     options: Option<crate::args::EscoOptions>,
 ) -> Result<JsValue, Failure> {
-    let options = options::esco(options)?;
-    let texts = EscoTexts::read(csv)?;
-    let load = load_esco_report(&texts.csv(), &options)?;
-    output(&EscoLoadOut {
-        spec: &load.spec,
-        set_aside: &load.set_aside,
+    options::esco(options).then(|options| {
+        let texts = EscoTexts::read(csv)?;
+        let load = load_esco_report(&texts.csv(), options)?;
+        output(&EscoLoadOut {
+            spec: &load.spec,
+            set_aside: &load.set_aside,
+        })
     })
 }
 
@@ -121,9 +122,10 @@ pub(crate) fn esco_spec(
     csv: &JsValue,
     options: Option<crate::args::EscoOptions>,
 ) -> Result<FrameworkSpec, Failure> {
-    let options = options::esco(options)?;
-    let texts = EscoTexts::read(csv)?;
-    Ok(load_esco(&texts.csv(), &options)?)
+    options::esco(options).then(|options| {
+        let texts = EscoTexts::read(csv)?;
+        Ok(load_esco(&texts.csv(), options)?)
+    })
 }
 
 /// The texts of an `EscoCsv` object.
@@ -179,16 +181,17 @@ pub fn load_onet_js(
     #[wasm_bindgen(unchecked_param_type = "OnetCsv")] csv: &JsValue,
     options: Option<crate::args::OnetOptions>,
 ) -> Result<JsValue, Failure> {
-    let options = options::onet(options)?;
-    let occupations = required(csv, "occupations")?;
-    let elements = required(csv, "elements")?;
-    let ratings = required(csv, "occupationSkillLevels")?;
-    let tasks = csv_text(csv, "tasks", false)?;
-    let mut texts = OnetCsv::new(&occupations, &elements, &ratings);
-    if let Some(tasks) = &tasks {
-        texts = texts.tasks(tasks);
-    }
-    output(&load_onet(&texts, &options)?)
+    options::onet(options).then(|options| {
+        let occupations = required(csv, "occupations")?;
+        let elements = required(csv, "elements")?;
+        let ratings = required(csv, "occupationSkillLevels")?;
+        let tasks = csv_text(csv, "tasks", false)?;
+        let mut texts = OnetCsv::new(&occupations, &elements, &ratings);
+        if let Some(tasks) = &tasks {
+            texts = texts.tasks(tasks);
+        }
+        output(&load_onet(&texts, options)?)
+    })
 }
 
 /// A KCM dictionary read: the framework document and the report of what was set aside.
@@ -215,12 +218,13 @@ pub fn load_kcm_js(
     #[wasm_bindgen(unchecked_param_type = "unknown[] | string")] json: &JsValue,
     options: Option<crate::args::KcmOptions>,
 ) -> Result<JsValue, Failure> {
-    let options = options::kcm(options)?;
-    let input = Input::new(json, "kcm dictionary")?;
-    let load = input.read_all(|text| load_kcm(text, &options))?;
-    output(&KcmLoadOut {
-        spec: &load.value,
-        report: &load.report,
+    options::kcm(options).then(|options| {
+        let input = Input::new(json, "kcm dictionary")?;
+        let load = input.read_all(|text| load_kcm(text, options))?;
+        output(&KcmLoadOut {
+            spec: &load.value,
+            report: &load.report,
+        })
     })
 }
 
@@ -244,25 +248,26 @@ pub fn import_case(
     #[wasm_bindgen(unchecked_param_type = "CasePackage | string")] cfpackage: &JsValue,
     options: Option<crate::args::CaseImportOptions>,
 ) -> Result<JsValue, Failure> {
-    let options = options::case_import(options)?;
-    let input = Input::new(cfpackage, "case package")?;
-    // Text is a publisher's, read as `CasePackage::from_json` reads it; an object is the
-    // package type's serde form, as `exportCase` gives it (a text starting with U+FDD0
-    // held with one more in front), read back as serde reads it.
-    // A document of another kind is named as `CasePackage::from_json` names it in text.
-    let package: CasePackage = if input.given_as_text() {
-        input.read(CasePackage::from_json)?
-    } else {
-        input.parse().map_err(|failure| {
-            input
-                .other_kind(DocumentKind::CasePackage, "a CASE package")
-                .unwrap_or(failure)
-        })?
-    };
-    let CaseImport { spec, report } = CaseImport::from_package(&package, &options)?;
-    output(&CaseImportOut {
-        spec: &spec,
-        report: &report,
+    options::case_import(options).then(|options| {
+        let input = Input::new(cfpackage, "case package")?;
+        // Text is a publisher's, read as `CasePackage::from_json` reads it; an object is the
+        // package type's serde form, as `exportCase` gives it (a text starting with U+FDD0
+        // held with one more in front), read back as serde reads it.
+        // A document of another kind is named as `CasePackage::from_json` names it in text.
+        let package: CasePackage = if input.given_as_text() {
+            input.read(CasePackage::from_json)?
+        } else {
+            input.parse().map_err(|failure| {
+                input
+                    .other_kind(DocumentKind::CasePackage, "a CASE package")
+                    .unwrap_or(failure)
+            })?
+        };
+        let CaseImport { spec, report } = CaseImport::from_package(&package, options)?;
+        output(&CaseImportOut {
+            spec: &spec,
+            report: &report,
+        })
     })
 }
 
@@ -289,12 +294,13 @@ pub fn export_case(
     options: Option<crate::args::CaseExportOptions>,
 ) -> Result<JsValue, Failure> {
     let document: CaseDocument = Input::new(document, "case document")?.parse()?;
-    let options = options::case_export(options)?;
-    output(&CasePackage::from_framework(
-        &framework.inner,
-        &document,
-        &options,
-    )?)
+    options::case_export(options).then(|options| {
+        output(&CasePackage::from_framework(
+            &framework.inner,
+            &document,
+            options,
+        )?)
+    })
 }
 
 /// A CASE export: the package and the report of what it does not hold as given.
@@ -380,17 +386,18 @@ pub fn load_officers_js(
     #[wasm_bindgen(unchecked_param_type = "OfficersCsv")] csv: &JsValue,
     options: Option<crate::args::OfficersCsvOptions>,
 ) -> Result<JsValue, Failure> {
-    let (options, _) = options::officers_csv(options)?;
-    let (officers, evidence) = officers_csv(csv)?;
-    let mut texts = OfficersCsv::new(&officers);
-    if let Some(evidence) = &evidence {
-        texts = texts.evidence(evidence);
-    }
-    let load = load_officers(&framework.inner, &texts, &options)?;
-    output(&OfficersLoadOut {
-        officers: &load.officers,
-        warnings: &load.warnings,
-        columns_not_read: &load.columns_not_read,
-        files: &load.files,
+    options::officers_csv(options).then(|(options, _)| {
+        let (officers, evidence) = officers_csv(csv)?;
+        let mut texts = OfficersCsv::new(&officers);
+        if let Some(evidence) = &evidence {
+            texts = texts.evidence(evidence);
+        }
+        let load = load_officers(&framework.inner, &texts, options)?;
+        output(&OfficersLoadOut {
+            officers: &load.officers,
+            warnings: &load.warnings,
+            columns_not_read: &load.columns_not_read,
+            files: &load.files,
+        })
     })
 }

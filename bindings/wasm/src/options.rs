@@ -8,65 +8,156 @@
 //! Options are read from the object's properties directly rather than through serde: a
 //! derived deserializer per options type would add more WebAssembly than all of this.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use karmayogi::{
     AcbpOptions, CareerOptions, CaseExportOptions, CaseIds, CaseImportOptions, CaseItemMapping,
     CaseLevelRule, CaseScoreOrder, CompareOptions, CompetencyType, CourseLevels, DateOrder,
-    Delimiter, EscoHierarchy, EscoOptions, FracOptions, GapOptions, GroupKind, IgotCourseOptions,
-    KcmOptions, KcmSubThemes, KcmTagKey, Level, LevelPolicy, NeedsOptions, OfficersCsvOptions,
-    OnetHierarchy, OnetOptions, RankOptions, RecommendOptions, ReviewOptions, RollupOptions,
-    Solver, UndatedEvidence, UntaggedLevel, Weights,
+    Delimiter, Error, EscoHierarchy, EscoOptions, FracOptions, GapOptions, GroupKind,
+    IgotCourseOptions, KcmOptions, KcmSubThemes, KcmTagKey, Level, LevelPolicy, NeedsOptions,
+    OfficersCsvOptions, OnetHierarchy, OnetOptions, RankOptions, RecommendOptions, ReviewOptions,
+    RollupOptions, Solver, UndatedEvidence, UntaggedLevel, Weights,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::failure::Failure;
+use crate::failure::{Failure, Problem, js_number};
 use crate::json::json_problem;
+
+/// Options read with every problem found: the options of the values that were valid, and
+/// a problem for each of the others (a key unknown, a value of the wrong type or out of
+/// range), in the order the reader reads its keys.
+pub(crate) struct Read<T> {
+    options: T,
+    problems: Vec<Problem>,
+}
+
+impl<T> Read<T> {
+    /// The options read from two objects (as `careerStep` takes), with the problems of both.
+    pub(crate) fn and<U>(mut self, other: Read<U>) -> Read<(T, U)> {
+        let Read { options, problems } = other;
+        self.problems.extend(problems);
+        Read {
+            options: (self.options, options),
+            problems: self.problems,
+        }
+    }
+
+    /// `call` with the options. When the options had problems, `call` still runs with the
+    /// options that were valid, so that the problems of the call itself (an argument of
+    /// the wrong type, an unknown position, weighted competency or department) are
+    /// reported after the options' in one failure; its result is then dropped. The call's
+    /// time is what a valid call would take.
+    pub(crate) fn then<R>(self, call: impl FnOnce(&T) -> Result<R, Failure>) -> Result<R, Failure> {
+        let result = call(&self.options);
+        if self.problems.is_empty() {
+            return result;
+        }
+        let mut problems = self.problems;
+        if let Err(failure) = result {
+            problems.extend(failure.0);
+        }
+        Err(Failure(problems))
+    }
+}
+
+/// The problems found so far in one options object and the objects nested in it.
+type Found = Rc<RefCell<Vec<Problem>>>;
 
 /// An options object whose keys have been checked against the ones it may have.
 pub(crate) struct Fields {
     object: JsValue,
     path: String,
+    found: Found,
 }
 
 impl Fields {
     /// Checks `value` (an object, or `undefined`/`null` for no options) against `allowed`.
-    pub(crate) fn new(
-        value: Option<impl Into<JsValue>>,
-        allowed: &[&str],
-    ) -> Result<Fields, Failure> {
+    pub(crate) fn new(value: Option<impl Into<JsValue>>, allowed: &[&str]) -> Fields {
         let value = value.map_or(JsValue::UNDEFINED, Into::into);
-        Fields::at(value, String::new(), allowed)
+        Fields::at(value, String::new(), allowed, Found::default())
     }
 
-    fn at(value: JsValue, path: String, allowed: &[&str]) -> Result<Fields, Failure> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(Fields {
-                object: JsValue::UNDEFINED,
-                path,
-            });
+    /// Every problem found reading this object and the ones nested in it, with `options`.
+    fn done<T>(&self, options: T) -> Read<T> {
+        Read {
+            options,
+            problems: self.found.take(),
         }
-        let Some(object) = value
-            .dyn_ref::<js_sys::Object>()
-            .filter(|_| !value.is_function())
-        else {
-            return Err(wrong(&path, "an object", &value));
+    }
+
+    fn report(&self, failure: Failure) {
+        self.found.borrow_mut().extend(failure.0);
+    }
+
+    /// Records `result`'s failure; its value otherwise.
+    fn keep<T>(&self, result: Result<T, Failure>) -> Option<T> {
+        result.map_err(|f| self.report(f)).ok()
+    }
+
+    /// `o` with a library setter applied, or `o` unchanged with the setter's error recorded.
+    /// The library's setters check the value alone, so the setter is tried on default
+    /// options first: a refused value leaves every setting made before in place (the
+    /// default options hold no ids, so the try is O(1)).
+    fn set<O: Default>(&self, o: O, set: impl Fn(O) -> Result<O, Error>) -> O {
+        if let Err(e) = set(O::default()) {
+            self.report(e.into());
+            return o;
+        }
+        set(o).unwrap_or_else(|e| {
+            self.report(e.into());
+            O::default()
+        })
+    }
+
+    /// `o` with a weight given to an id by a library setter; a weight refused (or `None`,
+    /// of the wrong type, reported already) is reported and the id weighted 0 instead, so
+    /// that the call still names the id if it is unknown (the call fails either way).
+    fn weigh<O: Default>(
+        &self,
+        o: O,
+        weight: Option<f64>,
+        set: impl Fn(O, f64) -> Result<O, Error>,
+    ) -> O {
+        if let Some(w) = weight {
+            match set(O::default(), w) {
+                Ok(_) => return self.set(o, |o| set(o, w)),
+                Err(e) => self.report(e.into()),
+            }
+        }
+        self.set(o, |o| set(o, 0.0))
+    }
+
+    /// Like [`Fields::new`], at `path`, adding its problems to `found`; an object of
+    /// the wrong type is reported and read as no options.
+    fn at(value: JsValue, path: String, allowed: &[&str], found: Found) -> Fields {
+        let mut fields = Fields {
+            object: JsValue::UNDEFINED,
+            path,
+            found,
         };
-        if js_sys::Array::is_array(&value) {
-            return Err(wrong(&path, "an object", &value));
+        if value.is_undefined() || value.is_null() {
+            return fields;
         }
+        let object = value
+            .dyn_ref::<js_sys::Object>()
+            .filter(|_| !value.is_function() && !js_sys::Array::is_array(&value));
+        let Some(object) = object else {
+            fields.report(wrong(&fields.path, "an object", &value));
+            return fields;
+        };
         for key in js_sys::Object::keys(object).iter() {
             let key = key.as_string().unwrap_or_default();
             if !allowed.contains(&key.as_str()) {
                 let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
-                return Err(problem(
-                    &join(&path, &key),
+                fields.report(problem(
+                    &join(&fields.path, &key),
                     &format!("unknown option `{key}`, expected {}", expected.join(", ")),
                 ));
             }
         }
-        Ok(Fields {
-            object: value,
-            path,
-        })
+        fields.object = value;
+        fields
     }
 
     /// The value of a key; `None` when absent, `undefined` or `null`.
@@ -79,183 +170,209 @@ impl Fields {
             .filter(|v| !v.is_undefined() && !v.is_null())
     }
 
-    pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, Failure> {
-        self.get(key)
-            .map(|v| {
-                v.as_f64()
-                    .ok_or_else(|| wrong(&join(&self.path, key), "a number", &v))
-            })
-            .transpose()
+    pub(crate) fn number(&self, key: &str) -> Option<f64> {
+        let v = self.get(key)?;
+        let n = v.as_f64();
+        if n.is_none() {
+            self.report(wrong(&join(&self.path, key), "a number", &v));
+        }
+        n
     }
 
     /// A whole number from 0 to `max`.
-    pub(crate) fn count(&self, key: &str, max: f64) -> Result<Option<u64>, Failure> {
-        self.get(key)
-            .map(|v| match v.as_f64() {
-                Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => {
-                    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-                    // checked: whole, 0 to max
-                    Ok(n as u64)
-                }
-                _ => Err(wrong(
+    pub(crate) fn count(&self, key: &str, max: f64) -> Option<u64> {
+        let v = self.get(key)?;
+        match v.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => {
+                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+                // checked: whole, 0 to max
+                Some(n as u64)
+            }
+            _ => {
+                self.report(wrong(
                     &join(&self.path, key),
-                    &format!("a whole number from 0 to {max}"),
+                    &format!("a whole number from 0 to {}", js_number(max)),
                     &v,
-                )),
-            })
-            .transpose()
+                ));
+                None
+            }
+        }
     }
 
-    pub(crate) fn flag(&self, key: &str) -> Result<Option<bool>, Failure> {
-        self.get(key)
-            .map(|v| {
-                v.as_bool()
-                    .ok_or_else(|| wrong(&join(&self.path, key), "true or false", &v))
-            })
-            .transpose()
+    pub(crate) fn flag(&self, key: &str) -> Option<bool> {
+        let v = self.get(key)?;
+        let b = v.as_bool();
+        if b.is_none() {
+            self.report(wrong(&join(&self.path, key), "true or false", &v));
+        }
+        b
     }
 
-    pub(crate) fn text(&self, key: &str) -> Result<Option<String>, Failure> {
-        self.get(key)
-            .map(|v| {
-                v.as_string()
-                    .ok_or_else(|| wrong(&join(&self.path, key), "a string", &v))
-            })
-            .transpose()
+    pub(crate) fn text(&self, key: &str) -> Option<String> {
+        let v = self.get(key)?;
+        let s = v.as_string();
+        if s.is_none() {
+            self.report(wrong(&join(&self.path, key), "a string", &v));
+        }
+        s
     }
 
     /// One of a fixed set of strings, as the value it names.
-    pub(crate) fn choice<T: Copy>(
-        &self,
-        key: &str,
-        choices: &[(&str, T)],
-    ) -> Result<Option<T>, Failure> {
-        let Some(v) = self.get(key) else {
-            return Ok(None);
-        };
+    pub(crate) fn choice<T: Copy>(&self, key: &str, choices: &[(&str, T)]) -> Option<T> {
+        let v = self.get(key)?;
         let found = v.as_string();
         if let Some((_, value)) = choices
             .iter()
             .find(|(name, _)| Some(*name) == found.as_deref())
         {
-            return Ok(Some(*value));
+            return Some(*value);
         }
         let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-        Err(wrong(&join(&self.path, key), &names.join(" or "), &v))
+        self.report(wrong(&join(&self.path, key), &names.join(" or "), &v));
+        None
     }
 
     /// A nested options object.
-    fn object(&self, key: &str, allowed: &[&str]) -> Result<Fields, Failure> {
+    fn object(&self, key: &str, allowed: &[&str]) -> Fields {
         Fields::at(
             self.get(key).unwrap_or(JsValue::UNDEFINED),
             join(&self.path, key),
             allowed,
+            self.found.clone(),
         )
     }
 
-    /// An object used as a map from ids to numbers, in key order.
-    fn numbers_by_id(&self, key: &str) -> Result<Vec<(String, f64)>, Failure> {
+    /// An object used as a map from ids to numbers, in key order; a value that is not a
+    /// number is reported and read as `None`, its id kept (so that an unknown id is
+    /// reported too).
+    fn numbers_by_id(&self, key: &str) -> Vec<(String, Option<f64>)> {
         let Some(value) = self.get(key) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let path = join(&self.path, key);
         let Some(object) = value.dyn_ref::<js_sys::Object>() else {
-            return Err(wrong(&path, "an object of numbers by id", &value));
+            self.report(wrong(&path, "an object of numbers by id", &value));
+            return Vec::new();
         };
         let mut out = Vec::new();
         for entry in js_sys::Object::entries(object).iter() {
             let pair = js_sys::Array::from(&entry);
             let id = pair.get(0).as_string().unwrap_or_default();
             let v = pair.get(1);
-            let n = v
-                .as_f64()
-                .ok_or_else(|| wrong(&join(&path, &id), "a number", &v))?;
+            let n = v.as_f64();
+            if n.is_none() {
+                self.report(wrong(&join(&path, &id), "a number", &v));
+            }
             out.push((id, n));
         }
-        Ok(out)
+        out
     }
 
-    /// An object used as a map from names to strings, in key order.
-    fn texts_by_name(&self, key: &str) -> Result<Vec<(String, String)>, Failure> {
+    /// An object used as a map from names to strings, in key order; a value that is not a
+    /// string is reported and left out.
+    fn texts_by_name(&self, key: &str) -> Vec<(String, String)> {
         let Some(value) = self.get(key) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let path = join(&self.path, key);
         let Some(object) = value.dyn_ref::<js_sys::Object>() else {
-            return Err(wrong(&path, "an object of strings by name", &value));
+            self.report(wrong(&path, "an object of strings by name", &value));
+            return Vec::new();
         };
         let mut out = Vec::new();
         for entry in js_sys::Object::entries(object).iter() {
             let pair = js_sys::Array::from(&entry);
             let name = pair.get(0).as_string().unwrap_or_default();
             let v = pair.get(1);
-            let s = v
-                .as_string()
-                .ok_or_else(|| wrong(&join(&path, &name), "a string", &v))?;
-            out.push((name, s));
+            match v.as_string() {
+                Some(s) => out.push((name, s)),
+                None => self.report(wrong(&join(&path, &name), "a string", &v)),
+            }
         }
-        Ok(out)
+        out
     }
 
-    /// `weights: {behavioural, functional, domain}`; an absent type weighs 1.
-    fn weights(&self) -> Result<Option<Weights>, Failure> {
-        if self.get("weights").is_none() {
-            return Ok(None);
+    /// `weights: {behavioural, functional, domain}`; an absent type weighs 1. Each type's
+    /// weight is checked alone, so every one out of range is reported.
+    fn weights(&self) -> Option<Weights> {
+        self.get("weights")?;
+        let w = self.object("weights", &["behavioural", "functional", "domain"]);
+        let mut valid = true;
+        let mut weight = |k, at: fn(f64) -> [f64; 3]| {
+            let value = w.number(k).unwrap_or(1.0);
+            let [b, f, d] = at(value);
+            if let Err(e) = Weights::new(b, f, d) {
+                valid = false;
+                self.report(e.into());
+            }
+            value
+        };
+        let b = weight("behavioural", |v| [v, 1.0, 1.0]);
+        let f = weight("functional", |v| [1.0, v, 1.0]);
+        let d = weight("domain", |v| [1.0, 1.0, v]);
+        if !valid {
+            return None;
         }
-        let w = self.object("weights", &["behavioural", "functional", "domain"])?;
-        let weight = |k| Ok::<f64, Failure>(w.number(k)?.unwrap_or(1.0));
-        Ok(Some(Weights::new(
-            weight("behavioural")?,
-            weight("functional")?,
-            weight("domain")?,
-        )?))
+        self.keep(Weights::new(b, f, d).map_err(Failure::from))
     }
 
     /// `solver: "greedy" | {exact: {nodeLimit}}`.
-    fn solver(&self) -> Result<Option<Solver>, Failure> {
-        let Some(value) = self.get("solver") else {
-            return Ok(None);
-        };
+    fn solver(&self) -> Option<Solver> {
+        let value = self.get("solver")?;
         if value.as_string().as_deref() == Some("greedy") {
-            return Ok(Some(Solver::Greedy));
+            return Some(Solver::Greedy);
         }
         let path = join(&self.path, "solver");
         if value.as_string().is_some() {
-            return Err(wrong(&path, "\"greedy\" or {exact: {nodeLimit}}", &value));
+            self.report(wrong(&path, "\"greedy\" or {exact: {nodeLimit}}", &value));
+            return None;
         }
-        let outer = Fields::at(value, path, &["exact"])?;
-        let exact = outer.object("exact", &["nodeLimit"])?;
-        match exact.count("nodeLimit", 9_007_199_254_740_991.0)? {
-            Some(node_limit) => Ok(Some(Solver::Exact { node_limit })),
-            None => Err(problem(
-                &join(&exact.path, "nodeLimit"),
-                "missing `nodeLimit`: the exact solver needs a node limit",
-            )),
+        let outer = Fields::at(value, path, &["exact"], self.found.clone());
+        if outer.object.is_undefined() {
+            return None;
         }
+        let exact = outer.object("exact", &["nodeLimit"]);
+        if outer.get("exact").is_some() && exact.object.is_undefined() {
+            return None;
+        }
+        if exact.get("nodeLimit").is_some() {
+            return exact
+                .count("nodeLimit", 9_007_199_254_740_991.0)
+                .map(|node_limit| Solver::Exact { node_limit });
+        }
+        self.report(problem(
+            &join(&exact.path, "nodeLimit"),
+            "missing `nodeLimit`: the exact solver needs a node limit",
+        ));
+        None
     }
 
     /// `untagged: "ignore" | {assume: level}`.
-    fn untagged(&self) -> Result<Option<UntaggedLevel>, Failure> {
-        let Some(value) = self.get("untagged") else {
-            return Ok(None);
-        };
+    fn untagged(&self) -> Option<UntaggedLevel> {
+        let value = self.get("untagged")?;
         if value.as_string().as_deref() == Some("ignore") {
-            return Ok(Some(UntaggedLevel::Ignore));
+            return Some(UntaggedLevel::Ignore);
         }
         let path = join(&self.path, "untagged");
         if value.as_string().is_some() {
-            return Err(wrong(&path, "\"ignore\" or {assume: level}", &value));
+            self.report(wrong(&path, "\"ignore\" or {assume: level}", &value));
+            return None;
         }
-        let assume = Fields::at(value, path, &["assume"])?;
-        match assume.count("assume", 255.0)? {
-            Some(level) => Ok(Some(UntaggedLevel::Assume(Level::new(
-                u8::try_from(level).unwrap_or(u8::MAX),
-            )?))),
-            None => Err(problem(
+        let assume = Fields::at(value, path, &["assume"], self.found.clone());
+        if assume.object.is_undefined() {
+            return None;
+        }
+        if assume.get("assume").is_none() {
+            self.report(problem(
                 &join(&assume.path, "assume"),
                 "missing `assume`: the level to assume",
-            )),
+            ));
+            return None;
         }
+        let level = assume.count("assume", 255.0)?;
+        let level = Level::new(u8::try_from(level).unwrap_or(u8::MAX));
+        self.keep(level.map_err(Failure::from))
+            .map(UntaggedLevel::Assume)
     }
 }
 
@@ -272,11 +389,17 @@ fn problem(path: &str, description: &str) -> Failure {
     Failure::one(json_problem("options", false, path, 0, 0, description))
 }
 
+/// A value of the wrong kind at `path`, shown as JavaScript writes it: a number by
+/// `String(n)` (`Infinity`, `NaN`, `-1e+21`), which `JSON.stringify` would write as
+/// `null` when not finite; anything else as `JSON.stringify` writes it.
 fn wrong(path: &str, expected: &str, found: &JsValue) -> Failure {
-    let shown = js_sys::JSON::stringify(found)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| found.js_typeof().as_string().unwrap_or_default());
+    let shown = match found.as_f64() {
+        Some(n) => js_number(n),
+        None => js_sys::JSON::stringify(found)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| found.js_typeof().as_string().unwrap_or_default()),
+    };
     problem(path, &format!("expected {expected}, found {shown}"))
 }
 
@@ -293,23 +416,25 @@ const POLICY_KEYS: [&str; 7] = [
 
 /// [`LevelPolicy`]: `{verifiedOnly, selfDeclared, feedback360, notBefore, undated,
 /// courseLevels, inferGroupRules}`.
-pub(crate) fn policy(value: Option<impl Into<JsValue>>) -> Result<LevelPolicy, Failure> {
-    policy_of(&Fields::new(value, &POLICY_KEYS)?)
+pub(crate) fn policy(value: Option<impl Into<JsValue>>) -> Read<LevelPolicy> {
+    let f = Fields::new(value, &POLICY_KEYS);
+    let p = policy_of(&f);
+    f.done(p)
 }
 
-fn policy_of(f: &Fields) -> Result<LevelPolicy, Failure> {
+fn policy_of(f: &Fields) -> LevelPolicy {
     let mut p = LevelPolicy::default();
-    if let Some(yes) = f.flag("verifiedOnly")? {
+    if let Some(yes) = f.flag("verifiedOnly") {
         p = p.verified_only(yes);
     }
-    if let Some(yes) = f.flag("selfDeclared")? {
+    if let Some(yes) = f.flag("selfDeclared") {
         p = p.self_declared(yes);
     }
-    if let Some(yes) = f.flag("feedback360")? {
+    if let Some(yes) = f.flag("feedback360") {
         p = p.feedback_360(yes);
     }
-    if let Some(date) = f.text("notBefore")? {
-        p = p.not_before(&date)?;
+    if let Some(date) = f.text("notBefore") {
+        p = f.set(p, |p| p.not_before(&date));
     }
     if let Some(rule) = f.choice(
         "undated",
@@ -321,41 +446,43 @@ fn policy_of(f: &Fields) -> Result<LevelPolicy, Failure> {
             ),
             ("ignored", UndatedEvidence::Ignored),
         ],
-    )? {
+    ) {
         p = p.undated(rule);
     }
     if let Some(rule) = f.choice(
         "courseLevels",
         &[("reject", CourseLevels::Reject), ("cap", CourseLevels::Cap)],
-    )? {
+    ) {
         p = p.course_levels(rule);
     }
-    if let Some(yes) = f.flag("inferGroupRules")? {
+    if let Some(yes) = f.flag("inferGroupRules") {
         p = p.infer_group_rules(yes);
     }
-    Ok(p)
+    p
 }
 
 /// [`ReviewOptions`]: `{asOf}`.
-pub(crate) fn review(value: Option<impl Into<JsValue>>) -> Result<ReviewOptions, Failure> {
-    review_of(&Fields::new(value, &["asOf"])?)
+pub(crate) fn review(value: Option<impl Into<JsValue>>) -> Read<ReviewOptions> {
+    let f = Fields::new(value, &["asOf"]);
+    let o = review_of(&f);
+    f.done(o)
 }
 
-fn review_of(f: &Fields) -> Result<ReviewOptions, Failure> {
-    Ok(match f.text("asOf")? {
-        Some(date) => ReviewOptions::default().as_of(&date)?,
+fn review_of(f: &Fields) -> ReviewOptions {
+    match f.text("asOf") {
+        Some(date) => f.set(ReviewOptions::default(), |o| o.as_of(&date)),
         None => ReviewOptions::default(),
-    })
+    }
 }
 
 /// [`OfficersCsvOptions`]: `{levelPolicy, review, delimiter, dateOrder}`, and the level
 /// policy alone.
 pub(crate) fn officers_csv(
     value: Option<impl Into<JsValue>>,
-) -> Result<(OfficersCsvOptions, LevelPolicy), Failure> {
-    let f = Fields::new(value, &["levelPolicy", "review", "delimiter", "dateOrder"])?;
-    let policy = policy_of(&f.object("levelPolicy", &POLICY_KEYS)?)?;
-    let review = review_of(&f.object("review", &["asOf"])?)?;
+) -> Read<(OfficersCsvOptions, LevelPolicy)> {
+    let f = Fields::new(value, &["levelPolicy", "review", "delimiter", "dateOrder"]);
+    let policy = policy_of(&f.object("levelPolicy", &POLICY_KEYS));
+    let review = review_of(&f.object("review", &["asOf"]));
     let mut options = OfficersCsvOptions::default()
         .level_policy(policy.clone())
         .review(review);
@@ -368,34 +495,34 @@ pub(crate) fn officers_csv(
         };
         (name, d)
     });
-    if let Some(d) = f.choice("delimiter", &delimiters)? {
+    if let Some(d) = f.choice("delimiter", &delimiters) {
         options = options.delimiter(d);
     }
     let orders = [
         ("day_first", DateOrder::DayFirst),
         ("month_first", DateOrder::MonthFirst),
     ];
-    if let Some(order) = f.choice("dateOrder", &orders)? {
+    if let Some(order) = f.choice("dateOrder", &orders) {
         options = options.date_order(order);
     }
-    Ok((options, policy))
+    f.done((options, policy))
 }
 
 /// [`GapOptions`]: `{weights, includeMet}`.
-pub(crate) fn gap(value: Option<impl Into<JsValue>>) -> Result<GapOptions, Failure> {
-    let f = Fields::new(value, &["weights", "includeMet"])?;
+pub(crate) fn gap(value: Option<impl Into<JsValue>>) -> Read<GapOptions> {
+    let f = Fields::new(value, &["weights", "includeMet"]);
     let mut o = GapOptions::default();
-    if let Some(w) = f.weights()? {
+    if let Some(w) = f.weights() {
         o = o.weights(w);
     }
-    if let Some(yes) = f.flag("includeMet")? {
+    if let Some(yes) = f.flag("includeMet") {
         o = o.include_met(yes);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`RecommendOptions`]; `budget` chooses the budgeted objective.
-pub(crate) fn recommend(value: Option<impl Into<JsValue>>) -> Result<RecommendOptions, Failure> {
+pub(crate) fn recommend(value: Option<impl Into<JsValue>>) -> Read<RecommendOptions> {
     let f = Fields::new(
         value,
         &[
@@ -407,91 +534,92 @@ pub(crate) fn recommend(value: Option<impl Into<JsValue>>) -> Result<RecommendOp
             "termHours",
             "maxFormalShare",
         ],
-    )?;
+    );
     let mut o = RecommendOptions::default();
-    if let Some(hours) = f.number("budget")? {
-        o = o.budget(hours)?;
+    if let Some(hours) = f.number("budget") {
+        o = f.set(o, |o| o.budget(hours));
     }
-    if let Some(s) = f.solver()? {
+    if let Some(s) = f.solver() {
         o = o.solver(s);
     }
-    if let Some(u) = f.untagged()? {
+    if let Some(u) = f.untagged() {
         o = o.untagged(u);
     }
-    if let Some(w) = f.weights()? {
+    if let Some(w) = f.weights() {
         o = o.weights(w);
     }
-    for (id, w) in f.numbers_by_id("competencyWeights")? {
-        o = o.competency_weight(id, w)?;
+    for (id, w) in f.numbers_by_id("competencyWeights") {
+        o = f.weigh(o, w, |o, w| o.competency_weight(id.as_str(), w));
     }
-    if let Some(h) = f.number("termHours")? {
-        o = o.term_hours(h)?;
+    if let Some(h) = f.number("termHours") {
+        o = f.set(o, |o| o.term_hours(h));
     }
-    if let Some(s) = f.number("maxFormalShare")? {
-        o = o.max_formal_share(s)?;
+    if let Some(s) = f.number("maxFormalShare") {
+        o = f.set(o, |o| o.max_formal_share(s));
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// The most results a ranking may ask for.
 const TOP_MAX: f64 = 4_294_967_295.0;
 
 /// [`RankOptions`]: `{top, weights, excludeCurrent, department}`.
-pub(crate) fn rank(value: Option<impl Into<JsValue>>) -> Result<RankOptions, Failure> {
-    let f = Fields::new(value, &["top", "weights", "excludeCurrent", "department"])?;
+pub(crate) fn rank(value: Option<impl Into<JsValue>>) -> Read<RankOptions> {
+    let f = Fields::new(value, &["top", "weights", "excludeCurrent", "department"]);
     let mut o = RankOptions::default();
-    if let Some(k) = f.count("top", TOP_MAX)? {
+    if let Some(k) = f.count("top", TOP_MAX) {
         o = o.top(usize::try_from(k).unwrap_or(usize::MAX));
     }
-    if let Some(w) = f.weights()? {
+    if let Some(w) = f.weights() {
         o = o.gap_options(GapOptions::default().weights(w));
     }
-    if let Some(yes) = f.flag("excludeCurrent")? {
+    if let Some(yes) = f.flag("excludeCurrent") {
         o = o.exclude_current(yes);
     }
-    if let Some(d) = f.text("department")? {
+    if let Some(d) = f.text("department") {
         o = o.department(d);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`CareerOptions`]: `{top, excludeCurrent, department, untagged, weights}`.
-pub(crate) fn career(value: Option<impl Into<JsValue>>) -> Result<CareerOptions, Failure> {
+pub(crate) fn career(value: Option<impl Into<JsValue>>) -> Read<CareerOptions> {
     let f = Fields::new(
         value,
         &["top", "excludeCurrent", "department", "untagged", "weights"],
-    )?;
+    );
     let mut o = CareerOptions::default();
-    if let Some(k) = f.count("top", TOP_MAX)? {
+    if let Some(k) = f.count("top", TOP_MAX) {
         o = o.top(usize::try_from(k).unwrap_or(usize::MAX));
     }
-    if let Some(yes) = f.flag("excludeCurrent")? {
+    if let Some(yes) = f.flag("excludeCurrent") {
         o = o.exclude_current(yes);
     }
-    if let Some(d) = f.text("department")? {
+    if let Some(d) = f.text("department") {
         o = o.department(d);
     }
-    if let Some(u) = f.untagged()? {
+    if let Some(u) = f.untagged() {
         o = o.untagged(u);
     }
-    if let Some(w) = f.weights()? {
+    if let Some(w) = f.weights() {
         o = o.gap_options(GapOptions::default().weights(w));
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`NeedsOptions`]: `{department}`. WebAssembly runs on the calling thread, so there is no
 /// `threads`.
-pub(crate) fn needs(value: Option<impl Into<JsValue>>) -> Result<NeedsOptions, Failure> {
-    let f = Fields::new(value, &["department"])?;
-    Ok(match f.text("department")? {
+pub(crate) fn needs(value: Option<impl Into<JsValue>>) -> Read<NeedsOptions> {
+    let f = Fields::new(value, &["department"]);
+    let o = match f.text("department") {
         Some(d) => NeedsOptions::default().department(d),
         None => NeedsOptions::default(),
-    })
+    };
+    f.done(o)
 }
 
 /// [`AcbpOptions`]; `seats` maps course ids to their seat limits.
-pub(crate) fn acbp(value: Option<impl Into<JsValue>>) -> Result<AcbpOptions, Failure> {
+pub(crate) fn acbp(value: Option<impl Into<JsValue>>) -> Read<AcbpOptions> {
     let f = Fields::new(
         value,
         &[
@@ -506,62 +634,69 @@ pub(crate) fn acbp(value: Option<impl Into<JsValue>>) -> Result<AcbpOptions, Fai
             "untagged",
             "solver",
         ],
-    )?;
+    );
     let seats_of = |path: &str, n: f64| {
         if n.fract() == 0.0 && (0.0..=4_294_967_295.0).contains(&n) {
             #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
             // checked: whole, 0 to u32::MAX
-            Ok(n as u32)
+            Some(n as u32)
         } else {
-            Err(wrong(
+            f.report(wrong(
                 path,
                 "a whole number of seats from 0 to 4294967295",
                 &JsValue::from_f64(n),
-            ))
+            ));
+            None
         }
     };
     let mut o = AcbpOptions::default();
-    if let Some(d) = f.text("department")? {
+    if let Some(d) = f.text("department") {
         o = o.department(d);
     }
-    if let Some(b) = f.number("budget")? {
-        o = o.budget(b)?;
+    if let Some(b) = f.number("budget") {
+        o = f.set(o, |o| o.budget(b));
     }
-    if let Some(c) = f.number("officerCap")? {
-        o = o.officer_cap(c)?;
+    if let Some(c) = f.number("officerCap") {
+        o = f.set(o, |o| o.officer_cap(c));
     }
-    for (course, n) in f.numbers_by_id("seats")? {
-        let n = seats_of(&join("seats", &course), n)?;
-        o = o.seats(course, n);
+    for (course, n) in f.numbers_by_id("seats") {
+        // A count refused is reported, and the course still given (0 seats) so that the
+        // call names it if it is unknown; the call fails either way.
+        let n = n.and_then(|n| seats_of(&join("seats", &course), n));
+        o = o.seats(course, n.unwrap_or(0));
     }
-    if let Some(n) = f.number("defaultSeats")? {
-        o = o.default_seats(seats_of("defaultSeats", n)?);
+    if let Some(n) = f
+        .number("defaultSeats")
+        .and_then(|n| seats_of("defaultSeats", n))
+    {
+        o = o.default_seats(n);
     }
-    if let Some(w) = f.weights()? {
+    if let Some(w) = f.weights() {
         o = o.weights(w);
     }
-    for (id, w) in f.numbers_by_id("competencyWeights")? {
-        o = o.competency_weight(id, w)?;
+    for (id, w) in f.numbers_by_id("competencyWeights") {
+        o = f.weigh(o, w, |o, w| o.competency_weight(id.as_str(), w));
     }
-    for (id, w) in f.numbers_by_id("positionWeights")? {
-        o = o.position_weight(id, w)?;
+    for (id, w) in f.numbers_by_id("positionWeights") {
+        o = f.weigh(o, w, |o, w| o.position_weight(id.as_str(), w));
     }
-    if let Some(u) = f.untagged()? {
+    if let Some(u) = f.untagged() {
         o = o.untagged(u);
     }
-    if let Some(s) = f.solver()? {
+    if let Some(s) = f.solver() {
         o = o.solver(s);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`CompareOptions`]: `{weights}`.
-pub(crate) fn compare(value: Option<impl Into<JsValue>>) -> Result<CompareOptions, Failure> {
-    let f = Fields::new(value, &["weights"])?;
-    Ok(match f.weights()? {
+pub(crate) fn compare(value: Option<impl Into<JsValue>>) -> Read<CompareOptions> {
+    let f = Fields::new(value, &["weights"]);
+    let o = match f.weights() {
         Some(w) => CompareOptions::default().weights(w),
         None => CompareOptions::default(),
-    })
+    };
+    f.done(o)
 }
 
 const COMPETENCY_TYPES: [(&str, CompetencyType); 3] = [
@@ -578,79 +713,112 @@ const GROUP_KINDS: [(&str, GroupKind); 4] = [
 ];
 
 /// A [`CaseItemMapping`] as the import report writes it: `{competency: type}`,
-/// `{group: kind}` or `"ignore"`.
-fn item_mapping(value: JsValue, at: &str) -> Result<CaseItemMapping, Failure> {
+/// `{group: kind}` or `"ignore"`; its problems reported to `f`.
+fn item_mapping(f: &Fields, value: JsValue, at: &str) -> Option<CaseItemMapping> {
     if value.as_string().as_deref() == Some("ignore") {
-        return Ok(CaseItemMapping::Ignore);
+        return Some(CaseItemMapping::Ignore);
     }
     if value.as_string().is_some() {
-        return Err(wrong(
+        f.report(wrong(
             at,
             "{competency: type}, {group: kind} or \"ignore\"",
             &value,
         ));
+        return None;
     }
-    let m = Fields::at(value, at.to_owned(), &["competency", "group"])?;
+    let m = Fields::at(
+        value,
+        at.to_owned(),
+        &["competency", "group"],
+        f.found.clone(),
+    );
+    if m.object.is_undefined() {
+        return None;
+    }
+    let (given_competency, given_group) = (m.get("competency"), m.get("group"));
     match (
-        m.choice("competency", &COMPETENCY_TYPES)?,
-        m.choice("group", &GROUP_KINDS)?,
+        m.choice("competency", &COMPETENCY_TYPES),
+        m.choice("group", &GROUP_KINDS),
     ) {
-        (Some(kind), None) => Ok(CaseItemMapping::Competency(kind)),
-        (None, Some(kind)) => Ok(CaseItemMapping::Group(kind)),
-        _ => Err(problem(
-            at,
-            "expected one of `competency` (a competency type) or `group` (a group kind)",
-        )),
+        (Some(kind), None) if given_group.is_none() => Some(CaseItemMapping::Competency(kind)),
+        (None, Some(kind)) if given_competency.is_none() => Some(CaseItemMapping::Group(kind)),
+        // A value of the wrong kind alone is reported by `choice`.
+        (None, None) if given_competency.is_some() != given_group.is_some() => None,
+        _ => {
+            f.report(problem(
+                at,
+                "expected one of `competency` (a competency type) or `group` (a group kind)",
+            ));
+            None
+        }
     }
 }
 
 /// A [`CaseLevelRule`] as the import report writes it: `"score"`, `"rank"`,
-/// `{proportional: {top}}` or `{table: [[score, level], …]}`.
-fn level_rule(f: &Fields) -> Result<Option<CaseLevelRule>, Failure> {
-    let Some(value) = f.get("levelRule") else {
-        return Ok(None);
-    };
+/// `{proportional: {top}}` or `{table: [[score, level], …]}`; every problem reported to
+/// `f` (each row of a table).
+fn level_rule(f: &Fields) -> Option<CaseLevelRule> {
+    let value = f.get("levelRule")?;
     let path = join(&f.path, "levelRule");
     match value.as_string().as_deref() {
-        Some("score") => return Ok(Some(CaseLevelRule::Score)),
-        Some("rank") => return Ok(Some(CaseLevelRule::Rank)),
+        Some("score") => return Some(CaseLevelRule::Score),
+        Some("rank") => return Some(CaseLevelRule::Rank),
         _ => {}
     }
     let expected = "\"score\", \"rank\", {proportional: {top}} or {table: [[score, level], …]}";
     if value.as_string().is_some() {
-        return Err(wrong(&path, expected, &value));
+        f.report(wrong(&path, expected, &value));
+        return None;
     }
-    let rule = Fields::at(value, path.clone(), &["proportional", "table"])?;
+    let rule = Fields::at(
+        value,
+        path.clone(),
+        &["proportional", "table"],
+        f.found.clone(),
+    );
+    if rule.object.is_undefined() {
+        return None;
+    }
     if rule.get("proportional").is_some() {
-        let p = rule.object("proportional", &["top"])?;
-        let top = p.count("top", 4_294_967_295.0)?.ok_or_else(|| {
-            problem(
+        let p = rule.object("proportional", &["top"]);
+        if p.object.is_undefined() {
+            return None;
+        }
+        if p.get("top").is_none() {
+            f.report(problem(
                 &join(&p.path, "top"),
                 "missing `top`: the highest score of the scale",
-            )
-        })?;
-        return Ok(Some(CaseLevelRule::Proportional {
+            ));
+            return None;
+        }
+        let top = p.count("top", 4_294_967_295.0)?;
+        return Some(CaseLevelRule::Proportional {
             top: u32::try_from(top).unwrap_or(u32::MAX),
-        }));
+        });
     }
     let Some(table) = rule.get("table") else {
-        return Err(wrong(&path, expected, &rule.object));
+        f.report(wrong(&path, expected, &rule.object));
+        return None;
     };
     let at = join(&path, "table");
     let Some(rows) = table.dyn_ref::<js_sys::Array>() else {
-        return Err(wrong(&at, "an array of [score, level] pairs", &table));
+        f.report(wrong(&at, "an array of [score, level] pairs", &table));
+        return None;
     };
     let mut pairs = Vec::new();
+    let mut valid = true;
     for (i, row) in rows.iter().enumerate() {
         let here = format!("{at}[{i}]");
-        let pair = row
-            .dyn_ref::<js_sys::Array>()
-            .filter(|p| p.length() == 2)
-            .ok_or_else(|| wrong(&here, "a [score, level] pair", &row))?;
+        let Some(pair) = row.dyn_ref::<js_sys::Array>().filter(|p| p.length() == 2) else {
+            f.report(wrong(&here, "a [score, level] pair", &row));
+            valid = false;
+            continue;
+        };
         let score = pair.get(0);
-        let score = score
-            .as_f64()
-            .ok_or_else(|| wrong(&format!("{here}[0]"), "a number", &score))?;
+        let score = score.as_f64().or_else(|| {
+            f.report(wrong(&format!("{here}[0]"), "a number", &score));
+            None
+        });
         let level = pair.get(1);
         // The table maps scores to the crate's scale, 0 to 5, whatever a competency's
         // levels: that is the range that applies, and every value outside it is named so.
@@ -658,39 +826,46 @@ fn level_rule(f: &Fields) -> Result<Option<CaseLevelRule>, Failure> {
             Some(n) if n.fract() == 0.0 && (0.0..=5.0).contains(&n) => {
                 #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
                 // checked: whole, 0 to 5
-                Level::new(n as u8)?
+                f.keep(Level::new(n as u8).map_err(Failure::from))
             }
             _ => {
                 let expected = "a level of the crate's scale, 0 to 5";
-                return Err(wrong(&format!("{here}[1]"), expected, &level));
+                f.report(wrong(&format!("{here}[1]"), expected, &level));
+                None
             }
         };
-        pairs.push((score, level));
+        match (score, level) {
+            (Some(score), Some(level)) => pairs.push((score, level)),
+            _ => valid = false,
+        }
     }
-    Ok(Some(CaseLevelRule::Table(pairs)))
+    valid.then_some(CaseLevelRule::Table(pairs))
 }
 
 /// [`CaseImportOptions`]: `{itemTypes, defaultType, ids, levelRule, scoreOrder}`; an item type maps to
 /// `{competency: type}`, `{group: kind}` or `"ignore"`, as in the import report.
-pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImportOptions, Failure> {
+pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Read<CaseImportOptions> {
     let f = Fields::new(
         value,
         &["itemTypes", "defaultType", "ids", "levelRule", "scoreOrder"],
-    )?;
+    );
     let mut o = CaseImportOptions::default();
     if let Some(types) = f.get("itemTypes") {
         let path = join(&f.path, "itemTypes");
-        let Some(object) = types.dyn_ref::<js_sys::Object>() else {
-            return Err(wrong(&path, "an object of mappings by item type", &types));
-        };
-        for entry in js_sys::Object::entries(object).iter() {
-            let pair = js_sys::Array::from(&entry);
-            let name = pair.get(0).as_string().unwrap_or_default();
-            let mapping = item_mapping(pair.get(1), &join(&path, &name))?;
-            o = o.item_type(&name, mapping);
+        match types.dyn_ref::<js_sys::Object>() {
+            Some(object) => {
+                for entry in js_sys::Object::entries(object).iter() {
+                    let pair = js_sys::Array::from(&entry);
+                    let name = pair.get(0).as_string().unwrap_or_default();
+                    if let Some(mapping) = item_mapping(&f, pair.get(1), &join(&path, &name)) {
+                        o = o.item_type(&name, mapping);
+                    }
+                }
+            }
+            None => f.report(wrong(&path, "an object of mappings by item type", &types)),
         }
     }
-    if let Some(kind) = f.choice("defaultType", &COMPETENCY_TYPES)? {
+    if let Some(kind) = f.choice("defaultType", &COMPETENCY_TYPES) {
         o = o.default_type(kind);
     }
     if let Some(ids) = f.choice(
@@ -699,10 +874,10 @@ pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImpor
             ("identifier", CaseIds::Identifier),
             ("human_coding_scheme", CaseIds::HumanCodingScheme),
         ],
-    )? {
+    ) {
         o = o.ids(ids);
     }
-    if let Some(rule) = level_rule(&f)? {
+    if let Some(rule) = level_rule(&f) {
         o = o.level_rule(rule);
     }
     if let Some(order) = f.choice(
@@ -711,16 +886,16 @@ pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Result<CaseImpor
             ("higher_is_better", CaseScoreOrder::HigherIsBetter),
             ("lower_is_better", CaseScoreOrder::LowerIsBetter),
         ],
-    )? {
+    ) {
         o = o.score_order(order);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`CaseExportOptions`]: `{baseUri, itemTypes: {behavioural, functional, domain},
 /// groupItemTypes: {area, theme, sub_theme, free}, areaItemType, areaIdentifiers,
 /// groupIdentifiers, rubricTitle}`.
-pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Result<CaseExportOptions, Failure> {
+pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Read<CaseExportOptions> {
     let f = Fields::new(
         value,
         &[
@@ -732,41 +907,41 @@ pub(crate) fn case_export(value: Option<impl Into<JsValue>>) -> Result<CaseExpor
             "groupIdentifiers",
             "rubricTitle",
         ],
-    )?;
+    );
     let mut o = CaseExportOptions::default();
-    if let Some(base) = f.text("baseUri")? {
+    if let Some(base) = f.text("baseUri") {
         o = o.base_uri(base);
     }
-    let names = f.object("itemTypes", &COMPETENCY_TYPES.map(|(name, _)| name))?;
+    let names = f.object("itemTypes", &COMPETENCY_TYPES.map(|(name, _)| name));
     for (name, kind) in COMPETENCY_TYPES {
-        if let Some(text) = names.text(name)? {
+        if let Some(text) = names.text(name) {
             o = o.item_type(kind, text);
         }
     }
-    let names = f.object("groupItemTypes", &GROUP_KINDS.map(|(name, _)| name))?;
+    let names = f.object("groupItemTypes", &GROUP_KINDS.map(|(name, _)| name));
     for (name, kind) in GROUP_KINDS {
-        if let Some(text) = names.text(name)? {
+        if let Some(text) = names.text(name) {
             o = o.group_item_type(kind, text);
         }
     }
-    if let Some(name) = f.text("areaItemType")? {
+    if let Some(name) = f.text("areaItemType") {
         o = o.area_item_type(name);
     }
-    for (area, id) in f.texts_by_name("areaIdentifiers")? {
+    for (area, id) in f.texts_by_name("areaIdentifiers") {
         o = o.area_identifier(area, id);
     }
-    for (group, id) in f.texts_by_name("groupIdentifiers")? {
+    for (group, id) in f.texts_by_name("groupIdentifiers") {
         o = o.group_identifier(group, id);
     }
-    if let Some(title) = f.text("rubricTitle")? {
+    if let Some(title) = f.text("rubricTitle") {
         o = o.rubric_title(title);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`EscoOptions`]: `{essentialLevel, optionalLevel, includeOptional, hierarchy}`; the type
 /// rule is the library's standard one.
-pub(crate) fn esco(value: Option<impl Into<JsValue>>) -> Result<EscoOptions, Failure> {
+pub(crate) fn esco(value: Option<impl Into<JsValue>>) -> Read<EscoOptions> {
     let f = Fields::new(
         value,
         &[
@@ -775,15 +950,15 @@ pub(crate) fn esco(value: Option<impl Into<JsValue>>) -> Result<EscoOptions, Fai
             "includeOptional",
             "hierarchy",
         ],
-    )?;
+    );
     let mut o = EscoOptions::default();
-    if let Some(l) = f.count("essentialLevel", 255.0)? {
+    if let Some(l) = f.count("essentialLevel", 255.0) {
         o = o.essential_level(u8::try_from(l).unwrap_or(u8::MAX));
     }
-    if let Some(l) = f.count("optionalLevel", 255.0)? {
+    if let Some(l) = f.count("optionalLevel", 255.0) {
         o = o.optional_level(u8::try_from(l).unwrap_or(u8::MAX));
     }
-    if let Some(yes) = f.flag("includeOptional")? {
+    if let Some(yes) = f.flag("includeOptional") {
         o = o.include_optional(yes);
     }
     if let Some(h) = f.choice(
@@ -792,15 +967,15 @@ pub(crate) fn esco(value: Option<impl Into<JsValue>>) -> Result<EscoOptions, Fai
             ("groups", EscoHierarchy::Groups),
             ("nearest_area", EscoHierarchy::NearestArea),
         ],
-    )? {
+    ) {
         o = o.hierarchy(h);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`OnetOptions`]: `{importanceThreshold, includeSuppressed, unratedOccupations,
 /// coreTasksOnly, hierarchy}`; the type rule is the library's standard one.
-pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Failure> {
+pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Read<OnetOptions> {
     let f = Fields::new(
         value,
         &[
@@ -810,18 +985,18 @@ pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Fai
             "coreTasksOnly",
             "hierarchy",
         ],
-    )?;
+    );
     let mut o = OnetOptions::default();
-    if let Some(t) = f.number("importanceThreshold")? {
+    if let Some(t) = f.number("importanceThreshold") {
         o = o.importance_threshold(t);
     }
-    if let Some(yes) = f.flag("includeSuppressed")? {
+    if let Some(yes) = f.flag("includeSuppressed") {
         o = o.include_suppressed(yes);
     }
-    if let Some(yes) = f.flag("unratedOccupations")? {
+    if let Some(yes) = f.flag("unratedOccupations") {
         o = o.unrated_occupations(yes);
     }
-    if let Some(yes) = f.flag("coreTasksOnly")? {
+    if let Some(yes) = f.flag("coreTasksOnly") {
         o = o.core_tasks_only(yes);
     }
     if let Some(h) = f.choice(
@@ -830,15 +1005,15 @@ pub(crate) fn onet(value: Option<impl Into<JsValue>>) -> Result<OnetOptions, Fai
             ("groups", OnetHierarchy::Groups),
             ("parent_area", OnetHierarchy::ParentArea),
         ],
-    )? {
+    ) {
         o = o.hierarchy(h);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`KcmOptions`]: `{subThemes}`, `"competencies"` (the default) or `"groups"`.
-pub(crate) fn kcm(value: Option<impl Into<JsValue>>) -> Result<KcmOptions, Failure> {
-    let f = Fields::new(value, &["subThemes"])?;
+pub(crate) fn kcm(value: Option<impl Into<JsValue>>) -> Read<KcmOptions> {
+    let f = Fields::new(value, &["subThemes"]);
     let mut o = KcmOptions::default();
     if let Some(sub_themes) = f.choice(
         "subThemes",
@@ -846,32 +1021,30 @@ pub(crate) fn kcm(value: Option<impl Into<JsValue>>) -> Result<KcmOptions, Failu
             ("competencies", KcmSubThemes::Competencies),
             ("groups", KcmSubThemes::Groups),
         ],
-    )? {
+    ) {
         o = o.sub_themes(sub_themes);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`RollupOptions`]: `{department, kind}`. WebAssembly runs on the calling thread, so there
 /// is no `threads`.
-pub(crate) fn rollup(value: Option<impl Into<JsValue>>) -> Result<RollupOptions, Failure> {
-    let f = Fields::new(value, &["department", "kind"])?;
+pub(crate) fn rollup(value: Option<impl Into<JsValue>>) -> Read<RollupOptions> {
+    let f = Fields::new(value, &["department", "kind"]);
     let mut o = RollupOptions::default();
-    if let Some(d) = f.text("department")? {
+    if let Some(d) = f.text("department") {
         o = o.department(d);
     }
-    if let Some(kind) = f.choice("kind", &GROUP_KINDS)? {
+    if let Some(kind) = f.choice("kind", &GROUP_KINDS) {
         o = o.kind(kind);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`IgotCourseOptions`]: `{key, hoursWhenMissing}`, `key` one of `"names"` (the default),
 /// `"identifiers"` or `"ref_ids"`.
-pub(crate) fn igot_courses(
-    value: Option<impl Into<JsValue>>,
-) -> Result<IgotCourseOptions, Failure> {
-    let f = Fields::new(value, &["key", "hoursWhenMissing"])?;
+pub(crate) fn igot_courses(value: Option<impl Into<JsValue>>) -> Read<IgotCourseOptions> {
+    let f = Fields::new(value, &["key", "hoursWhenMissing"]);
     let mut o = IgotCourseOptions::default();
     if let Some(key) = f.choice(
         "key",
@@ -880,20 +1053,21 @@ pub(crate) fn igot_courses(
             ("identifiers", KcmTagKey::Identifiers),
             ("ref_ids", KcmTagKey::RefIds),
         ],
-    )? {
+    ) {
         o = o.key(key);
     }
-    if let Some(hours) = f.number("hoursWhenMissing")? {
+    if let Some(hours) = f.number("hoursWhenMissing") {
         o = o.hours_when_missing(hours);
     }
-    Ok(o)
+    f.done(o)
 }
 
 /// [`FracOptions`]: `{department}`, the department of positions whose node names none.
-pub(crate) fn frac(value: Option<impl Into<JsValue>>) -> Result<FracOptions, Failure> {
-    let f = Fields::new(value, &["department"])?;
-    Ok(match f.text("department")? {
+pub(crate) fn frac(value: Option<impl Into<JsValue>>) -> Read<FracOptions> {
+    let f = Fields::new(value, &["department"]);
+    let o = match f.text("department") {
         Some(d) => FracOptions::default().department(d),
         None => FracOptions::default(),
-    })
+    };
+    f.done(o)
 }

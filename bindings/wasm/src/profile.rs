@@ -51,10 +51,11 @@ impl Profile {
         #[wasm_bindgen(unchecked_param_type = "OfficerSpec | string")] officer: &JsValue,
         policy: Option<crate::args::LevelPolicy>,
     ) -> Result<Profile, Failure> {
-        let officer: OfficerSpec = Input::new(officer, "officer")?.parse()?;
-        let policy = options::policy(policy)?;
-        let inner = karmayogi::Profile::new(&framework.inner, &officer, &policy)?;
-        Ok(Profile::wrap(inner, Rc::clone(&framework.inner)))
+        options::policy(policy).then(|policy| {
+            let officer: OfficerSpec = Input::new(officer, "officer")?.parse()?;
+            let inner = karmayogi::Profile::new(&framework.inner, &officer, policy)?;
+            Ok(Profile::wrap(inner, Rc::clone(&framework.inner)))
+        })
     }
 
     /// The officer's id.

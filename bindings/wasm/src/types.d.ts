@@ -1553,7 +1553,7 @@ export type EvidenceProblem =
   | { problem: "level_below_scale"; level: number; min: number; max: number }
   | { problem: "level_name_mismatch"; level: number; name: string; level_named: string | null; named: number | null }
   | { problem: "unresolved_level_name"; name: string; named: number[]; min: number; max: number }
-  | { problem: "invalid_date"; found: string; suggestion: string | null }
+  | { problem: "invalid_date"; found: string; suggestion: string | null; two_digit_year: string[] }
   | {
       problem: "unknown_course";
       course: string;

@@ -248,7 +248,7 @@ describe("officers", () => {
         {
           code: "invalid_evidence",
           index: 1,
-          problem: { problem: "invalid_date", found: "31/03/2025", suggestion: "2025-03-31" },
+          problem: { problem: "invalid_date", found: "31/03/2025", suggestion: "2025-03-31", two_digit_year: [] },
         },
         { code: "invalid_evidence", index: 2, competency: "swimming", problem: { problem: "unknown_competency", nearest: null, quote_nearest: false } },
         {
@@ -521,12 +521,17 @@ describe("queries and options", () => {
     ]);
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", { solver: "fast" }), [{ code: "json", path: "solver" }]);
     throwsProblems(() => fw.recommend(p, "postmaster-hpo", [1]), [{ code: "json", path: "" }]);
-    throwsProblems(() => importCase({ CFItems: [] }, { ids: "uuid" }), [{ code: "json", path: "ids" }]);
+    // The package's own problem follows the options'.
+    throwsProblems(() => importCase({ CFItems: [] }, { ids: "uuid" }), [
+      { code: "json", path: "ids" },
+      { code: "case_missing_document" },
+    ]);
     // A level rule's table maps scores to the crate's scale: a level beyond it is named by
     // its place, whatever its size.
     for (const level of [9, 300, 2.5]) {
       throwsProblems(() => importCase({ CFItems: [] }, { levelRule: { table: [[1, 1], [2, level]] } }), [
         { code: "json", path: "levelRule.table[1][1]" },
+        { code: "case_missing_document" },
       ]);
     }
   });

@@ -97,6 +97,11 @@ pub enum EvidenceProblem {
         /// milliseconds or seconds (`1707537600000`), the instant it stands for as an ISO
         /// date-time in UTC (`2024-02-10T04:00:00Z`), the day being the time zone's to say.
         suggestion: Option<String>,
+        /// For a date whose year has two digits (`15/03/24`, `15-Mar-24`), the ISO dates
+        /// it reads as in the 1900s and in the 2000s, earlier first (`1924-03-15`,
+        /// `2024-03-15`): the century is the writer's to say, so neither is suggested
+        /// alone. Empty otherwise, and when day and month could be either (`01/02/24`).
+        two_digit_year: Box<[String]>,
     },
     /// The course is not in the framework. Fix the id or add the course.
     UnknownCourse {
@@ -238,7 +243,11 @@ impl fmt::Display for EvidenceProblem {
             }
             .fmt(f),
             EvidenceProblem::UnresolvedLevelName { .. } => UnresolvedName(self).fmt(f),
-            EvidenceProblem::InvalidDate { found, suggestion } => {
+            EvidenceProblem::InvalidDate {
+                found,
+                suggestion,
+                two_digit_year,
+            } => {
                 write!(
                     f,
                     "date {} is not an iso date: expected yyyy-mm-dd, an iso 8601 date-time, or no date",
@@ -246,7 +255,7 @@ impl fmt::Display for EvidenceProblem {
                 )?;
                 match suggestion {
                     Some(s) => write!(f, " (did you mean {}?)", quoted(s)),
-                    None => Ok(()),
+                    None => f.write_str(&super::text::two_digit_year_hint(two_digit_year)),
                 }
             }
 

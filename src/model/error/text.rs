@@ -199,10 +199,32 @@ pub(super) fn department_hint(department: &str, position_department: &str) -> St
     did_you_mean(same.then_some(position_department))
 }
 
-/// ` (did you mean `2024-12-31`?)` when the text is most probably that date.
+/// ` (did you mean `2024-12-31`?)` when the text is most probably that date; for a year of
+/// two digits, the readings in both centuries ([`two_digit_year_hint`]).
 pub(super) fn date_hint(value: &str) -> String {
-    crate::model::date::suggest_iso_date(value)
-        .map_or_else(String::new, |s| format!(" (did you mean {}?)", quoted(&s)))
+    match crate::model::date::suggest_iso_date(value) {
+        Some(s) => format!(" (did you mean {}?)", quoted(&s)),
+        None => two_digit_year_hint(&crate::model::short_year::two_digit_year_readings(value)),
+    }
+}
+
+/// "; the year has two digits, so the century is not known: write \`1924-03-15\` or
+/// \`2024-03-15\`" for a date's readings in the 1900s and the 2000s; empty for none.
+pub(super) fn two_digit_year_hint(readings: &[String]) -> String {
+    match readings {
+        [] => String::new(),
+        [only] => format!(
+            "; the year has two digits, and only {} is a real day of the two centuries",
+            quoted(only)
+        ),
+        all => {
+            let shown: Vec<String> = all.iter().map(|r| quoted(r).to_string()).collect();
+            format!(
+                "; the year has two digits, so the century is not known: write {}",
+                shown.join(" or ")
+            )
+        }
+    }
 }
 
 /// `competency id "a\u{202e}b" holds …`, or `position `p` has department "d\n" holding …`.
