@@ -327,12 +327,13 @@ pub fn export_case_with_report(
     options: Option<crate::args::CaseExportOptions>,
 ) -> Result<JsValue, Failure> {
     let document: CaseDocument = Input::new(document, "case document")?.parse()?;
-    let options = options::case_export(options)?;
-    let CaseExport { package, report } =
-        CasePackage::from_framework_with_report(&framework.inner, &document, &options)?;
-    output(&CaseExportOut {
-        package: &package,
-        report: &report,
+    options::case_export(options).then(|options| {
+        let CaseExport { package, report } =
+            CasePackage::from_framework_with_report(&framework.inner, &document, options)?;
+        output(&CaseExportOut {
+            package: &package,
+            report: &report,
+        })
     })
 }
 
