@@ -228,7 +228,8 @@ pub(crate) const NUMBERED_NAME_MAX: usize = 120;
 /// picked from a list: the number first (`3 - Advanced`, `Level 3: Advanced`,
 /// `L3 Advanced`, `3 (Advanced)`: a name in brackets is the name without them, and the
 /// name after the number is kept exactly as `bracketed` reads it, so `3 ((Senior))` is
-/// the name `(Senior)` and `3 (- Works alone)` the name `- Works alone`) or last
+/// the name `(Senior)` and `3 (- Works alone)` the name `- Works alone`; a name with no
+/// letter only so, in brackets: `3 (3.25)` is 3 named `3.25`, `3 - 3.25` no level) or last
 /// (`Advanced (3)`, `Advanced - Level 3`), the number as [`whole_level`] reads it, the
 /// two parts apart by whitespace and the characters of `BETWEEN`. Gives the number and
 /// the name, trimmed; `None` when the text is not so
@@ -287,8 +288,10 @@ fn split_numbered(t: &str) -> Option<(u8, &str)> {
         let Some(n) = whole_level(t[..i].trim_end_matches(apart)) else {
             continue;
         };
-        let name = bracketed(&t[i..]);
-        if named(name) {
+        // A name with no letter (`3.25`, `***`, `4` beside level 3) only in brackets: a
+        // level's number and a number or mark after it may be anything else.
+        let (name, inside) = bracketed(&t[i..]);
+        if named(name) || (inside && !name.is_empty()) {
             first = Some((n, name));
         }
     }
@@ -370,13 +373,15 @@ fn out_of(t: &str) -> bool {
 /// (`(Advanced)` is `Advanced`, `(Works (mostly) alone)` is `Works (mostly) alone`,
 /// `((Senior))` is `(Senior)`, `(- Works alone)` is `- Works alone`). So any name with a
 /// letter is read back from `N - name` when it starts with none of what may stand between,
-/// and from `N (name)` otherwise (`level_text::numbered_text`).
-fn bracketed(after: &str) -> &str {
+/// and from `N (name)` otherwise (`level_text::numbered_text`); a name with no letter
+/// only from `N (name)`. Whether the name was read inside a bracket is the second of
+/// the pair: only such a name may hold no letter.
+fn bracketed(after: &str) -> (&str, bool) {
     let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
     let name = after.trim_start_matches(apart);
     let between = &after[..after.len() - name.len()];
     let Some(open) = between.find(['(', '[']) else {
-        return name;
+        return (name, false);
     };
     let close = if between[open..].starts_with('(') {
         ')'
@@ -385,7 +390,7 @@ fn bracketed(after: &str) -> &str {
     };
     after[open + 1..]
         .strip_suffix(close)
-        .map_or(name, str::trim)
+        .map_or((name, false), |inner| (inner.trim(), true))
 }
 
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
