@@ -27,8 +27,11 @@ use crate::{EntityKind, Error};
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
 ///
-/// As JSON a level is a whole number, written `3`, `3.0` or `3e0` alike; a fractional
-/// one or one above 5 is refused.
+/// As JSON a level is a whole number, written `3`, `3.0` or `3e0` alike, or a string
+/// holding one as every level field reads it (`"3"`, `"L3"`, `"Level 3"`, a Roman
+/// numeral `"III"` or `"Level III"`, or the number with the platform's name of that level,
+/// `"3 (Advanced)"`); a fractional one, one above 5 or other text is refused, the message
+/// listing what is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(into = "u8")]
 pub struct Level(u8);
@@ -120,11 +123,26 @@ impl TryFrom<u8> for Level {
     }
 }
 
+/// Read as every level field of the JSON documents reads a level's number (`Written`):
+/// a whole number (`3`, `3.0`, `3e0`), or a string holding one (`"3"`, `"L3"`,
+/// `"Level 3"`), a Roman numeral (`"III"`, `"Level III"`) or the number with the
+/// platform's name of that level (`"3 (Advanced)"`); then checked to be 0 to 5.
 impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
-        let value = Whole::byte("level").deserialize(d)?;
-        Level::new(value as u8).map_err(serde::de::Error::custom)
+        level_of("level", d)
     }
+}
+
+/// A [`Level`] in the field named `field`, read as [`Written`] reads a level's number
+/// (so its messages name the field), then checked to be 0 to 5 ([`Level::new`]'s
+/// error). O(length).
+pub(crate) fn level_of<'de, D: Deserializer<'de>>(
+    field: &'static str,
+    d: D,
+) -> Result<Level, D::Error> {
+    let value = Written(Whole::byte(field)).deserialize(d)?;
+    // `Whole::byte` read it: 0 to 255.
+    Level::new(u8::try_from(value).unwrap_or(u8::MAX)).map_err(de::Error::custom)
 }
 
 impl From<Level> for u8 {
@@ -461,7 +479,8 @@ impl Visitor<'_> for Written {
         write!(
             f,
             "a level for `{}`: 0 (none) or one of the competency's levels (at most 5), \
-             as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+             as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, \
+             `\"III\"`)",
             self.0.field
         )
     }
@@ -528,7 +547,8 @@ impl Visitor<'_> for Written {
                 "invalid value: string {found}, expected a level's number for `{field}`: \
                  the text is neither a level's number nor one of the platform's level names \
                  (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or \
-                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)"
+                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`), or \
+                 a Roman numeral (`\"III\"`, `\"Level III\"`)"
             )
         }))
     }
