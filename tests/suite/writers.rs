@@ -17,7 +17,8 @@
 use karmayogi::{
     Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Error, Evidence,
     EvidenceSource, Framework, FrameworkSpec, GroupRule, GroupSpec, Level, LevelDescriptor,
-    LevelPolicy, Mode, OfficerSpec, OfficersSpec, RequirementSpec, RoleSpec,
+    LevelPolicy, Mode, OfficerSpec, OfficersCsv, OfficersCsvOptions, OfficersSpec, Profile,
+    RequirementSpec, RoleSpec, load_officers,
 };
 use proptest::prelude::*;
 
@@ -892,6 +893,30 @@ fn level_names_without_letters_are_read_and_written_back() {
         let back = Framework::from_json(&written).unwrap();
         assert_eq!(back.to_spec(), framework.to_spec(), "{name}");
     }
+    // A passbook reads them alike, in JSON and in the officers CSV's level cells.
+    let framework = Framework::from_json(NAMES_WITHOUT_LETTERS).unwrap();
+    let csv = OfficersCsv::new("id,department,position\no1,dopt,us-dopt\n").evidence(include_str!(
+        "../data/cases/framework/16-level-names-without-letters-evidence.csv"
+    ));
+    let officers = load_officers(&framework, &csv, &OfficersCsvOptions::default())
+        .unwrap()
+        .officers;
+    let entries: Vec<(u8, Option<&str>)> = (officers[0].passbook.iter())
+        .map(|e| (e.level, e.level_name.as_deref()))
+        .collect();
+    assert_eq!(entries, [(3, Some("3.25")), (2, Some("2+"))]);
+    let profile = Profile::new(&framework, &officers[0], &LevelPolicy::default()).unwrap();
+    assert_eq!(
+        profile.level(&framework, "rti").unwrap(),
+        Level::new(3).unwrap()
+    );
+    let json = OfficersSpec {
+        format_version: 2,
+        officers: officers.clone(),
+    };
+    let back = OfficersSpec::from_json(&json.try_to_json().unwrap()).unwrap();
+    assert_eq!(back.officers, officers);
+
     // Apart from its number by a dash, a name with no letter is still no level's.
     let dashed = NAMES_WITHOUT_LETTERS.replace("\"3 (3.25)\"", "\"3 - 3.25\"");
     let Err(errors) = Framework::from_json(&dashed) else {
