@@ -27,8 +27,11 @@ use crate::{EntityKind, Error};
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
 ///
-/// As JSON a level is a whole number, written `3`, `3.0` or `3e0` alike; a fractional
-/// one or one above 5 is refused.
+/// As JSON a level is a whole number, written `3`, `3.0` or `3e0` alike, or a string
+/// holding one as every level field reads it (`"3"`, `"L3"`, `"Level 3"`, a Roman
+/// numeral `"III"` or `"Level III"`, or the number with the platform's name of that level,
+/// `"3 (Advanced)"`); a fractional one, one above 5 or other text is refused, the message
+/// listing what is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(into = "u8")]
 pub struct Level(u8);
@@ -120,11 +123,26 @@ impl TryFrom<u8> for Level {
     }
 }
 
+/// Read as every level field of the JSON documents reads a level's number (`Written`):
+/// a whole number (`3`, `3.0`, `3e0`), or a string holding one (`"3"`, `"L3"`,
+/// `"Level 3"`), a Roman numeral (`"III"`, `"Level III"`) or the number with the
+/// platform's name of that level (`"3 (Advanced)"`); then checked to be 0 to 5.
 impl<'de> Deserialize<'de> for Level {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
-        let value = Whole::byte("level").deserialize(d)?;
-        Level::new(value as u8).map_err(serde::de::Error::custom)
+        level_of("level", d)
     }
+}
+
+/// A [`Level`] in the field named `field`, read as [`Written`] reads a level's number
+/// (so its messages name the field), then checked to be 0 to 5 ([`Level::new`]'s
+/// error). O(length).
+pub(crate) fn level_of<'de, D: Deserializer<'de>>(
+    field: &'static str,
+    d: D,
+) -> Result<Level, D::Error> {
+    let value = Written(Whole::byte(field)).deserialize(d)?;
+    // `Whole::byte` read it: 0 to 255.
+    Level::new(u8::try_from(value).unwrap_or(u8::MAX)).map_err(de::Error::custom)
 }
 
 impl From<Level> for u8 {
@@ -228,7 +246,8 @@ pub(crate) const NUMBERED_NAME_MAX: usize = 120;
 /// picked from a list: the number first (`3 - Advanced`, `Level 3: Advanced`,
 /// `L3 Advanced`, `3 (Advanced)`: a name in brackets is the name without them, and the
 /// name after the number is kept exactly as `bracketed` reads it, so `3 ((Senior))` is
-/// the name `(Senior)` and `3 (- Works alone)` the name `- Works alone`) or last
+/// the name `(Senior)` and `3 (- Works alone)` the name `- Works alone`; a name with no
+/// letter only so, in brackets: `3 (3.25)` is 3 named `3.25`, `3 - 3.25` no level) or last
 /// (`Advanced (3)`, `Advanced - Level 3`), the number as [`whole_level`] reads it, the
 /// two parts apart by whitespace and the characters of `BETWEEN`. Gives the number and
 /// the name, trimmed; `None` when the text is not so
@@ -287,8 +306,10 @@ fn split_numbered(t: &str) -> Option<(u8, &str)> {
         let Some(n) = whole_level(t[..i].trim_end_matches(apart)) else {
             continue;
         };
-        let name = bracketed(&t[i..]);
-        if named(name) {
+        // A name with no letter (`3.25`, `***`, `4` beside level 3) only in brackets: a
+        // level's number and a number or mark after it may be anything else.
+        let (name, inside) = bracketed(&t[i..]);
+        if named(name) || (inside && !name.is_empty()) {
             first = Some((n, name));
         }
     }
@@ -370,13 +391,15 @@ fn out_of(t: &str) -> bool {
 /// (`(Advanced)` is `Advanced`, `(Works (mostly) alone)` is `Works (mostly) alone`,
 /// `((Senior))` is `(Senior)`, `(- Works alone)` is `- Works alone`). So any name with a
 /// letter is read back from `N - name` when it starts with none of what may stand between,
-/// and from `N (name)` otherwise (`level_text::numbered_text`).
-fn bracketed(after: &str) -> &str {
+/// and from `N (name)` otherwise (`level_text::numbered_text`); a name with no letter
+/// only from `N (name)`. Whether the name was read inside a bracket is the second of
+/// the pair: only such a name may hold no letter.
+fn bracketed(after: &str) -> (&str, bool) {
     let apart = |c: char| c.is_whitespace() || BETWEEN.contains(&c);
     let name = after.trim_start_matches(apart);
     let between = &after[..after.len() - name.len()];
     let Some(open) = between.find(['(', '[']) else {
-        return name;
+        return (name, false);
     };
     let close = if between[open..].starts_with('(') {
         ')'
@@ -385,7 +408,7 @@ fn bracketed(after: &str) -> &str {
     };
     after[open + 1..]
         .strip_suffix(close)
-        .map_or(name, str::trim)
+        .map_or((name, false), |inner| (inner.trim(), true))
 }
 
 /// Whether `text` reads as a number in Rust's float syntax (`2e0`, `-1.5E3`, `NaN`,
@@ -456,7 +479,8 @@ impl Visitor<'_> for Written {
         write!(
             f,
             "a level for `{}`: 0 (none) or one of the competency's levels (at most 5), \
-             as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+             as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, \
+             `\"III\"`)",
             self.0.field
         )
     }
@@ -523,7 +547,8 @@ impl Visitor<'_> for Written {
                 "invalid value: string {found}, expected a level's number for `{field}`: \
                  the text is neither a level's number nor one of the platform's level names \
                  (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or \
-                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)"
+                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`), or \
+                 a Roman numeral (`\"III\"`, `\"Level III\"`)"
             )
         }))
     }

@@ -47,9 +47,10 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 /// with what may stand between a number and a name (`(Senior)`, `- Works alone`) is
 /// read exactly in brackets (`"3 ((Senior))"`, `"3 (- Works alone)"`: the readers keep
 /// what stands inside the bracket opened after the number). A name of any length reads
-/// back (`numbered_name_any_length`). Neither reads back when the name holds no letter
-/// or the number is above every scale's 5; the first form is then written, and the
-/// writers' `try_to_json` reports it. O(`NUMBERED_NAME_MAX` × length of the name), as
+/// back (`numbered_name_any_length`), and so does a name with no letter (`3.25`, `***`,
+/// `IV`'s digits `4`), in brackets only (`"3 (3.25)"`). Neither reads back when the name
+/// is blank or the number is above every scale's 5; the first form is then written, and
+/// the writers' `try_to_json` reports it. O(`NUMBERED_NAME_MAX` × length of the name), as
 /// [`Named`] reads.
 pub(crate) fn numbered_text(level: u8, named: &str, keep: bool) -> String {
     let reads_back = |text: &str| {
@@ -119,7 +120,7 @@ impl Named {
         if self.alone && is_missing(t) {
             return Some(Err(E::invalid_value(Unexpected::Str(text), &NotMissing)));
         }
-        if whole_text(t).is_some() || !t.contains(char::is_alphabetic) || number_like(t) {
+        if whole_text(t).is_some() || number_like(t) {
             return None;
         }
         // A name then a number (`Foundation 2`) may be a competency's own name of a
@@ -128,7 +129,9 @@ impl Named {
         let kept = name_then_number_any_length(t) || roman(t).is_some();
         // A long name beside a number is that number and name, as a short one is.
         let alone = self.alone && name_alone(t) && numbered_name_any_length(t).is_none();
-        if alone || (self.keep && kept) {
+        // Text with no letter is a number with a name only in brackets after it (`3
+        // (3.25)`, as `numbered_name` reads it), never a name alone or kept whole.
+        if t.contains(char::is_alphabetic) && (alone || (self.keep && kept)) {
             return Some(Ok((u64::from(BY_NAME), t)));
         }
         // Of any length: the writers write a long name beside its number so

@@ -175,11 +175,10 @@ impl crate::FrameworkSpec {
     /// with the name beside it, which the reader reads it as. Every other text and number
     /// reads back as held. A spec a reader gave, or
     /// [`Framework::to_spec`](crate::Framework::to_spec) gives, is written, unless a level
-    /// is named beside its number by a name no text carries so: one with no letter
-    /// (level 2 named `7`: `"2 - 7"` is no level). A name of any length is written
+    /// is named beside a number above every scale's 5. A name of any length is written
     /// (`"3 - "` and the name), and one starting with what may stand between a number
-    /// and its name in brackets (`"3 ((Advanced))"`, `"3 (- Advanced)"`), whose inside
-    /// the readers keep exactly.
+    /// and its name, or holding no letter, in brackets (`"3 ((Advanced))"`, `"3 (-
+    /// Advanced)"`, `"2 (7)"`, `"3 (3.25)"`), whose inside the readers keep exactly.
     ///
     /// # Errors
     /// Every problem [`Framework::from_json`](crate::Framework::from_json) finds in the
@@ -187,7 +186,7 @@ impl crate::FrameworkSpec {
     /// hours that are not finite (JSON has no `NaN` or infinity, so they are written
     /// `null`), a `format_version` this crate does not read
     /// ([`Error::UnsupportedFormatVersion`]), a level with a name the reader refuses
-    /// (a blank name, a name with no letter beside a number, a name alone that holds no
+    /// (a blank name, a name alone that holds no
     /// number). When the text reads, an [`Error::Json`] for each level descriptor,
     /// requirement, course outcome or group rule whose level reads back as another
     /// (`6` named `Advanced` is written `"6 - Advanced"`, which reads as the level given

@@ -809,9 +809,9 @@ impl FrameworkSpec {
     /// What the spec holds is written all the same when JSON cannot hold it, and the
     /// document then does not read back, or reads back as another: hours that are not
     /// finite (written `null`), a `format_version` this crate does not read, a level with
-    /// a name beside it that no text reads back as the two (a name with no letter, a
-    /// level above 254 or a blank name; a name in brackets or starting with a dash is
-    /// written in brackets, `"3 ((Senior))"`, and reads back), a name
+    /// a name beside it that no text reads back as the two (a level above 254 or a
+    /// blank name; a name in brackets, starting with a dash or holding no letter is
+    /// written in brackets, `"3 ((Senior))"`, `"3 (3.25)"`, and reads back), a name
     /// kept beside no level (not written). [`FrameworkSpec::try_to_json`] reports them.
     pub fn to_json(&self) -> String {
         crate::model::json::to_pretty_json(self)

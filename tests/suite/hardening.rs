@@ -3338,13 +3338,13 @@ fn levels_out_of_range_are_clear_errors() {
         &level("300"),
         1,
         192,
-        "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+        "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     assert_framework_json(
         &level("-1"),
         1,
         191,
-        "invalid value: integer `-1`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+        "invalid value: integer `-1`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     // A whole number written as a float is that number (the schema's `integer`), however
     // written; a fraction is not.
@@ -3360,13 +3360,13 @@ fn levels_out_of_range_are_clear_errors() {
         &level("1.5"),
         1,
         192,
-        "invalid value: floating point `1.5`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+        "invalid value: floating point `1.5`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     assert_framework_json(
         &level("300.0"),
         1,
         194,
-        "invalid value: floating point `300.0`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+        "invalid value: floating point `300.0`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     assert_invalid(
         &level("6"),
@@ -3381,7 +3381,7 @@ fn levels_out_of_range_are_clear_errors() {
         &descriptor,
         1,
         95,
-        "invalid value: integer `256`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+        "invalid value: integer `256`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     let outcome = edited(
         BASE,
@@ -3470,21 +3470,21 @@ fn evidence_and_target_levels_out_of_range_are_clear_errors() {
         1,
         115,
         "officer `o` passbook entry 0 (competency `c`): invalid value: integer `300`, expected \
-         a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+         a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     assert_officers_json(
         &evidence("-1"),
         1,
         114,
         "officer `o` passbook entry 0 (competency `c`): invalid value: integer `-1`, expected \
-         a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+         a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     assert_officers_json(
         &evidence("0.5"),
         1,
         115,
         "officer `o` passbook entry 0 (competency `c`): invalid value: floating point `0.5`, \
-         expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+         expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
     );
     assert_eq!(
         OfficersSpec::from_json(&evidence("1.0")),
@@ -3509,18 +3509,21 @@ fn evidence_and_target_levels_out_of_range_are_clear_errors() {
     for (text, message) in [
         (
             "300",
-            "invalid value: integer `300`, expected a whole number from 0 to 255 for `level` \
-             at line 1 column 3",
+            "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the \
+             competency's levels (at most 5), as a whole number or a string holding one \
+             (`\"3\"`, `\"Level 3\"`, `\"III\"`) at line 1 column 3",
         ),
         (
             "-1",
-            "invalid value: integer `-1`, expected a whole number from 0 to 255 for `level` \
-             at line 1 column 2",
+            "invalid value: integer `-1`, expected a level for `level`: 0 (none) or one of the \
+             competency's levels (at most 5), as a whole number or a string holding one \
+             (`\"3\"`, `\"Level 3\"`, `\"III\"`) at line 1 column 2",
         ),
         (
             "5.5",
-            "invalid value: floating point `5.5`, expected a whole number from 0 to 255 for \
-             `level` at line 1 column 3",
+            "invalid value: floating point `5.5`, expected a level for `level`: 0 (none) or one of the \
+             competency's levels (at most 5), as a whole number or a string holding one \
+             (`\"3\"`, `\"Level 3\"`, `\"III\"`) at line 1 column 3",
         ),
         ("6.0", "level 6 is out of range: expected 0 to 5"),
     ] {

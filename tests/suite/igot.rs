@@ -501,7 +501,7 @@ fn v3_fixture_reads_level_n_against_a_frac_dictionary() {
     assert_eq!(
         entries(&load.report.set_aside),
         [
-            ("$.result.content[1].competencies_v3[0]".into(), "CID4".into(), "`selectedLevelLevel` is `Level three`: expected `Level N`, a whole number or a level name".into()),
+            ("$.result.content[1].competencies_v3[0]".into(), "CID4".into(), "`selectedLevelLevel` is `Level three`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()),
             ("$.result.content[1].competencies_v3[1]".into(), "do_113210487457".into(), "no competency `CID99` in the framework (did you mean `CID9`?)".into()),
             ("$.result.content[1].competencies_v3[2]".into(), "do_113210487457".into(), "level 6 is outside 1 to 4".into()),
             ("$.result.content[2]".into(), "do_113210487458".into(), "no duration, and no hours to assume".into()),
@@ -607,7 +607,7 @@ fn frac_fixture_counts_only_verified_mappings() {
             (
                 "$.responseData[0].children[0].children[5]".into(),
                 "CID21".into(),
-                "`level` is `Advanced`: expected `Level N`, a whole number or a level name".into()
+                "`level` is `Advanced`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()
             ),
             (
                 "$.responseData[0].children[0].children[6]".into(),
@@ -708,7 +708,7 @@ fn profile_fixture_becomes_passbook_evidence_with_matching_sources() {
     assert_eq!(
         entries(&load.report.set_aside),
         [
-            (format!("{base}[3]"), "CID21".into(), "`competencySelfAttestedLevel` is `CLID52`: expected `Level N`, a whole number or a level name".into()),
+            (format!("{base}[3]"), "CID21".into(), "`competencySelfAttestedLevel` is `CLID52`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()),
             (format!("{base}[4]"), "CID22".into(), "level 7 is outside 0 to 5".into()),
             (format!("{base}[5]"), "CID30".into(), "no level".into()),
             (format!("{base}[6]"), String::new(), "no `id`".into()),
@@ -1147,7 +1147,9 @@ fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
         ]
     );
     let unreadable = |field: &str, found: &str| {
-        format!("`{field}` is `{found}`: expected `Level N`, a whole number or a level name")
+        format!(
+            "`{field}` is `{found}`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name"
+        )
     };
     assert_eq!(
         entries(&load.report.set_aside),
@@ -1274,8 +1276,8 @@ fn level_labels_read_as_their_levels_as_the_other_readers_read_them() {
             (
                 "$[3]".into(),
                 "CID4".into(),
-                "`competencySelfAttestedLevel` is `L 3.5`: expected `Level N`, a whole number \
-                 or a level name"
+                "`competencySelfAttestedLevel` is `L 3.5`: expected `Level N`, a whole number, \
+                 a Roman numeral (`III`, `Level III`) or a level name"
                     .into()
             ),
             (
@@ -1448,7 +1450,7 @@ fn a_competency_met_again_reports_every_badly_formed_level_node() {
             entry(
                 at(1),
                 "CID9",
-                "`level` is `Level four`: expected `Level N`, a whole number or a level name"
+                "`level` is `Level four`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name"
             ),
             entry(at(2), "CID9", "no level"),
             entry(at(3), "CID9", "level 7 is outside 1 to 5"),
@@ -1499,7 +1501,7 @@ fn frac_numbers_beyond_a_double_are_set_aside_not_fatal() {
         [(
             "$.responseData[0].children[0].children[1]".to_owned(),
             "CID10".to_owned(),
-            "`level` is `1e400`: expected `Level N`, a whole number or a level name".to_owned()
+            "`level` is `1e400`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".to_owned()
         )]
     );
     let ignored: Vec<(&str, u64)> = (load.report.ignored_fields.iter())

@@ -86,7 +86,8 @@ fn a_framework_with_three_bad_entries_reports_all_three() {
                 "invalid value: string `three`, expected a level's number for `level`: the \
                  text is neither a level's number nor one of the platform's level names \
                  (Basic, Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or \
-                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`)"
+                 a string holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`), or \
+                 a Roman numeral (`\"III\"`, `\"Level III\"`)"
             ),
             (
                 21,
@@ -118,7 +119,7 @@ fn two_bad_officers_are_reported_with_every_bad_passbook_entry() {
     let found: Vec<_> = errors.iter().map(fields).collect();
     let level = "invalid value: string \"3.25\", expected a level for `level`: 0 (none) or one \
                  of the competency's levels (at most 5), as a whole number or a string holding \
-                 one (`\"3\"`, `\"Level 3\"`)";
+                 one (`\"3\"`, `\"Level 3\"`, `\"III\"`)";
     assert_eq!(
         found,
         [

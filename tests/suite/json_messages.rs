@@ -131,7 +131,7 @@ fn wrong_types_are_named_as_json_holds_them() {
         (
             "/competencies/0/levels/0/level",
             json!(300),
-            "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)",
+            "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
         ),
         (
             "/roles/0",

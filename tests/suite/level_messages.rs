@@ -518,7 +518,7 @@ fn a_level_label_counted_out_of_a_scale_is_not_called_a_name() {
             "$.profileDetails.competencies[0]".to_owned(),
             "rti".to_owned(),
             "`competencySelfAttestedLevelValue` is `Level 3 of 7`: expected `Level N`, a \
-             whole number or a level name"
+             whole number, a Roman numeral (`III`, `Level III`) or a level name"
                 .to_owned()
         )]
     );

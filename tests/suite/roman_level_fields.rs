@@ -6,8 +6,8 @@
 //! still set aside or refused naming the field and the id.
 
 use karmayogi::{
-    FracOptions, Framework, FrameworkSpec, IgotCourseOptions, IgotWhat, Level, load_frac_positions,
-    load_igot_courses,
+    FracOptions, Framework, FrameworkSpec, IgotCourseOptions, IgotWhat, Level, RecommendOptions,
+    Target, load_frac_positions, load_igot_courses,
 };
 
 const BOUNDS: &str = include_str!("../data/cases/scales/36-roman-scale-bounds-framework.json");
@@ -135,4 +135,70 @@ fn frac_levels_read_roman_numerals() {
         ]
     );
     assert_eq!(spec.roles[0].requires[0].level, 3);
+}
+
+const TARGETS: &str = include_str!("../data/cases/scales/37-target-level-spellings-targets.json");
+
+/// The targets of `recommend_targets` read their `current` and `required` levels as every
+/// other level field reads a level's number (`Level II`, `IV`, `1.0`, `3 (Advanced)`):
+/// `Level`'s reader took JSON numbers only. Against the framework of scales/36, whose
+/// courses are none, each target is an open gap between the levels written.
+#[test]
+fn targets_read_every_spelling_of_a_level() {
+    let targets: Vec<Target> = serde_json::from_str(TARGETS).expect("the levels read");
+    let level = |l: u8| Level::new(l).unwrap();
+    let pairs: Vec<(&str, Level, Level)> = targets
+        .iter()
+        .map(|t| (t.competency.as_str(), t.current, t.required))
+        .collect();
+    assert_eq!(
+        pairs,
+        [("GA", level(2), level(4)), ("ND", level(1), level(3))]
+    );
+    let numbers: Vec<Target> = serde_json::from_str(
+        r#"[{"competency": "GA", "current": 2, "required": 4},
+            {"competency": "ND", "current": 1, "required": 3}]"#,
+    )
+    .unwrap();
+    assert_eq!(targets, numbers);
+    for written in [r#""III""#, r#""Level 3""#, r#""L3""#, r#"" 3 ""#, "3.0"] {
+        assert_eq!(serde_json::from_str::<Level>(written).unwrap(), level(3));
+    }
+    let framework = Framework::from_json(BOUNDS).unwrap();
+    let plan = framework
+        .recommend_targets(&targets, &[], &RecommendOptions::default())
+        .unwrap();
+    let open: Vec<(&str, u8, u8)> = (plan.open.iter())
+        .map(|g| (g.competency.as_str(), g.current.get(), g.required.get()))
+        .collect();
+    assert_eq!(open, [("GA", 2, 4), ("ND", 1, 3)]);
+
+    // Text that is no level is refused naming the field, with the forms it reads; a
+    // level above 5 with the range.
+    for (written, message) in [
+        (
+            r#""three""#,
+            "invalid value: string `three`, expected a level's number for `required`: the \
+             text is neither a level's number nor one of the platform's level names (Basic, \
+             Proficient, Advanced, Expert, Ustad); write a whole number (`3`) or a string \
+             holding one (`\"3\"`, `\"3.0\"`, `\"L3\"`, `\"Level 3\"`), or a Roman numeral \
+             (`\"III\"`, `\"Level III\"`) at line 1 column 54",
+        ),
+        (
+            r#""Level VI""#,
+            "level 6 is out of range: expected 0 to 5 at line 1 column 58",
+        ),
+        (
+            r#""2 (Advanced)""#,
+            "invalid value: string `2 (Advanced)`, expected a level's number for \
+             `required`: `Advanced` is not the platform's name of level 2 (`2 (Proficient)`), \
+             the only name JSON reads beside a number (a competency's own level names are \
+             not known where JSON is read); write the level's number alone, or with that \
+             name at line 1 column 61",
+        ),
+    ] {
+        let text = format!(r#"{{"competency": "GA", "current": 0, "required": {written}}}"#);
+        let error = serde_json::from_str::<Target>(&text).unwrap_err();
+        assert_eq!(error.to_string(), message, "{written}");
+    }
 }

@@ -1606,7 +1606,7 @@ fn level_beyond_a_byte_in_json_is_a_json_error() {
         column: 57,
         path: "activities[0].requires[0].level".into(),
         id: Some("reconcile".into()),
-        message: "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`)"
+        message: "invalid value: integer `300`, expected a level for `level`: 0 (none) or one of the competency's levels (at most 5), as a whole number or a string holding one (`\"3\"`, `\"Level 3\"`, `\"III\"`)"
             .into(),
     };
     assert_eq!(end_of(&json, "300"), (9, 57));
@@ -1745,7 +1745,7 @@ fn passbook_values_of_the_wrong_type_name_officer_entry_and_competency() {
             "`accounts`",
             "invalid value: string \"2.5\", expected a level for `level`: 0 (none) or one of \
              the competency's levels (at most 5), as a whole number or a string holding one \
-             (`\"3\"`, `\"Level 3\"`)",
+             (`\"3\"`, `\"Level 3\"`, `\"III\"`)",
         ),
         (
             r#"{"competency": "accounts", "level": 2, "source": "assessment", "date": 1707537600000}"#,

@@ -102,8 +102,8 @@ struct ProfileOut<'a> {
 /// holding it in `profileDetails`, a user record holding `profileDetails`, or the JSON text
 /// of any) into passbook entries: the self-attested level as self-declared evidence, the
 /// level the platform raised on a passed assessment (`competencyCBPCompletionLevel`) as an
-/// assessment; both verified and undated. A level may be `Level N`, a whole number or a
-/// default level name (noted). Set aside and reported: an entry that is not an object or
+/// assessment; both verified and undated. A level may be `Level N`, a whole number, a
+/// Roman numeral (`III`, `Level III`) or a default level name (noted). Set aside and reported: an entry that is not an object or
 /// has no `id`, an entry with neither level, a level that cannot be read or is above 5.
 /// An entry repeating an earlier one's `id` is read and noted.
 ///

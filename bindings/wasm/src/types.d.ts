@@ -387,8 +387,11 @@ export interface CompareOptions {
 /** A competency to reach, for `recommendTargets`. */
 export interface Target {
   competency: string;
-  current: number;
-  required: number;
+  /** The level held: a whole number 0 to 5, or a string holding one (`"3"`, `"Level 3"`,
+   * `"III"`, `"3 (Advanced)"` with the platform's name of that level). */
+  current: number | string;
+  /** The level to reach, written as `current` is. */
+  required: number | string;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -290,6 +290,19 @@ describe("learning paths", () => {
     assert.deepEqual(plan.steps.map((s) => s.course).sort(), ["accounts-mentoring", "rti-pio"]);
     assert.deepEqual(plan.steps.find((s) => s.course === "rti-pio").closes[0].provenance, []);
   });
+
+  test("recommendTargets reads a level as every level field does", () => {
+    // Before, only JSON numbers were read: `"Level 3"` was refused.
+    const numbers = fw.recommendTargets([{ competency: "rti", current: 0, required: 3 }]);
+    for (const [current, required] of [
+      ["0", "Level 3"],
+      [0, "III"],
+      ["L0", "3 (Advanced)"],
+      [0, " 3.0 "],
+    ]) {
+      assert.deepEqual(fw.recommendTargets([{ competency: "rti", current, required }]), numbers, required);
+    }
+  });
 });
 
 describe("cohorts", () => {

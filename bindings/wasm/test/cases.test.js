@@ -308,7 +308,7 @@ describe("real-world cases", () => {
     const officer = (id) => (id.includes("\\") ? JSON.stringify(id) : `\`${id}\``);
     const level =
       'invalid value: string "3.25", expected a level for `level`: 0 (none) or one of the competency\'s ' +
-      'levels (at most 5), as a whole number or a string holding one (`"3"`, `"Level 3"`)';
+      'levels (at most 5), as a whole number or a string holding one (`"3"`, `"Level 3"`, `"III"`)';
     const expected = [
       ["meta", null, 1, 28, "unknown field `meta`, expected `format_version` or `officers`"],
       ["officers[0].department", "o1", 3, 63, "officer `o1`: invalid type: integer `12`, expected a string"],

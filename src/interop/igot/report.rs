@@ -107,7 +107,8 @@ pub enum IgotWhat {
     },
     /// A requirement or profile entry without a level.
     NoLevel,
-    /// A level that is not `Level N`, a whole number, or a default level name.
+    /// A level that is not `Level N`, a whole number, a Roman numeral, or a default level
+    /// name.
     UnreadableLevel {
         /// The field.
         field: &'static str,
@@ -229,6 +230,10 @@ pub enum IgotWhat {
     },
 }
 
+/// What the iGOT loaders read as a level, as [`IgotWhat::UnreadableLevel`] says it.
+const LEVEL_FORMS: &str =
+    "`Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name";
+
 impl fmt::Display for IgotWhat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -263,11 +268,9 @@ impl fmt::Display for IgotWhat {
                 quoted(status)
             ),
             IgotWhat::NoLevel => f.write_str("no level"),
-            IgotWhat::UnreadableLevel { field, found } => write!(
-                f,
-                "`{field}` is {}: expected `Level N`, a whole number or a level name",
-                quoted(found)
-            ),
+            IgotWhat::UnreadableLevel { field, found } => {
+                write!(f, "`{field}` is {}: expected {LEVEL_FORMS}", quoted(found))
+            }
             IgotWhat::LevelOutOfRange { level, min, max } => {
                 write!(f, "level {level} is outside {min} to {max}")
             }

@@ -312,7 +312,10 @@ pub(crate) fn evidence_row<'r>(
     // JSON passbook keeps it: the entry's check against the framework refuses a name the
     // competency does not give that level (`EvidenceProblem::LevelNameMismatch`), the same
     // data from either format.
-    let numbered = (level.is_none() && name)
+    // So is a name with no letter in brackets after its number (`3 (3.25)`), as the JSON
+    // readers read it.
+    let lettered = level_text.contains(char::is_alphabetic);
+    let numbered = (level.is_none() && (name || !lettered))
         .then(|| crate::model::level::numbered_name(level_text))
         .flatten();
     let mut level = level.or(numbered.map(|(n, _)| n));

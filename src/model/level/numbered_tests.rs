@@ -29,6 +29,12 @@ fn a_level_written_with_its_name_gives_both() {
         ("4 ([x] Leads)", 4, "[x] Leads"),
         ("3 - (Senior", 3, "Senior"),
         ("5. Ustad)", 5, "Ustad)"),
+        // A name with no letter, in brackets only.
+        ("3 (3.25)", 3, "3.25"),
+        ("3 (4)", 3, "4"),
+        ("Level 2 [1/2]", 2, "1/2"),
+        ("1 (-)", 1, "-"),
+        ("4 ( *** )", 4, "***"),
     ] {
         assert_eq!(numbered_name(text), Some((level, name)), "{text}");
     }
@@ -44,6 +50,10 @@ fn a_level_written_with_its_name_gives_both() {
         "3 -",
         "- Advanced",
         "",
+        "3 - 3.25",
+        "3 ()",
+        "3 ( )",
+        "6 (3.25)",
     ] {
         assert_eq!(numbered_name(text), None, "{text}");
     }

@@ -14,10 +14,23 @@ use crate::{CompetencyId, CourseId, Level, Paths};
 pub struct Target {
     /// The competency.
     pub competency: CompetencyId,
-    /// The level held now.
+    /// The level held now. Read from JSON as every level field reads a level's number
+    /// (`0`, `"3"`, `"Level 3"`, `"III"`, `"3 (Advanced)"`; see [`Level`]).
+    #[serde(deserialize_with = "current")]
     pub current: Level,
-    /// The level to reach.
+    /// The level to reach, read as `current` is.
+    #[serde(deserialize_with = "required")]
     pub required: Level,
+}
+
+/// A target's `current` level, its messages naming the field.
+fn current<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
+    crate::model::level::level_of("current", d)
+}
+
+/// A target's `required` level, its messages naming the field.
+fn required<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
+    crate::model::level::level_of("required", d)
 }
 
 /// A gap a step closes.
