@@ -369,6 +369,21 @@ impl Fields {
             ));
             return None;
         }
+        // A level written as text (`"3"`, `"Level 3"`, `"III"`) is read as the library
+        // reads every level field, by `Level`'s own reader.
+        let raw = assume.get("assume")?;
+        if let Some(text) = raw.as_string() {
+            let level = serde_json::from_value::<Level>(serde_json::Value::String(text)).ok();
+            if level.is_none() {
+                self.report(wrong(
+                    &join(&assume.path, "assume"),
+                    "a level from 0 to 5: a whole number, `Level 3`, `L3` or a Roman numeral \
+                     such as `III`",
+                    &raw,
+                ));
+            }
+            return level.map(UntaggedLevel::Assume);
+        }
         let level = assume.count("assume", 255.0)?;
         let level = Level::new(u8::try_from(level).unwrap_or(u8::MAX));
         self.keep(level.map_err(Failure::from))

@@ -295,7 +295,8 @@ export interface GapOptions {
 export type Solver = "greedy" | { exact: { nodeLimit: number } };
 
 /** How a course tagged without a level counts: closes nothing (default) or reaches a level. */
-export type UntaggedLevel = "ignore" | { assume: number };
+/** `assume`: a level as a number, or as text every level field reads (`"3"`, `"Level 3"`, `"III"`). */
+export type UntaggedLevel = "ignore" | { assume: number | string };
 
 /** Options of learning paths. */
 export interface RecommendOptions {

@@ -276,6 +276,11 @@ describe("learning paths", () => {
     assert.deepEqual(fw.recommendTargets(literacy).steps.map((s) => s.course), ["mail-network"]);
     const assumed = fw.recommendTargets(literacy, [], { untagged: { assume: 3 } });
     assert.deepEqual(assumed.steps.map((s) => s.course), ["digital-governance"]);
+    // The level to assume written as every level field reads it.
+    for (const assume of ["3", "Level 3", "III", "L3"]) {
+      const same = fw.recommendTargets(literacy, [], { untagged: { assume } });
+      assert.deepEqual(same, assumed, assume);
+    }
   });
 
   test("recommendTargets plans an individual development plan", () => {

@@ -501,6 +501,7 @@ describe("queries and options", () => {
       { code: "invalid_policy_date", value: "yesterday" },
     ]);
     throwsProblems(() => fw.careerPaths(p, { untagged: { assume: 7 } }), [{ code: "level_out_of_range", value: 7 }]);
+    throwsProblems(() => fw.careerPaths(p, { untagged: { assume: "Level VII" } }), [{ code: "json", path: "untagged.assume" }]);
     const esco = {
       occupations: "occ_id,isco_group,label\n",
       skills: "skill_id,skill_type,reuse_level,label\n",
