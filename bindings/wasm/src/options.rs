@@ -372,8 +372,8 @@ impl Fields {
         // A level written as text (`"3"`, `"Level 3"`, `"III"`) is read as the library
         // reads every level field, by `Level`'s own reader.
         let raw = assume.get("assume")?;
-        if let Some(text) = raw.as_string() {
-            let level = serde_json::from_value::<Level>(serde_json::Value::String(text)).ok();
+        if raw.is_string() {
+            let level = level_text(&raw);
             if level.is_none() {
                 self.report(wrong(
                     &join(&assume.path, "assume"),
@@ -837,12 +837,13 @@ fn level_rule(f: &Fields) -> Option<CaseLevelRule> {
         let level = pair.get(1);
         // The table maps scores to the crate's scale, 0 to 5, whatever a competency's
         // levels: that is the range that applies, and every value outside it is named so.
-        let level = match level.as_f64() {
-            Some(n) if n.fract() == 0.0 && (0.0..=5.0).contains(&n) => {
+        let level = match (level.as_f64(), level_text(&level)) {
+            (Some(n), _) if n.fract() == 0.0 && (0.0..=5.0).contains(&n) => {
                 #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
                 // checked: whole, 0 to 5
                 f.keep(Level::new(n as u8).map_err(Failure::from))
             }
+            (None, Some(level)) => Some(level),
             _ => {
                 let expected = "a level of the crate's scale, 0 to 5";
                 f.report(wrong(&format!("{here}[1]"), expected, &level));
@@ -855,6 +856,12 @@ fn level_rule(f: &Fields) -> Option<CaseLevelRule> {
         }
     }
     valid.then_some(CaseLevelRule::Table(pairs))
+}
+
+/// A level written as text (`"3"`, `"Level 3"`, `"L3"`, `"III"`), read by `Level`'s own
+/// reader as every level field of the library reads it; `None` for anything else.
+fn level_text(value: &JsValue) -> Option<Level> {
+    serde_json::from_value(serde_json::Value::String(value.as_string()?)).ok()
 }
 
 /// [`CaseImportOptions`]: `{itemTypes, defaultType, ids, levelRule, scoreOrder}`; an item type maps to

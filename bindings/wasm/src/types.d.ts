@@ -1303,6 +1303,16 @@ export type CaseLevelRule =
   | { proportional: { top: number } }
   | { table: [number, number][] };
 
+/**
+ * A [`CaseLevelRule`] as the import's options take it: a table's level may also be text
+ * every level field reads (`"3"`, `"Level 3"`, `"L3"`, `"III"`); the report writes numbers.
+ */
+export type CaseLevelRuleOption =
+  | "score"
+  | "rank"
+  | { proportional: { top: number } }
+  | { table: [number, number | string][] };
+
 /** Options of `importCase`. */
 export interface CaseImportOptions {
   /** Mapping of item types (trimmed, any case), added to the defaults. */
@@ -1312,7 +1322,7 @@ export interface CaseImportOptions {
   /** Which field becomes the competency and group id (default the identifier). */
   ids?: "identifier" | "human_coding_scheme";
   /** How rubric scores become levels (default "score"). */
-  levelRule?: CaseLevelRule;
+  levelRule?: CaseLevelRuleOption;
   /** Which way rubric scores run (default "higher_is_better"; "lower_is_better" when 1 is the best level). */
   scoreOrder?: CaseScoreOrder;
 }

@@ -500,6 +500,9 @@ describe("documents and CASE", () => {
       [1, 2, 3, 4, 5],
     );
     assert.deepEqual(table.report.scales[0].rule.table[1], [3, 2]);
+    // A table's levels written as every level field reads them.
+    const written = importCase(seven, { levelRule: { table: [[1, "1"], [3, "Level 2"], [4, "III"], [6, "L4"], [7, 5]] } });
+    assert.deepEqual(written, table);
     throwsProblems(() => importCase(seven, { levelRule: { proportional: { top: 0 } } }), [
       { code: "invalid_option", option: "levelRule", value: 0 },
     ]);

@@ -529,7 +529,7 @@ describe("queries and options", () => {
     ]);
     // A level rule's table maps scores to the crate's scale: a level beyond it is named by
     // its place, whatever its size.
-    for (const level of [9, 300, 2.5]) {
+    for (const level of [9, 300, 2.5, "Level IX", "high"]) {
       throwsProblems(() => importCase({ CFItems: [] }, { levelRule: { table: [[1, 1], [2, level]] } }), [
         { code: "json", path: "levelRule.table[1][1]" },
         { code: "case_missing_document" },
