@@ -105,13 +105,15 @@ pub(crate) fn unread_kind_error(
     if let Some(error) = another_kind(kind, own, expected) {
         return Some(error);
     }
-    let (fields, needed): (&[&str], &[&'static str]) = match own {
-        DocumentKind::Framework => (&FRAMEWORK_FIELDS, &["format_version"]),
-        DocumentKind::Officers => (&OFFICERS_FIELDS, &OFFICERS_FIELDS),
+    // Besides `format_version`, which both hold.
+    let (lists, needed): (&[&str], &[&'static str]) = match own {
+        DocumentKind::Framework => (&FRAMEWORK_LISTS, &["format_version"]),
+        DocumentKind::Officers => (&["officers"], &OFFICERS_FIELDS),
         _ => return None,
     };
     let map = doc.as_object()?;
-    let no_kind = kind.is_none() && !map.keys().any(|k| fields.contains(&k.as_str()));
+    let own_field = |k: &str| k == "format_version" || lists.contains(&k);
+    let no_kind = kind.is_none() && !map.keys().any(|k| own_field(k));
     no_kind.then(|| {
         let mut found: Vec<String> = map.keys().cloned().collect();
         found.sort_unstable();
@@ -123,21 +125,10 @@ pub(crate) fn unread_kind_error(
     })
 }
 
-/// The top-level fields of a framework document.
-const FRAMEWORK_FIELDS: [&str; 7] = [
-    "format_version",
-    "competencies",
-    "groups",
-    "activities",
-    "roles",
-    "positions",
-    "courses",
-];
-
 /// The top-level fields of an officers document, both needed.
 const OFFICERS_FIELDS: [&str; 2] = ["format_version", "officers"];
 
-/// The keys of a framework document's lists.
+/// The keys of a framework document's lists, its top-level fields beside `format_version`.
 const FRAMEWORK_LISTS: [&str; 6] = [
     "competencies",
     "groups",
