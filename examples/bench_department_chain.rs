@@ -18,13 +18,11 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use karmayogi::{
-    AcbpOptions, Cohort, Framework, LevelPolicy, OfficerSpec, Profile, RecommendOptions, Solver,
-};
+use karmayogi::{Cohort, Framework, LevelPolicy, OfficerSpec, Profile, RecommendOptions, Solver};
 
 #[path = "support/chain.rs"]
 mod chain;
-use chain::{Shape, chain};
+use chain::{Shape, chain, department_modes, newcomers};
 
 /// Plans the first officer alone (`recommend`, `greedy`, `within`, `greedy-within` or all
 /// four for `all`) and prints each plan; `false` when the reader stopped early (`| head`).
@@ -108,28 +106,12 @@ fn main() -> ExitCode {
         }
     };
     let fw = chain(n, built);
-    let specs: Vec<OfficerSpec> = (0..10)
-        .map(|i| OfficerSpec {
-            id: format!("o{i:02}").into(),
-            name: None,
-            department: "d".into(),
-            position: "p".into(),
-            target_position: None,
-            passbook: Vec::new(),
-        })
-        .collect();
+    let specs = newcomers(10);
     if !recommend_first(&fw, &specs[0], n, which, shape) {
         return ExitCode::SUCCESS;
     }
     let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
-    let seats = AcbpOptions::default().default_seats(5);
-    let variants = [
-        ("seats", seats.clone()),
-        ("cap", seats.clone().officer_cap(500.0).expect("valid")),
-        ("budget", seats.clone().budget(3_000.0).expect("valid")),
-        ("exact", seats.clone().solver(Solver::default())),
-    ];
-    for (name, options) in variants {
+    for (name, options) in department_modes() {
         if which != "all" && which != name {
             continue;
         }

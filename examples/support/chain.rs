@@ -6,7 +6,7 @@
 //! figure in BENCHMARKS.md and a bound in a test speak of one input.
 #![allow(dead_code)]
 
-use karmayogi::{CourseOutcome, CourseSpec, Framework, Mode};
+use karmayogi::{AcbpOptions, CourseOutcome, CourseSpec, Framework, Mode, OfficerSpec, Solver};
 
 #[path = "one_post.rs"]
 mod one_post;
@@ -83,4 +83,37 @@ pub fn chain(n: usize, shape: Shape) -> Framework {
         })
         .collect();
     one_post(&required, courses)
+}
+
+/// `n` newcomers `o00`, `o01`, … in post `p` of department `d`, with empty passbooks.
+pub fn newcomers(n: usize) -> Vec<OfficerSpec> {
+    (0..n)
+        .map(|i| OfficerSpec {
+            id: format!("o{i:02}").into(),
+            name: None,
+            department: "d".into(),
+            position: "p".into(),
+            target_position: None,
+            passbook: Vec::new(),
+        })
+        .collect()
+}
+
+/// The department plans timed and tested on the chains, by name: 5 seats in every course
+/// (`seats`), with a cap of 500 hours an officer (`cap`), a budget of 3,000 person-hours
+/// (`budget`), or `Solver::Exact` with its default nodes (`exact`).
+pub fn department_modes() -> [(&'static str, AcbpOptions); 4] {
+    let seats = AcbpOptions::default().default_seats(5);
+    [
+        ("seats", seats.clone()),
+        (
+            "cap",
+            seats.clone().officer_cap(500.0).expect("a valid cap"),
+        ),
+        (
+            "budget",
+            seats.clone().budget(3_000.0).expect("a valid budget"),
+        ),
+        ("exact", seats.solver(Solver::default())),
+    ]
 }

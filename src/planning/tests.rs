@@ -4,15 +4,14 @@ use std::cell::Cell;
 
 use crate::planning::cover::WALKED;
 use crate::{
-    AcbpOptions, Cohort, Framework, LevelPolicy, NeedsOptions, OfficerSpec, OfficersSpec,
-    RollupOptions, Solver,
+    AcbpOptions, Cohort, Framework, LevelPolicy, NeedsOptions, OfficersSpec, RollupOptions,
 };
 
 // The chains `bench_department_chain` times (it reads `karmayogi::`, which the crate root
 // names this crate in its tests).
 #[path = "../../examples/support/chain.rs"]
 mod chain;
-use chain::{Shape, chain};
+use chain::{Shape, chain, department_modes, newcomers};
 
 /// Every analysis that takes `threads(n)` gives byte-identical output for any `n`, with
 /// or without the `parallel` feature (`.ci/run` runs the unit tests both ways).
@@ -89,23 +88,8 @@ fn walked_by<R: Send>(f: impl FnOnce() -> R + Send) -> (R, u64) {
 /// sixteen times the candidates for four times the chain.
 #[test]
 fn a_department_on_a_chain_closing_one_gap_walks_linearly() {
-    let specs: Vec<OfficerSpec> = (0..10)
-        .map(|i| OfficerSpec {
-            id: format!("o{i:02}").into(),
-            name: None,
-            department: "d".into(),
-            position: "p".into(),
-            target_position: None,
-            passbook: Vec::new(),
-        })
-        .collect();
-    let seats = AcbpOptions::default().default_seats(5);
-    let modes = [
-        ("seats", seats.clone()),
-        ("cap", seats.clone().officer_cap(500.0).expect("a cap")),
-        ("budget", seats.clone().budget(3_000.0).expect("a budget")),
-        ("exact", seats.clone().solver(Solver::default())),
-    ];
+    let specs = newcomers(10);
+    let modes = department_modes();
     for top_fifth in [false, true] {
         let walked = |n: usize, options: &AcbpOptions| {
             let fw = chain(n, if top_fifth { Shape::Top } else { Shape::Same });
