@@ -10,56 +10,19 @@
 //! one of `own` (default: every course closes a gap of its own), `same` (every course
 //! closes the same gap `c` at level 5, and the post also requires `c2`, which no course
 //! builds) or `top` (as `same`, but course `i` of `n` brings `c` to level `1 + 5i/n`: only
-//! the top fifth closes it). It prints the time of each plan, its value closed and
+//! the top fifth closes it), the shapes of `examples/support/chain.rs`, which the planning
+//! tests share. It prints the time of each plan, its value closed and
 //! enrolments (or hours).
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use karmayogi::{
-    AcbpOptions, Cohort, CourseOutcome, CourseSpec, Framework, LevelPolicy, Mode, OfficerSpec,
-    Profile, RecommendOptions, Solver,
-};
+use karmayogi::{Cohort, Framework, LevelPolicy, OfficerSpec, Profile, RecommendOptions, Solver};
 
-#[path = "support/one_post.rs"]
-mod one_post;
-use one_post::one_post;
-
-/// The chain of `n` courses in `shape` (`own`, `same` or `top`, see the module docs).
-fn chain(n: usize, shape: &str) -> Framework {
-    let id = |i: usize| format!("k{i:06}");
-    let required: Vec<String> = match shape {
-        "own" => (0..n).map(|i| format!("c{i:06}")).collect(),
-        _ => vec!["c".to_owned(), "c2".to_owned()],
-    };
-    let outcome = |i: usize| match shape {
-        "own" => (required[i].as_str(), 5),
-        "same" => ("c", 5),
-        _ => ("c", u8::try_from(1 + i * 5 / n).expect("a level")),
-    };
-    let courses = (0..n)
-        .map(|i| CourseSpec {
-            id: id(i).into(),
-            name: "K".into(),
-            hours: 1.0,
-            mode: Mode::Formal,
-            provides: vec![CourseOutcome {
-                competency: outcome(i).0.into(),
-                level: Some(outcome(i).1),
-                level_name: None,
-            }],
-            prerequisites: if i == 0 {
-                Vec::new()
-            } else {
-                vec![id(i - 1).into()]
-            },
-            provider: None,
-            language: None,
-        })
-        .collect();
-    one_post(&required, courses)
-}
+#[path = "support/chain.rs"]
+mod chain;
+use chain::{Shape, chain, department_modes, newcomers};
 
 /// Plans the first officer alone (`recommend`, `greedy`, `within`, `greedy-within` or all
 /// four for `all`) and prints each plan; `false` when the reader stopped early (`| head`).
@@ -135,33 +98,20 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let shape = args.get(2).map_or("own", String::as_str);
-    if args.len() > 3 || !["own", "same", "top"].contains(&shape) {
-        eprintln!("error: expected one of own, same, top after the variant; {USAGE}");
-        return ExitCode::FAILURE;
-    }
-    let fw = chain(n, shape);
-    let specs: Vec<OfficerSpec> = (0..10)
-        .map(|i| OfficerSpec {
-            id: format!("o{i:02}").into(),
-            name: None,
-            department: "d".into(),
-            position: "p".into(),
-            target_position: None,
-            passbook: Vec::new(),
-        })
-        .collect();
+    let built = match Shape::named(shape) {
+        Some(built @ (Shape::Own | Shape::Same | Shape::Top)) if args.len() <= 3 => built,
+        _ => {
+            eprintln!("error: expected one of own, same, top after the variant; {USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let fw = chain(n, built);
+    let specs = newcomers(10);
     if !recommend_first(&fw, &specs[0], n, which, shape) {
         return ExitCode::SUCCESS;
     }
     let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid officers");
-    let seats = AcbpOptions::default().default_seats(5);
-    let variants = [
-        ("seats", seats.clone()),
-        ("cap", seats.clone().officer_cap(500.0).expect("valid")),
-        ("budget", seats.clone().budget(3_000.0).expect("valid")),
-        ("exact", seats.clone().solver(Solver::default())),
-    ];
-    for (name, options) in variants {
+    for (name, options) in department_modes() {
         if which != "all" && which != name {
             continue;
         }

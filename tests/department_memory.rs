@@ -11,14 +11,16 @@
 #[path = "suite/support.rs"]
 mod support;
 
+// The chains `bench_department_chain` times.
+#[path = "../examples/support/chain.rs"]
+mod chain;
+use chain::{Shape, chain};
+
 use std::alloc::System;
 use std::time::{Duration, Instant};
 
 use cap::Cap;
-use karmayogi::{
-    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework,
-    FrameworkSpec, LevelPolicy, Mode, OfficerSpec, RequirementSpec, RoleSpec,
-};
+use karmayogi::{AcbpOptions, Cohort, LevelPolicy, OfficerSpec};
 
 #[global_allocator]
 static HEAP: Cap<System> = Cap::new(System, usize::MAX);
@@ -34,45 +36,6 @@ fn measured<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
     (out, took, HEAP.max_allocated().saturating_sub(before))
 }
 
-/// A framework whose position `p` requires `c` at level 5, on a chain of `n` one-hour
-/// courses, the last building `c` to 5.
-fn chain(n: usize) -> Framework {
-    let id = |i: usize| format!("k{i:06}");
-    let mut spec = FrameworkSpec::new();
-    spec.competencies = vec![CompetencySpec::new("c", "C", CompetencyType::Domain)];
-    spec.roles.push(RoleSpec {
-        id: "r".into(),
-        name: "R".into(),
-        activities: Vec::new(),
-        requires: vec![RequirementSpec::new("c", 5)],
-    });
-    spec.positions.push(support::position("p", "P", "d", ["r"]));
-    spec.courses = (0..n)
-        .map(|i| -> CourseSpec {
-            support::course_spec(
-                id(i),
-                "K",
-                1.0,
-                Mode::Formal,
-                (i + 1 == n)
-                    .then(|| CourseOutcome {
-                        competency: "c".into(),
-                        level: Some(5),
-                        level_name: None,
-                    })
-                    .into_iter()
-                    .collect(),
-                if i == 0 {
-                    Vec::new()
-                } else {
-                    vec![id(i - 1).into()]
-                },
-            )
-        })
-        .collect();
-    Framework::new(spec).expect("a valid framework")
-}
-
 /// A department on a prerequisite chain of 5,000 one-hour courses, the last closing the
 /// only gap, with 1, 20 and 200 newcomers in the same post: every officer takes the whole
 /// chain, so the plan itself lists officers × 5,000 courses. Officers with the same post,
@@ -84,7 +47,7 @@ fn chain(n: usize) -> Framework {
 #[test]
 fn a_department_on_a_long_chain_stays_near_linear() {
     let n = 5_000;
-    let fw = chain(n);
+    let fw = chain(n, Shape::Last);
     let mut peaks = Vec::new();
     for officers in [1usize, 20, 200] {
         let specs: Vec<OfficerSpec> = (0..officers)

@@ -16,15 +16,20 @@
 #[path = "suite/support.rs"]
 mod support;
 
+// The chains `bench_department_chain` times.
+#[path = "../examples/support/chain.rs"]
+mod chain;
+use chain::{Shape, chain, course_id, one_post};
+
 use support::planning_case;
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use karmayogi::{
-    AcbpOptions, CareerOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec,
-    Framework, FrameworkSpec, GapOptions, LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenReason,
-    Optimality, Profile, RecommendOptions, RequirementSpec, RoleSpec, Solver,
+    AcbpOptions, CareerOptions, Cohort, CourseOutcome, CourseSpec, Framework, GapOptions,
+    LevelPolicy, Mode, OfficerSpec, OfficersSpec, OpenReason, Optimality, Profile,
+    RecommendOptions, Solver,
 };
 
 /// A field of `/proc/self/status` in bytes.
@@ -179,10 +184,6 @@ fn department_plan_enrols_no_officer_in_a_course_that_serves_none_of_their_gaps(
     );
 }
 
-fn competency(id: &str) -> CompetencySpec {
-    CompetencySpec::new(id, id.to_uppercase(), CompetencyType::Domain)
-}
-
 fn course(id: String, provides: Option<&str>, prerequisites: Vec<String>) -> CourseSpec {
     support::course_spec(
         id,
@@ -201,61 +202,9 @@ fn course(id: String, provides: Option<&str>, prerequisites: Vec<String>) -> Cou
     )
 }
 
-/// A framework whose position `p` requires `required` at level 5, with `courses`.
-fn framework(required: &[String], courses: Vec<CourseSpec>) -> Framework {
-    let mut spec = FrameworkSpec::new();
-    spec.competencies = required.iter().map(|c| competency(c)).collect();
-    spec.roles.push(RoleSpec {
-        id: "r".into(),
-        name: "R".into(),
-        activities: Vec::new(),
-        requires: required
-            .iter()
-            .map(|c| RequirementSpec::new(c.as_str(), 5))
-            .collect(),
-    });
-    spec.positions.push(support::position("p", "P", "d", ["r"]));
-    spec.courses = courses;
-    Framework::new(spec).expect("a valid framework")
-}
-
-/// [`framework`] on a prerequisite chain of `n` one-hour courses, the last closing `c`.
-fn chain(n: usize) -> Framework {
-    let courses = (0..n)
-        .map(|i| {
-            course(
-                id(i),
-                (i + 1 == n).then_some("c"),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    framework(&["c".to_owned()], courses)
-}
-
-/// A chain of `n` one-hour courses, each requiring the one before and closing a gap of its
-/// own (competencies `c00000`, `c00001`, …, all required by post `p`).
-fn each_closes_chain(n: usize) -> Framework {
-    let required: Vec<String> = (0..n).map(|i| format!("c{i:05}")).collect();
-    let courses = (0..n)
-        .map(|i| {
-            course(
-                id(i),
-                Some(required[i].as_str()),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
-            )
-        })
-        .collect();
-    framework(&required, courses)
-}
-
 fn newcomer(fw: &Framework) -> Profile {
     let officer = support::officer("o", "d", "p", Vec::new());
     Profile::new(fw, &officer, &LevelPolicy::default()).expect("a valid officer")
-}
-
-fn id(i: usize) -> String {
-    format!("k{i:06}")
 }
 
 /// Plans `fw`'s position with every objective and solver; each plan must take all `n`
@@ -294,7 +243,7 @@ fn plan_everything(fw: &Framework, n: usize, seconds: u64, bytes: usize) {
 fn a_hundred_thousand_course_chain_is_planned_in_linear_memory() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 100_000;
-    let fw = chain(n);
+    let fw = chain(n, Shape::Last);
     plan_everything(&fw, n, 10, 100 * MB);
 }
 
@@ -308,7 +257,7 @@ fn a_hundred_thousand_course_chain_is_planned_in_linear_memory() {
 fn a_chain_longer_than_the_budget_is_set_aside() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 100_000;
-    let fw = chain(n);
+    let fw = chain(n, Shape::Last);
     let profile = newcomer(&fw);
     for solver in [Solver::Greedy, Solver::default()] {
         let options = RecommendOptions::default()
@@ -334,36 +283,8 @@ fn a_chain_longer_than_the_budget_is_set_aside() {
 fn a_chain_whose_every_course_closes_a_gap() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 1_000;
-    let fw = each_closes_chain(n);
+    let fw = chain(n, Shape::Own);
     plan_everything(&fw, n, 5, 20 * MB);
-}
-
-/// A chain of `n` one-hour courses, each requiring the one before and bringing `c` to
-/// level 5 (`top_fifth`: course `i` to level `1 + 5i/n`, so only the top fifth closes it),
-/// for post `p`, which requires `c` and `c2` (no course builds `c2`) at level 5.
-fn same_gap_chain(n: usize, top_fifth: bool) -> Framework {
-    let courses = (0..n)
-        .map(|i| {
-            let level = if top_fifth { 1 + i * 5 / n } else { 5 };
-            support::course_spec(
-                id(i),
-                "K",
-                1.0,
-                Mode::Formal,
-                vec![CourseOutcome {
-                    competency: "c".into(),
-                    level: Some(u8::try_from(level).expect("a level")),
-                    level_name: None,
-                }],
-                if i == 0 {
-                    Vec::new()
-                } else {
-                    vec![id(i - 1).into()]
-                },
-            )
-        })
-        .collect();
-    framework(&["c".to_owned(), "c2".to_owned()], courses)
 }
 
 /// A chain of 20,000 courses whose every course (or top fifth) closes the same gap: the
@@ -381,7 +302,7 @@ fn a_chain_whose_courses_close_the_same_gap() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 20_000;
     for top_fifth in [false, true] {
-        let fw = same_gap_chain(n, top_fifth);
+        let fw = chain(n, if top_fifth { Shape::Top } else { Shape::Same });
         let profile = newcomer(&fw);
         // The first course bringing `c` to level 5 and every course before it.
         let first = if top_fifth { 4 * n / 5 } else { 0 };
@@ -408,7 +329,7 @@ fn a_chain_whose_courses_close_the_same_gap() {
                 peak / 1024
             );
             let taken: Vec<&str> = plan.steps.iter().map(|s| s.course.as_str()).collect();
-            let expected: Vec<String> = (0..=first).map(id).collect();
+            let expected: Vec<String> = (0..=first).map(course_id).collect();
             assert_eq!(taken, expected, "{options:?}");
             assert_eq!(plan.total_hours, (first + 1) as f64, "{options:?}");
             assert_eq!(plan.optimality, optimality, "{options:?}");
@@ -427,9 +348,15 @@ fn a_chain_whose_courses_close_the_same_gap() {
 fn one_course_with_ten_thousand_prerequisites() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 10_000;
-    let mut courses: Vec<CourseSpec> = (0..n).map(|i| course(id(i), None, Vec::new())).collect();
-    courses.push(course(id(n), Some("c"), (0..n).map(id).collect()));
-    let fw = framework(&["c".to_owned()], courses);
+    let mut courses: Vec<CourseSpec> = (0..n)
+        .map(|i| course(course_id(i), None, Vec::new()))
+        .collect();
+    courses.push(course(
+        course_id(n),
+        Some("c"),
+        (0..n).map(course_id).collect(),
+    ));
+    let fw = one_post(&["c".to_owned()], courses);
     plan_everything(&fw, n + 1, 5, 20 * MB);
 }
 
@@ -444,7 +371,7 @@ fn one_course_with_ten_thousand_prerequisites() {
 fn a_department_with_seats_on_a_long_chain_stays_near_linear() {
     let _one = ONE_AT_A_TIME.lock();
     let n = 20_000;
-    let fw = chain(n);
+    let fw = chain(n, Shape::Last);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
         .collect();
@@ -481,7 +408,7 @@ fn a_department_with_seats_on_a_long_chain_stays_near_linear() {
 fn a_department_on_a_chain_whose_every_course_closes_a_gap() {
     let _one = ONE_AT_A_TIME.lock();
     let n = if cfg!(debug_assertions) { 300 } else { 10_000 };
-    let fw = each_closes_chain(n);
+    let fw = chain(n, Shape::Own);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
         .collect();
@@ -565,13 +492,17 @@ fn successors_on_a_chain_whose_every_course_closes_the_gap() {
     let courses = (0..n)
         .map(|i| {
             course(
-                id(i),
+                course_id(i),
                 Some("c"),
-                if i == 0 { Vec::new() } else { vec![id(i - 1)] },
+                if i == 0 {
+                    Vec::new()
+                } else {
+                    vec![course_id(i - 1)]
+                },
             )
         })
         .collect();
-    let fw = framework(&["c".to_owned()], courses);
+    let fw = one_post(&["c".to_owned()], courses);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
         .collect();
@@ -609,7 +540,7 @@ fn a_course_closing_forty_thousand_competencies() {
     let n = if cfg!(debug_assertions) { 300 } else { 40_000 };
     let required: Vec<String> = (0..n).map(|i| format!("c{i:05}")).collect();
     let mut courses: Vec<CourseSpec> = (0..n)
-        .map(|i| course(id(i), Some(required[i].as_str()), Vec::new()))
+        .map(|i| course(course_id(i), Some(required[i].as_str()), Vec::new()))
         .collect();
     let mut wide = course("wide".into(), None, Vec::new());
     wide.hours = (n / 4) as f64;
@@ -621,7 +552,7 @@ fn a_course_closing_forty_thousand_competencies() {
         })
         .collect();
     courses.push(wide);
-    let fw = framework(&required, courses);
+    let fw = one_post(&required, courses);
     let specs: Vec<OfficerSpec> = (0..10)
         .map(|i| support::officer(&format!("o{i:02}"), "d", "p", Vec::new()))
         .collect();
@@ -673,7 +604,7 @@ fn successors_of_every_officer() {
         course("ka".into(), Some("a"), Vec::new()),
         course("kb".into(), Some("b"), Vec::new()),
     ];
-    let mut spec = framework(&required, courses).to_spec();
+    let mut spec = one_post(&required, courses).to_spec();
     spec.positions.push(support::position("q", "Q", "d", ["r"]));
     let fw = Framework::new(spec).expect("a valid framework");
     let specs: Vec<OfficerSpec> = (0..n)

@@ -1,5 +1,6 @@
-//! The one-post framework of the planning-shape benchmarks: position `p` (department `d`)
-//! holds role `r`, which requires each of the given competencies at level 5.
+//! The one-post framework of the planning-shape benchmarks (and, through `chain.rs`, of the
+//! planning tests): position `p` (department `d`) holds role `r`, which requires each of
+//! the given competencies at level 5.
 #![allow(dead_code)]
 
 use karmayogi::{

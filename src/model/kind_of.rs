@@ -36,11 +36,16 @@ impl DocumentKind {
     /// assert_eq!(DocumentKind::of_json("[]"), None);
     /// ```
     pub fn of_json(json: &str) -> Option<DocumentKind> {
-        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        serde_json::from_str::<Value>(json)
-            .ok()
-            .and_then(|doc| kind_of(&doc))
+        parsed(json).and_then(|doc| kind_of(&doc))
     }
+}
+
+/// The JSON value `json` holds, a byte-order mark before it skipped, or `None` when it is
+/// not JSON: the one parse of every check of a text's kind. O(n) in the length n of the
+/// text.
+fn parsed(json: &str) -> Option<Value> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    serde_json::from_str(json).ok()
 }
 
 /// The kind of a parsed document (see [`DocumentKind::of_json`]).
@@ -59,9 +64,19 @@ pub(crate) fn refuse_other_kind(
     own: DocumentKind,
     expected: &'static str,
 ) -> Result<(), Error> {
-    match kind_of(doc) {
-        Some(found) if found != own => Err(Error::DocumentOfAnotherKind { expected, found }),
-        _ => Ok(()),
+    another_kind(kind_of(doc), own, expected).map_or(Ok(()), Err)
+}
+
+/// [`Error::DocumentOfAnotherKind`] when `kind`, a document's as [`kind_of`] tells it, is
+/// a kind other than `own`; `expected` names what the reader reads.
+fn another_kind(
+    kind: Option<DocumentKind>,
+    own: DocumentKind,
+    expected: &'static str,
+) -> Option<Error> {
+    match kind {
+        Some(found) if found != own => Some(Error::DocumentOfAnotherKind { expected, found }),
+        _ => None,
     }
 }
 
@@ -73,9 +88,7 @@ pub(crate) fn other_kind_error(
     own: DocumentKind,
     expected: &'static str,
 ) -> Option<Error> {
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let doc: Value = serde_json::from_str(json).ok()?;
-    refuse_other_kind(&doc, own, expected).err()
+    another_kind(kind_of(&parsed(json)?), own, expected)
 }
 
 /// [`other_kind_error`], or else, for a JSON object of no kind the crate reads holding
@@ -87,18 +100,20 @@ pub(crate) fn unread_kind_error(
     own: DocumentKind,
     expected: &'static str,
 ) -> Option<Error> {
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let doc: Value = serde_json::from_str(json).ok()?;
-    if let Err(error) = refuse_other_kind(&doc, own, expected) {
+    let doc = parsed(json)?;
+    let kind = kind_of(&doc);
+    if let Some(error) = another_kind(kind, own, expected) {
         return Some(error);
     }
-    let (fields, needed): (&[&str], &[&'static str]) = match own {
-        DocumentKind::Framework => (&FRAMEWORK_FIELDS, &["format_version"]),
-        DocumentKind::Officers => (&OFFICERS_FIELDS, &OFFICERS_FIELDS),
+    // Besides `format_version`, which both hold.
+    let (lists, needed): (&[&str], &[&'static str]) = match own {
+        DocumentKind::Framework => (&FRAMEWORK_LISTS, &["format_version"]),
+        DocumentKind::Officers => (&["officers"], &OFFICERS_FIELDS),
         _ => return None,
     };
     let map = doc.as_object()?;
-    let no_kind = kind_of(&doc).is_none() && !map.keys().any(|k| fields.contains(&k.as_str()));
+    let own_field = |k: &str| k == "format_version" || lists.contains(&k);
+    let no_kind = kind.is_none() && !map.keys().any(|k| own_field(k));
     no_kind.then(|| {
         let mut found: Vec<String> = map.keys().cloned().collect();
         found.sort_unstable();
@@ -110,21 +125,10 @@ pub(crate) fn unread_kind_error(
     })
 }
 
-/// The top-level fields of a framework document.
-const FRAMEWORK_FIELDS: [&str; 7] = [
-    "format_version",
-    "competencies",
-    "groups",
-    "activities",
-    "roles",
-    "positions",
-    "courses",
-];
-
 /// The top-level fields of an officers document, both needed.
 const OFFICERS_FIELDS: [&str; 2] = ["format_version", "officers"];
 
-/// The keys of a framework document's lists.
+/// The keys of a framework document's lists, its top-level fields beside `format_version`.
 const FRAMEWORK_LISTS: [&str; 6] = [
     "competencies",
     "groups",

@@ -4,10 +4,14 @@ use std::cell::Cell;
 
 use crate::planning::cover::WALKED;
 use crate::{
-    AcbpOptions, Cohort, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, Framework,
-    FrameworkSpec, LevelPolicy, Mode, NeedsOptions, OfficerSpec, OfficersSpec, PositionSpec,
-    RequirementSpec, RoleSpec, RollupOptions, Solver,
+    AcbpOptions, Cohort, Framework, LevelPolicy, NeedsOptions, OfficersSpec, RollupOptions,
 };
+
+// The chains `bench_department_chain` times (it reads `karmayogi::`, which the crate root
+// names this crate in its tests).
+#[path = "../../examples/support/chain.rs"]
+mod chain;
+use chain::{Shape, chain, department_modes, newcomers};
 
 /// Every analysis that takes `threads(n)` gives byte-identical output for any `n`, with
 /// or without the `parallel` feature (`.ci/run` runs the unit tests both ways).
@@ -55,55 +59,6 @@ fn results_are_identical_for_any_thread_count() {
     }
 }
 
-/// Post `p` requiring `c` and `c2` at level 5, and a chain of `n` one-hour courses, each
-/// requiring the one before and bringing `c` to level 5 (`top_fifth`: course `i` to level
-/// `1 + 5i/n`, so only the top fifth closes it); no course builds `c2`.
-fn same_gap_chain(n: usize, top_fifth: bool) -> Framework {
-    let id = |i: usize| format!("k{i:06}");
-    let mut spec = FrameworkSpec::new();
-    spec.competencies = ["c", "c2"]
-        .iter()
-        .map(|&c| CompetencySpec::new(c, c.to_uppercase(), CompetencyType::Domain))
-        .collect();
-    spec.roles.push(RoleSpec {
-        id: "r".into(),
-        name: "R".into(),
-        activities: Vec::new(),
-        requires: vec![RequirementSpec::new("c", 5), RequirementSpec::new("c2", 5)],
-    });
-    spec.positions.push(PositionSpec {
-        id: "p".into(),
-        name: "P".into(),
-        department: "d".into(),
-        roles: vec!["r".into()],
-    });
-    spec.courses = (0..n)
-        .map(|i| CourseSpec {
-            id: id(i).into(),
-            name: "K".into(),
-            hours: 1.0,
-            mode: Mode::Formal,
-            provides: vec![CourseOutcome {
-                competency: "c".into(),
-                level: Some(if top_fifth {
-                    u8::try_from(1 + i * 5 / n).expect("a level")
-                } else {
-                    5
-                }),
-                level_name: None,
-            }],
-            prerequisites: if i == 0 {
-                Vec::new()
-            } else {
-                vec![id(i - 1).into()]
-            },
-            provider: None,
-            language: None,
-        })
-        .collect();
-    Framework::new(spec).expect("a valid framework")
-}
-
 /// `f` on one thread, and the candidates `State::marginal_if` walked meanwhile.
 fn walked_by<R: Send>(f: impl FnOnce() -> R + Send) -> (R, u64) {
     let run = || {
@@ -133,26 +88,11 @@ fn walked_by<R: Send>(f: impl FnOnce() -> R + Send) -> (R, u64) {
 /// sixteen times the candidates for four times the chain.
 #[test]
 fn a_department_on_a_chain_closing_one_gap_walks_linearly() {
-    let specs: Vec<OfficerSpec> = (0..10)
-        .map(|i| OfficerSpec {
-            id: format!("o{i:02}").into(),
-            name: None,
-            department: "d".into(),
-            position: "p".into(),
-            target_position: None,
-            passbook: Vec::new(),
-        })
-        .collect();
-    let seats = AcbpOptions::default().default_seats(5);
-    let modes = [
-        ("seats", seats.clone()),
-        ("cap", seats.clone().officer_cap(500.0).expect("a cap")),
-        ("budget", seats.clone().budget(3_000.0).expect("a budget")),
-        ("exact", seats.clone().solver(Solver::default())),
-    ];
+    let specs = newcomers(10);
+    let modes = department_modes();
     for top_fifth in [false, true] {
         let walked = |n: usize, options: &AcbpOptions| {
-            let fw = same_gap_chain(n, top_fifth);
+            let fw = chain(n, if top_fifth { Shape::Top } else { Shape::Same });
             let cohort = Cohort::new(&fw, &specs, &LevelPolicy::default()).expect("valid");
             let (plan, walked) = walked_by(|| fw.department_plan(&cohort, options));
             assert!(plan.is_ok(), "{plan:?}");

@@ -293,14 +293,25 @@ pub fn export_case(
     #[wasm_bindgen(unchecked_param_type = "CaseDocument")] document: &JsValue,
     options: Option<crate::args::CaseExportOptions>,
 ) -> Result<JsValue, Failure> {
-    let document: CaseDocument = Input::new(document, "case document")?.parse()?;
-    options::case_export(options).then(|options| {
+    case_export_args(document, options, |document, options| {
         output(&CasePackage::from_framework(
             &framework.inner,
-            &document,
+            document,
             options,
         )?)
     })
+}
+
+/// Reads the arguments of `exportCase` and `exportCaseWithReport` alike, the document
+/// first (a document of the wrong shape throws alone, the options unread), then calls
+/// `export` with the document and the options read, as `options::Read::then` does.
+fn case_export_args(
+    document: &JsValue,
+    options: Option<crate::args::CaseExportOptions>,
+    export: impl FnOnce(&CaseDocument, &karmayogi::CaseExportOptions) -> Result<JsValue, Failure>,
+) -> Result<JsValue, Failure> {
+    let document: CaseDocument = Input::new(document, "case document")?.parse()?;
+    options::case_export(options).then(|options| export(&document, options))
 }
 
 /// A CASE export: the package and the report of what it does not hold as given.
@@ -326,10 +337,9 @@ pub fn export_case_with_report(
     #[wasm_bindgen(unchecked_param_type = "CaseDocument")] document: &JsValue,
     options: Option<crate::args::CaseExportOptions>,
 ) -> Result<JsValue, Failure> {
-    let document: CaseDocument = Input::new(document, "case document")?.parse()?;
-    options::case_export(options).then(|options| {
+    case_export_args(document, options, |document, options| {
         let CaseExport { package, report } =
-            CasePackage::from_framework_with_report(&framework.inner, &document, options)?;
+            CasePackage::from_framework_with_report(&framework.inner, document, options)?;
         output(&CaseExportOut {
             package: &package,
             report: &report,

@@ -1,6 +1,7 @@
 //! What choosing each candidate would add, found for the candidates whose pending closure
 //! is a chain in one pass rather than one walk each.
 
+use super::chains::{ChainSums, OFF, TOP, down_chains, link};
 use super::instance::Instance;
 use super::state::{Marginal, State};
 
@@ -8,7 +9,8 @@ use super::state::{Marginal, State};
 /// unchosen closure is a chain (each unchosen candidate of it has at most one unchosen
 /// prerequisite, as [`split::heaviest_chains`](super::split::heaviest_chains) finds its cost
 /// exactly) gets its marginal from its prerequisite's, in one depth-first pass down the
-/// forest of such chains that counts the elements each chain closes; every other unchosen
+/// forest of such chains that counts the elements each chain closes
+/// ([`chains::down_chains`](super::chains::down_chains)); every other unchosen
 /// candidate gets its own walk, and a chosen one the empty marginal. Its `walked` is the
 /// chain's length, as a walk's. Sums run from the top of the chain down rather than in
 /// walk order, so with costs not whole multiples of a unit they may differ from
@@ -22,69 +24,58 @@ use super::state::{Marginal, State};
 /// the walks of the candidates off the chains.
 pub(crate) fn marginals(inst: &Instance, state: &State) -> Vec<Marginal> {
     let n = inst.len();
-    let none = u32::MAX;
-    // The one unchosen prerequisite of a chained candidate (`none` for the top of a chain),
-    // or `off` when its closure is no chain.
-    let off = u32::MAX - 1;
-    let mut above = vec![off; n];
+    let mut above = vec![OFF; n];
     for &j in inst.topo() {
         if state.chosen[j as usize] {
             continue;
         }
-        let mut pending = inst
+        let unchosen = inst
             .prerequisites(j)
             .iter()
             .copied()
             .filter(|&p| !state.chosen[p as usize]);
-        above[j as usize] = match (pending.next(), pending.next()) {
-            (None, _) => none,
-            (Some(p), None) if above[p as usize] != off => p,
-            _ => off,
-        };
+        above[j as usize] = link(&above, unchosen);
     }
-    let mut out = vec![Marginal::default(); n];
-    // Times each element is closed along the chain from the top to the candidate visited.
-    let mut on_path = vec![0u32; inst.values.len()];
-    let mut stack: Vec<(u32, bool)> = Vec::new();
+    let mut sums = Marginals {
+        out: vec![Marginal::default(); n],
+    };
+    let tops = (0..n as u32).filter(|&j| above[j as usize] == TOP);
+    down_chains(inst, &state.cover_count, &above, tops, &mut sums);
+    let mut out = sums.out;
     for j in 0..n as u32 {
-        match above[j as usize] {
-            p if p == none => stack.push((j, true)),
-            p if p == off && !state.chosen[j as usize] => {
-                out[j as usize] = state.marginal(inst, j);
-            }
-            _ => {}
-        }
-        while let Some((d, entering)) = stack.pop() {
-            let covers = inst.covers(d);
-            if !entering {
-                for &e in covers {
-                    on_path[e as usize] -= 1;
-                }
-                continue;
-            }
-            let mut m = match above[d as usize] {
-                p if p == none => Marginal::default(),
-                p => out[p as usize],
-            };
-            m.cost += inst.cost(d);
-            m.hours += inst.hours(d);
-            m.walked += 1;
-            for &e in covers {
-                if state.cover_count[e as usize] == 0 && on_path[e as usize] == 0 {
-                    m.count += 1;
-                    m.value += inst.values[e as usize];
-                }
-                on_path[e as usize] += 1;
-            }
-            out[d as usize] = m;
-            stack.push((d, false));
-            // Its dependants along the chains: those whose one unchosen prerequisite it is.
-            let kids = inst
-                .dependants(d)
-                .iter()
-                .filter(|&&k| above[k as usize] == d);
-            stack.extend(kids.rev().map(|&k| (k, true)));
+        if above[j as usize] == OFF && !state.chosen[j as usize] {
+            out[j as usize] = state.marginal(inst, j);
         }
     }
     out
+}
+
+/// The marginals of [`marginals`], each chained candidate's from its prerequisite's.
+struct Marginals {
+    /// Per candidate, its marginal once found.
+    out: Vec<Marginal>,
+}
+
+impl ChainSums for Marginals {
+    type Sum = Marginal;
+
+    #[inline]
+    fn enter(&self, inst: &Instance, d: u32, prerequisite: Option<u32>) -> Option<Marginal> {
+        let mut m = prerequisite.map_or_else(Marginal::default, |p| self.out[p as usize]);
+        m.cost += inst.cost(d);
+        m.hours += inst.hours(d);
+        m.walked += 1;
+        Some(m)
+    }
+
+    #[inline]
+    fn closes(&self, inst: &Instance, m: &mut Marginal, e: u32) {
+        m.count += 1;
+        m.value += inst.values[e as usize];
+    }
+
+    #[inline]
+    fn found(&mut self, _: &Instance, d: u32, m: Marginal) {
+        self.out[d as usize] = m;
+    }
 }

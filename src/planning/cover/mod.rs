@@ -67,6 +67,7 @@ mod budget;
 mod budget_lp;
 mod budget_round;
 mod chain_marginals;
+mod chains;
 mod cuts;
 #[cfg(test)]
 mod cuts_tests;

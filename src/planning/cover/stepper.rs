@@ -1,6 +1,7 @@
 //! One instance's partial solution, extended one step at a time by an outer search (the
 //! department planner), which owns the constraints shared across instances.
 
+use super::chains::{ChainSums, OFF, TOP, down_chains, link};
 use super::greedy::beats;
 use super::instance::{EPS, Instance};
 use super::state::{Mark, State, chosen_by_cost, remove_redundant};
@@ -175,20 +176,20 @@ impl Stepper {
     /// marginal value and hours when its unchosen closure is a chain ([`Known::Step`]),
     /// else nothing ([`Known::Walk`], chosen candidates included).
     ///
-    /// A candidate with no unchosen prerequisite adds itself alone; one with exactly one
-    /// adds itself and that prerequisite's unchosen closure, disjoint from it. Where every
-    /// candidate of that closure has at most one unchosen prerequisite, the closures form a
-    /// forest of chains, and one depth-first pass down it (as
-    /// [`chain_marginals::marginals`](super::chain_marginals::marginals) makes for
-    /// `recommend`) counts how many times each element is closed along the chain from its
-    /// top to the candidate visited: the candidate newly closes what it closes itself that
-    /// nothing chosen and nothing above it on its chain closes, so its step is its
-    /// prerequisite's plus that, whatever other closers the elements have (on a chain of n
-    /// courses each closing the same gap, every step known in O(n), where walks take
-    /// n(n + 1)/2 candidates). The sums are those of a walk, bit for bit, only when every
-    /// sum of hours and of values is exact (`exact`, as [`sums_exact`] finds it); otherwise
-    /// nothing but blocks is known. Checked against walks and a union of sets in
-    /// `stepper_tests`.
+    /// The steps of chained candidates are found in the pass down the forest of chains
+    /// that [`chain_marginals::marginals`](super::chain_marginals::marginals) makes for
+    /// `recommend` ([`chains::down_chains`](super::chains::down_chains)): a candidate's
+    /// step is its prerequisite's plus itself and what it newly closes, whatever other
+    /// closers the elements have (on a chain of n courses each closing the same gap, every
+    /// step known in O(n), where walks take n(n + 1)/2 candidates). The sums are those of
+    /// a walk, bit for bit, only when every sum of hours and of values is exact (`exact`,
+    /// as [`sums_exact`] finds it); otherwise nothing but blocks is known. Checked against
+    /// walks and a union of sets in `stepper_tests`.
+    ///
+    /// A candidate requiring nothing whose row repeats an element not yet closed is left
+    /// to its walk, which reads its row alone and counts the element once per repeat
+    /// (`State::marginal_alone`); the candidates below it are valued as a walk of theirs
+    /// counts, each element once.
     pub(crate) fn known(
         &self,
         inst: &Instance,
@@ -201,8 +202,7 @@ impl Stepper {
         );
         let chosen = &self.state.chosen;
         let mut known = vec![Known::Walk; inst.len()];
-        // The one unchosen prerequisite of a candidate whose unchosen closure is a chain
-        // (`TOP` for the top of a chain), or `OFF`: blocked, chosen, or no chain.
+        // The forest of chains (see `chains::link`), a blocked candidate marked `OFF` too.
         let mut above = vec![OFF; if exact { inst.len() } else { 0 }];
         for &c in inst.topo() {
             let cu = c as usize;
@@ -217,79 +217,23 @@ impl Stepper {
             if !exact {
                 continue;
             }
-            let mut unchosen = pre.iter().filter(|&&d| !chosen[d as usize]);
-            above[cu] = match (unchosen.next(), unchosen.next()) {
-                (None, _) => TOP,
-                (Some(&d), None) if above[d as usize] != OFF => d,
-                _ => OFF,
-            };
+            let unchosen = pre.iter().copied().filter(|&d| !chosen[d as usize]);
+            above[cu] = link(&above, unchosen);
         }
         if exact {
-            self.chain_steps(inst, &above, &mut known);
-        }
-        known
-    }
-
-    /// The depth-first pass of [`Stepper::known`] down the forest of chains `above`
-    /// describes, setting each chained candidate's [`Known::Step`]: the elements each
-    /// visited candidate closes are counted on the way down and uncounted on the way back,
-    /// so an element counts for the first candidate of the path closing it. O(n + q + z).
-    ///
-    /// A candidate requiring nothing whose row repeats an element not yet closed is left
-    /// to its walk, which reads its row alone and counts the element once per repeat
-    /// (`State::marginal_alone`); the candidates below it are valued as a walk of theirs
-    /// counts, each element once.
-    fn chain_steps(&self, inst: &Instance, above: &[u32], known: &mut [Known]) {
-        // Times each element is closed along the chain from its top to the candidate visited.
-        let mut on_path = vec![0u32; inst.values.len()];
-        let mut stack: Vec<(u32, bool)> = Vec::new();
-        let mut repeating = Vec::new();
-        for top in (0..inst.len() as u32).filter(|&c| above[c as usize] == TOP) {
-            stack.push((top, true));
-            while let Some((d, entering)) = stack.pop() {
-                let covers = inst.covers(d);
-                if !entering {
-                    for &e in covers {
-                        on_path[e as usize] -= 1;
-                    }
-                    continue;
-                }
-                let (mut gain, mut hours) = match above[d as usize] {
-                    TOP => (0.0, 0.0),
-                    // Visited before it, top down; were it not, this candidate and those
-                    // below it would be left to walks.
-                    p => match known[p as usize] {
-                        Known::Step(gain, hours) => (gain, hours),
-                        _ => continue,
-                    },
-                };
-                hours += inst.hours(d);
-                for &e in covers {
-                    if self.state.cover_count[e as usize] == 0 && on_path[e as usize] == 0 {
-                        gain += inst.values[e as usize];
-                    }
-                    on_path[e as usize] += 1;
-                }
-                known[d as usize] = Known::Step(gain, hours);
-                if inst.prerequisites(d).is_empty()
-                    && covers
-                        .windows(2)
-                        .any(|w| w[0] == w[1] && self.state.cover_count[w[0] as usize] == 0)
-                {
-                    repeating.push(d);
-                }
-                stack.push((d, false));
-                // Its dependants along the chains: those whose one unchosen prerequisite it is.
-                let kids = inst
-                    .dependants(d)
-                    .iter()
-                    .filter(|&&k| above[k as usize] == d);
-                stack.extend(kids.rev().map(|&k| (k, true)));
+            let mut steps = Steps {
+                state: &self.state,
+                known,
+                repeating: Vec::new(),
+            };
+            let tops = (0..inst.len() as u32).filter(|&c| above[c as usize] == TOP);
+            down_chains(inst, &self.state.cover_count, &above, tops, &mut steps);
+            known = steps.known;
+            for d in steps.repeating {
+                known[d as usize] = Known::Walk;
             }
         }
-        for d in repeating {
-            known[d as usize] = Known::Walk;
-        }
+        known
     }
 
     /// [`Stepper::step_if`] for unchosen candidate `c` whose every added candidate passes,
@@ -470,11 +414,53 @@ const BLOCKED_FROM: usize = 1_024;
 /// a scan's walks cost more than the pass of [`Stepper::known`] ([`pass_pays`]).
 const DEEP: u64 = 8;
 
-/// In [`Stepper::known`]'s forest of chains, the mark of a candidate at the top of a chain.
-const TOP: u32 = u32::MAX;
+/// The steps [`Stepper::known`] finds in its pass down the chains: a chained candidate's
+/// marginal value and real hours, as `(gain, hours)`.
+struct Steps<'a> {
+    state: &'a State,
+    /// Per candidate, what is known of its step.
+    known: Vec<Known>,
+    /// The candidates requiring nothing whose row repeats an element not yet closed, to be
+    /// left to their walks once the pass is over (the candidates below them take their
+    /// steps from them meanwhile).
+    repeating: Vec<u32>,
+}
 
-/// In [`Stepper::known`]'s forest of chains, the mark of a candidate on no chain.
-const OFF: u32 = u32::MAX - 1;
+impl ChainSums for Steps<'_> {
+    type Sum = (f64, f64);
+
+    #[inline]
+    fn enter(&self, inst: &Instance, d: u32, prerequisite: Option<u32>) -> Option<(f64, f64)> {
+        let (gain, hours) = match prerequisite {
+            None => (0.0, 0.0),
+            // Visited before it, top down; were it not, this candidate and those below it
+            // would be left to walks.
+            Some(p) => match self.known[p as usize] {
+                Known::Step(gain, hours) => (gain, hours),
+                _ => return None,
+            },
+        };
+        Some((gain, hours + inst.hours(d)))
+    }
+
+    #[inline]
+    fn closes(&self, inst: &Instance, (gain, _): &mut (f64, f64), e: u32) {
+        *gain += inst.values[e as usize];
+    }
+
+    #[inline]
+    fn found(&mut self, inst: &Instance, d: u32, (gain, hours): (f64, f64)) {
+        self.known[d as usize] = Known::Step(gain, hours);
+        if inst.prerequisites(d).is_empty()
+            && inst
+                .covers(d)
+                .windows(2)
+                .any(|w| w[0] == w[1] && self.state.cover_count[w[0] as usize] == 0)
+        {
+            self.repeating.push(d);
+        }
+    }
+}
 
 /// What [`Stepper::known`] finds of a candidate's step without walking its closure.
 #[derive(Clone, Copy, Debug, PartialEq)]
