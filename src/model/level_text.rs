@@ -54,7 +54,8 @@ pub(crate) fn competency_at_level<S: serde::Serializer>(
 /// [`Named`] reads.
 pub(crate) fn numbered_text(level: u8, named: &str, keep: bool) -> String {
     let reads_back = |text: &str| {
-        let d = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text);
+        // `serde_json`'s error type, as in `read_back::meaning`: one compiled reader.
+        let d = serde::de::value::StrDeserializer::<serde_json::Error>::new(text);
         let read = read_named(d, false, keep).ok();
         read.is_some_and(|(n, name)| n == level && name.as_deref() == Some(named.trim()))
     };

@@ -26,8 +26,11 @@ use crate::model::quote::quoted;
 pub(crate) fn meaning(level: Option<u8>, name: Option<&str>) -> (Option<u8>, Option<String>) {
     let name = name.map(str::trim);
     if let (Some(BY_NAME), Some(text)) = (level, name) {
-        let read =
-            required_level(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text));
+        // `serde_json`'s error type: the JSON readers already compile the level readers
+        // for it, where serde's own `value::Error` compiled them a second time.
+        let read = required_level(serde::de::value::StrDeserializer::<serde_json::Error>::new(
+            text,
+        ));
         if let Ok((number, named)) = read
             && number != BY_NAME
         {

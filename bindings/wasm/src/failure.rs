@@ -163,7 +163,7 @@ impl Serialize for Problem {
                 | Error::CsvRow { .. }),
             ) => {
                 // The library's fields, with the messages as JavaScript writes numbers.
-                let mut value = serde_json::to_value(error).map_err(serde::ser::Error::custom)?;
+                let mut value = library_value(error).map_err(serde::ser::Error::custom)?;
                 if let Some(message) = value.get_mut("message") {
                     *message = self.message().into();
                 }
@@ -177,7 +177,7 @@ impl Serialize for Problem {
             // A message naming a Rust function is written again with the package's names;
             // other errors serialize themselves, as the library serializes them.
             Problem::Library(error) if names_readers(error) => {
-                let mut value = serde_json::to_value(error).map_err(serde::ser::Error::custom)?;
+                let mut value = library_value(error).map_err(serde::ser::Error::custom)?;
                 js_messages(&mut value);
                 value.serialize(serializer)
             }
@@ -195,6 +195,17 @@ impl Serialize for Problem {
             }
         }
     }
+}
+
+/// The library's serialized `error` as a [`serde_json::Value`], for the problems whose
+/// message the bindings write again: written as JSON text and read back, which gives
+/// the same value as `serde_json::to_value` (the error holds strings, integers, `f64`s
+/// and lists of them, each read back as written; the keys sorted either way). The text
+/// goes through the writer and reader every output and input already use, where
+/// `to_value` compiled a second copy of `Error`'s serializer and of the serializers of
+/// every field type into a `Value` (109 functions, 21,263 bytes of WebAssembly code).
+fn library_value(error: &Error) -> serde_json::Result<serde_json::Value> {
+    serde_json::from_str(&serde_json::to_string(error)?)
 }
 
 /// An option's JavaScript key: its Rust setter's name in camelCase (`term_hours` →
@@ -220,6 +231,7 @@ fn camel_case(rust: &str) -> String {
 /// in positional notation from 1e-7 (exclusive) to 1e21 (exclusive) and in exponential
 /// notation with a signed exponent (`1e+21`, `-1.5e-7`) outside. Messages shown in
 /// JavaScript write numbers so, rather than as Rust prints them (`inf`, `NaN`, `1e21`).
+/// O(digits of the number in positional notation), at most 1,100 characters.
 pub(crate) fn js_number(value: f64) -> String {
     if value.is_nan() {
         return "NaN".to_owned();
@@ -230,15 +242,19 @@ pub(crate) fn js_number(value: f64) -> String {
     if value == 0.0 {
         return "0".to_owned();
     }
-    // `{:e}` gives the shortest digits that read back as the value, as JavaScript's
-    // algorithm does: `d.ddde±x`.
-    let scientific = format!("{:e}", value.abs());
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let exponent: i32 = exponent.parse().unwrap_or(0);
+    // `{}` writes the shortest digits that read back as the value, as JavaScript's
+    // algorithm picks them, in positional notation (`0.00015`, `15000…0`): the digits and
+    // their place are read from that text, as the library's messages do, rather than
+    // from `{:e}`, which would link the standard library's exponent formatting into the
+    // WebAssembly module for this function alone.
+    let decimal = value.abs().to_string();
+    let (whole, fraction) = decimal.split_once('.').unwrap_or((&decimal, ""));
+    let all = format!("{whole}{fraction}");
+    let zeros = all.bytes().take_while(|&b| b == b'0').count();
+    let digits = all.get(zeros..).unwrap_or("").trim_end_matches('0');
     let k = i32::try_from(digits.len()).unwrap_or(i32::MAX);
     // ECMAScript's n: the value is 0.digits × 10^n.
-    let n = exponent + 1;
+    let n = i32::try_from(whole.len()).unwrap_or(i32::MAX) - i32::try_from(zeros).unwrap_or(0);
     let sign = if value < 0.0 { "-" } else { "" };
     let body = if k <= n && n <= 21 {
         let zeros = usize::try_from(n - k).unwrap_or(0);
@@ -425,6 +441,68 @@ mod tests {
     }
 
     #[test]
+    fn the_library_value_is_the_value_serde_json_makes() {
+        let numbers = [
+            2.0,
+            -0.0,
+            0.1 + 0.2,
+            1e300,
+            f64::MAX,
+            5e-324,
+            -2.5e-300,
+            4_294_967_295.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut errors = Vec::new();
+        for n in numbers {
+            let hours = Error::InvalidHours {
+                course: "c\u{200b}1".into(),
+                hours: n,
+            };
+            errors.extend([
+                Error::InvalidOption {
+                    option: "max_formal_share",
+                    value: n,
+                    expected: "a share above 0 and at most 1",
+                },
+                Error::InvalidWeight {
+                    name: "weight",
+                    value: n,
+                },
+                Error::InvalidIdWeight {
+                    kind: EntityKind::Competency,
+                    id: "\"x\"\n".into(),
+                    value: n,
+                },
+                Error::CsvRow {
+                    file: "courses.csv",
+                    line: 4,
+                    column: "hours",
+                    error: Box::new(hours.clone()),
+                },
+                hours,
+            ]);
+        }
+        for (kind, _) in JS_READERS {
+            errors.push(Error::DocumentOfAnotherKind {
+                expected: "a framework document",
+                found: kind,
+            });
+        }
+        for error in &errors {
+            let value = library_value(error).unwrap();
+            assert_eq!(value, serde_json::to_value(error).unwrap(), "{error:?}");
+            // The same numbers, bit for bit (`-0.0` equals `0.0` in the comparison above).
+            assert_eq!(
+                serde_json::to_string(&value).unwrap(),
+                serde_json::to_string(&serde_json::to_value(error).unwrap()).unwrap()
+            );
+        }
+    }
+
+    #[test]
     fn an_option_is_named_by_its_javascript_key() {
         let library = Error::InvalidOption {
             option: "max_formal_share",
@@ -493,6 +571,72 @@ mod tests {
             (4_294_967_295.0, "4294967295"),
         ] {
             assert_eq!(js_number(n), js, "{n:?}");
+        }
+    }
+
+    /// `js_number` as it was written from `{:e}`'s digits and exponent: an oracle of
+    /// its own for the digits and their place read from `{}`.
+    fn js_number_from_exponent(value: f64) -> String {
+        if value.is_nan() || value.is_infinite() || value == 0.0 {
+            return js_number(value);
+        }
+        let scientific = format!("{:e}", value.abs());
+        let (mantissa, exponent) = scientific.split_once('e').unwrap();
+        let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        let exponent: i32 = exponent.parse().unwrap();
+        let k = i32::try_from(digits.len()).unwrap();
+        let n = exponent + 1;
+        let sign = if value < 0.0 { "-" } else { "" };
+        let body = if k <= n && n <= 21 {
+            format!("{digits}{}", "0".repeat(usize::try_from(n - k).unwrap()))
+        } else if 0 < n && n <= 21 {
+            let (whole, fraction) = digits.split_at(usize::try_from(n).unwrap());
+            format!("{whole}.{fraction}")
+        } else if -6 < n && n <= 0 {
+            format!("0.{}{digits}", "0".repeat(usize::try_from(-n).unwrap()))
+        } else {
+            let (first, rest) = digits.split_at(1);
+            let point = if rest.is_empty() { "" } else { "." };
+            let e = n - 1;
+            let e_sign = if e < 0 { "-" } else { "+" };
+            format!("{first}{point}{rest}e{e_sign}{}", e.abs())
+        };
+        format!("{sign}{body}")
+    }
+
+    #[test]
+    fn numbers_are_written_as_from_their_exponent() {
+        // Each side of every switch of notation, and 200,000 bit patterns.
+        let mut values = vec![
+            1e21,
+            999_999_999_999_999_900_000.0,
+            1e-6,
+            9.999_999_999_999_999e-7,
+            1e-7,
+            1.5,
+            0.15,
+            150.0,
+            123_456.789,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            values.push(f64::from_bits(state));
+        }
+        for value in values {
+            for v in [value, -value] {
+                assert_eq!(
+                    js_number(v),
+                    js_number_from_exponent(v),
+                    "{:#x}",
+                    v.to_bits()
+                );
+            }
         }
     }
 

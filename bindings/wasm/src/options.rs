@@ -859,9 +859,17 @@ fn level_rule(f: &Fields) -> Option<CaseLevelRule> {
 }
 
 /// A level written as text (`"3"`, `"Level 3"`, `"L3"`, `"III"`), read by `Level`'s own
-/// reader as every level field of the library reads it; `None` for anything else.
+/// reader as every level field of the library reads it; `None` for anything else. The
+/// text is read as a JSON string by the reader of every JSON input, which gives
+/// `Level`'s reader the same text as a `serde_json::Value::String` would, without
+/// compiling that reader a second time for `Value`'s deserializer. O(length).
 fn level_text(value: &JsValue) -> Option<Level> {
-    serde_json::from_value(serde_json::Value::String(value.as_string()?)).ok()
+    level_of_text(&value.as_string()?)
+}
+
+/// [`level_text`]'s reading of a Rust string.
+fn level_of_text(text: &str) -> Option<Level> {
+    serde_json::from_str(&serde_json::to_string(text).ok()?).ok()
 }
 
 /// [`CaseImportOptions`]: `{itemTypes, defaultType, ids, levelRule, scoreOrder}`; an item type maps to
@@ -1092,4 +1100,40 @@ pub(crate) fn frac(value: Option<impl Into<JsValue>>) -> Read<FracOptions> {
         None => FracOptions::default(),
     };
     f.done(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::level_of_text;
+    use karmayogi::Level;
+
+    #[test]
+    fn a_level_text_reads_as_a_json_string_value_reads() {
+        for text in [
+            "3",
+            " 3 ",
+            "3.0",
+            "L3",
+            "Level 3",
+            "level\t3",
+            "III",
+            "Level III",
+            "3 (Advanced)",
+            "Advanced (3)",
+            "0",
+            "6",
+            "-1",
+            "three",
+            "",
+            "\"3\"",
+            "3\n",
+            "\u{1}3",
+            "३",
+            "Ⅲ",
+        ] {
+            let value: Option<Level> =
+                serde_json::from_value(serde_json::Value::String(text.to_owned())).ok();
+            assert_eq!(level_of_text(text), value, "{text:?}");
+        }
+    }
 }
