@@ -1,0 +1,143 @@
+// What the package's functions take from JavaScript that JSON text cannot say: an object
+// holding a cycle, a string holding a lone surrogate. Each is refused with a KarmayogiError
+// naming where it is; none hangs, aborts the process or reads as another value.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  Cohort,
+  Framework,
+  KarmayogiError,
+  PositionMaster,
+  Profile,
+  exportCase,
+  importCase,
+  loadFracPositions,
+  loadIgotCourses,
+  loadIgotProfile,
+  loadKcm,
+  loadOfficers,
+  loadPositionMaster,
+  parseFrameworkSpec,
+  parseOfficers,
+} from "../index.js";
+import { frameworkDoc, frameworkText, officersCsv, officersDoc, read, throwsProblems } from "./support/data.js";
+
+const fw = new Framework(frameworkText());
+const JSON_VALUE = "expected a JSON value (a plain object, an array, a string, a finite number, a boolean or null), found ";
+
+describe("an object holding a cycle", () => {
+  test("is refused at the path of the reference, naming what it refers back to", () => {
+    const doc = frameworkDoc();
+    doc.self = doc;
+    const error = throwsProblems(() => new Framework(doc), [
+      { code: "json", line: 0, column: 0, path: "self", id: null, description: `${JSON_VALUE}a reference back to the top-level object, which holds it (a cycle)` },
+    ]);
+    assert.equal(error.message, `invalid framework at \`self\`: ${JSON_VALUE}a reference back to the top-level object, which holds it (a cycle)`);
+
+    // An officer whose passbook entry points back at the officer, in a document.
+    const officers = officersDoc();
+    const officer = officers.officers[3];
+    officer.passbook[0].officer = officer;
+    const back = `${JSON_VALUE}a reference back to \`officers[3]\`, which holds it (a cycle)`;
+    for (const read of [() => new Cohort(fw, officers), () => parseOfficers(officers), () => fw.reviewOfficers(officers)]) {
+      throwsProblems(read, [{ code: "json", path: "officers[3].passbook[0].officer", id: officer.id, description: back }]);
+    }
+    // In a list of officers, each read on its own: the officer is the top-level object.
+    throwsProblems(() => new Cohort(fw, officers.officers), [
+      {
+        code: "json",
+        path: "[3].passbook[0].officer",
+        id: officer.id,
+        description: `${JSON_VALUE}a reference back to the top-level object (id \`${officer.id}\`), which holds it (a cycle)`,
+      },
+    ]);
+    throwsProblems(() => new Profile(fw, officer), [{ code: "json", path: "passbook[0].officer", id: officer.id }]);
+  });
+
+  test("is refused by every function taking a document, never walked forever", () => {
+    const cyclic = () => {
+      const root = { format_version: 2, inner: { list: [] } };
+      root.inner.list.push(root.inner);
+      return root;
+    };
+    const readers = [
+      ["new Framework", (d) => new Framework(d)],
+      ["parseFrameworkSpec", (d) => parseFrameworkSpec(d)],
+      ["parseOfficers", (d) => parseOfficers(d)],
+      ["new Cohort", (d) => new Cohort(fw, d)],
+      ["new Profile", (d) => new Profile(fw, d)],
+      ["reviewOfficers", (d) => fw.reviewOfficers(d)],
+      ["recommendTargets", (d) => fw.recommendTargets(d)],
+      ["importCase", (d) => importCase(d)],
+      ["exportCase", (d) => exportCase(fw, d)],
+      ["loadKcm", (d) => loadKcm(d)],
+      ["loadIgotCourses", (d) => loadIgotCourses(d, fw)],
+      ["loadFracPositions", (d) => loadFracPositions(d)],
+      ["loadIgotProfile", (d) => loadIgotProfile(d)],
+      ["loadPositionMaster", (d) => loadPositionMaster(d)],
+    ];
+    for (const [name, call] of readers) {
+      const error = throwsProblems(() => call(cyclic()), [{ code: "json", path: "inner.list[0]" }]);
+      assert.match(error.problems[0].description, /a reference back to `inner`, which holds it \(a cycle\)$/, name);
+    }
+    // importCase's package with a cycle under CFDocument ran forever.
+    const pkg = { CFDocument: {} };
+    pkg.CFDocument.pkg = pkg;
+    throwsProblems(() => importCase(pkg), [{ code: "json", path: "CFDocument.pkg" }]);
+  });
+
+  test("an object shared by two places is no cycle", () => {
+    const doc = frameworkDoc();
+    const requires = doc.roles[0].requires ?? [];
+    doc.roles[1].requires = requires;
+    doc.roles[2].requires = requires;
+    assert.deepEqual(new Framework(doc).roles()[1].requires, new Framework(JSON.parse(JSON.stringify(doc))).roles()[1].requires);
+    const officers = officersDoc();
+    const entry = officers.officers[0].passbook[0];
+    officers.officers[0].passbook.push(entry);
+    const cohort = new Cohort(fw, officers);
+    assert.equal(cohort.length, officers.officers.length);
+  });
+
+  test("is found in time linear in the document", () => {
+    // 50,000 officers, the last with a cycle: found in one walk of the objects.
+    const officers = [];
+    for (let i = 0; i < 50_000; i++) {
+      officers.push({ id: `o${i}`, department: "department-of-posts", position: "postmaster-hpo", passbook: [{ competency: "integrity", level: 2, source: "assessment" }] });
+    }
+    const doc = { format_version: 2, officers };
+    officers[49_999].passbook[0].back = officers;
+    const start = performance.now();
+    throwsProblems(() => parseOfficers(doc), [{ code: "json", path: "officers[49999].passbook[0].back" }]);
+    assert.ok(performance.now() - start < 10_000);
+  });
+});
+
+describe("a string holding a lone surrogate", () => {
+  test("in a document given as an object is refused at its path", () => {
+    const doc = frameworkDoc();
+    doc.competencies[1].name = "Name\uDFFF";
+    throwsProblems(() => new Framework(doc), [
+      {
+        code: "json",
+        path: "competencies[1].name",
+        id: doc.competencies[1].id,
+        description: `${JSON_VALUE}a string holding a lone surrogate (\\u{dfff}, half of a UTF-16 pair) at character 5`,
+      },
+    ]);
+    const keyed = frameworkDoc();
+    keyed.competencies[0]["x\uD800"] = 1;
+    throwsProblems(() => new Framework(keyed), [
+      {
+        code: "json",
+        path: "competencies[0].x\\u{d800}",
+        description: `${JSON_VALUE}a key holding a lone surrogate (\\u{d800}, half of a UTF-16 pair) at character 2`,
+      },
+    ]);
+    // A backslash written before `ud800` is text, not a surrogate.
+    const text = frameworkDoc();
+    text.competencies[0].description = "\\ud800";
+    assert.equal(new Framework(text).competency(text.competencies[0].id).description, "\\ud800");
+  });
+});
