@@ -1,29 +1,7 @@
 // The karmayogi package: loads the WebAssembly once (top-level await), then exports the API.
-import init, {
-  initSync,
-  Cohort,
-  Framework,
-  PositionMaster,
-  Profile,
-  exportCase,
-  exportCaseWithReport,
-  formatVersion,
-  importCase,
-  kcmId,
-  jsonSchema,
-  loadEsco,
-  loadEscoReport,
-  loadFracPositions,
-  loadIgotCourses,
-  loadIgotProfile,
-  loadKcm,
-  loadOfficers,
-  loadOnet,
-  loadPositionMaster,
-  oldestFormatVersion,
-  parseFrameworkSpec,
-  parseOfficers,
-} from "./pkg/karmayogi_wasm.js";
+import { guardClass } from "./calls.js";
+import init, { initSync, formatVersion, jsonSchema, oldestFormatVersion } from "./pkg/karmayogi_wasm.js";
+import * as glue from "./pkg/karmayogi_wasm.js";
 
 const wasm = new URL("./pkg/karmayogi_wasm_bg.wasm", import.meta.url);
 if (wasm.protocol === "file:") {
@@ -35,11 +13,14 @@ if (wasm.protocol === "file:") {
 }
 
 export { KarmayogiError } from "./errors.js";
+
+// Every class checked as calls.js describes: a method of a freed instance and an index
+// that is no whole number at least 0 are refused with a KarmayogiError.
+export const Cohort = guardClass(glue.Cohort);
+export const Framework = guardClass(glue.Framework);
+export const PositionMaster = guardClass(glue.PositionMaster);
+export const Profile = guardClass(glue.Profile);
 export {
-  Cohort,
-  Framework,
-  PositionMaster,
-  Profile,
   exportCase,
   exportCaseWithReport,
   importCase,
@@ -55,7 +36,7 @@ export {
   loadPositionMaster,
   parseFrameworkSpec,
   parseOfficers,
-};
+} from "./pkg/karmayogi_wasm.js";
 
 /** The interchange format version this package writes, and the newest it reads. */
 export const FORMAT_VERSION = formatVersion();

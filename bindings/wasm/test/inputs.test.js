@@ -1,6 +1,7 @@
 // What the package's functions take from JavaScript that JSON text cannot say: an object
-// holding a cycle, a string holding a lone surrogate. Each is refused with a KarmayogiError
-// naming where it is; none hangs, aborts the process or reads as another value.
+// holding a cycle, an index that is no whole number, a string holding a lone surrogate, an
+// instance that was freed. Each is refused with a KarmayogiError naming where it is; none
+// hangs, aborts the process or reads as another value.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
@@ -114,6 +115,47 @@ describe("an object holding a cycle", () => {
   });
 });
 
+describe("an index", () => {
+  const cohort = new Cohort(fw, officersDoc());
+  const methods = ["officerId", "officerName", "profile"];
+
+  test("that is no whole number at least 0 is refused, never read as officer 0 or 1", () => {
+    const index = "expected an index (a whole number at least 0), found ";
+    const cases = [
+      [undefined, "undefined"],
+      [null, "null"],
+      [NaN, "NaN"],
+      [Infinity, "Infinity"],
+      [-1, "-1"],
+      [1.9, "1.9"],
+      ["1", "string"],
+      [true, "boolean"],
+      [{}, "an object of class Object"],
+      [1n, "bigint"],
+    ];
+    for (const method of methods) {
+      for (const [value, found] of cases) {
+        const error = throwsProblems(() => cohort[method](value), [{ code: "json", path: "", id: null, description: index + found }]);
+        assert.equal(error.message, `invalid argument of \`Cohort.${method}\`: ${index}${found}`);
+      }
+    }
+    // An unknown officer's index, then asked for: an error, not the first officer.
+    assert.equal(cohort.find("nobody"), undefined);
+    throwsProblems(() => cohort.profile(cohort.find("nobody")), [{ code: "json", description: `${index}undefined` }]);
+  });
+
+  test("past the end is undefined, however far", () => {
+    for (const method of methods) {
+      for (const past of [cohort.length, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 53, Number.MAX_VALUE]) {
+        assert.equal(cohort[method](past), undefined, `${method}(${past})`);
+      }
+    }
+    assert.equal(cohort.officerId(1), officersDoc().officers[1].id);
+    assert.equal(cohort.officerId(-0), officersDoc().officers[0].id);
+    assert.equal(cohort.profile(2).id, officersDoc().officers[2].id);
+  });
+});
+
 describe("a string holding a lone surrogate", () => {
   test("in a document given as an object is refused at its path", () => {
     const doc = frameworkDoc();
@@ -139,5 +181,48 @@ describe("a string holding a lone surrogate", () => {
     const text = frameworkDoc();
     text.competencies[0].description = "\\ud800";
     assert.equal(new Framework(text).competency(text.competencies[0].id).description, "\\ud800");
+  });
+});
+
+describe("an instance that was freed", () => {
+  const live = () => {
+    const framework = new Framework(frameworkText());
+    const cohort = new Cohort(framework, officersDoc());
+    const profile = cohort.profile(0);
+    const { master } = loadPositionMaster(read("tests/data/igot/position_master.json"));
+    return { Framework: framework, Cohort: cohort, Profile: profile, PositionMaster: master };
+  };
+
+  test("refuses every method and getter, naming the class and the method", () => {
+    const classes = { Framework, Cohort, Profile, PositionMaster };
+    const instances = live();
+    let checked = 0;
+    for (const [name, klass] of Object.entries(classes)) {
+      const instance = instances[name];
+      instance.free();
+      for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(klass.prototype))) {
+        if (key === "constructor" || key === "free" || key.startsWith("__")) continue;
+        const call = d.get ? () => instance[key] : () => instance[key]("x", "y");
+        const description = `expected a ${name}, found one that was freed`;
+        const error = throwsProblems(call, [{ code: "json", line: 0, column: 0, path: "", id: null, description }]);
+        assert.equal(error.message, `invalid \`this\` in \`${name}.${key}\`: ${description}`);
+        checked += 1;
+      }
+      // Freeing it again does nothing.
+      instance.free();
+      instance[Symbol.dispose]?.();
+    }
+    assert.ok(checked > 50, `${checked} methods and getters`);
+  });
+
+  test("a method called on what is no instance names what it was called on", () => {
+    const gap = Framework.prototype.gap;
+    throwsProblems(() => gap.call({}, null), [{ code: "json", description: "expected a Framework, found an object of class Object" }]);
+    throwsProblems(() => gap(null), [{ code: "json", description: "expected a Framework, found undefined" }]);
+    const cohort = new Cohort(fw, officersDoc());
+    assert.ok(cohort instanceof Cohort);
+    assert.ok(cohort.profile(0) instanceof Profile);
+    assert.ok(!(cohort instanceof KarmayogiError));
+    assert.ok(PositionMaster.prototype.find);
   });
 });
