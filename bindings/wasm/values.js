@@ -208,3 +208,21 @@ function firstRefused(value) {
   return refused ?? text;
 }
 
+// Every string the WebAssembly reads (an id, a document's or CSV file's text, an option's
+// value or key) crosses as UTF-8, which has no form for a lone surrogate: the glue writes
+// U+FFFD in its place, and an id would be read as another (`a\uD800` and `a\uDBFF` as one
+// duplicate `a\uFFFD`). The glue (patched by scripts/build.mjs) hands each string to
+// `noteText` first; the package's calls (calls.js) refuse the call when one was noted.
+let noted = [];
+
+/** Keeps `s` when it holds a lone surrogate, for the call reading it to refuse. */
+export function noteText(s) {
+  if (loneSurrogate(s) >= 0) noted.push(s);
+}
+
+/** The strings holding a lone surrogate read since the last call, each once, forgotten. */
+export function takeNoted() {
+  const taken = [...new Set(noted)];
+  noted = [];
+  return taken;
+}

@@ -157,6 +157,28 @@ describe("an index", () => {
 });
 
 describe("a string holding a lone surrogate", () => {
+  const lone = (unit, text) => `expected Unicode text, found a lone surrogate (\\u{${unit}}, half of a UTF-16 pair, which no character is) in ${text}`;
+
+  test("in JSON text is refused at its line and column, never read as U+FFFD", () => {
+    // Two ids the glue made one: a duplicate the caller never wrote.
+    const text = '{"format_version": 2, "competencies": [\n  {"id": "a\uD800", "name": "A", "type": "domain"},\n  {"id": "é\uDBFF", "name": "B", "type": "domain"}]}';
+    const error = throwsProblems(() => new Framework(text), [
+      { code: "json", line: 2, column: 12, path: "", id: null, description: lone("d800", '"  {\\"id\\": \\"a\\u{d800}\\", \\"name\\": \\"A\\", \\"typ…"') },
+      { code: "json", line: 3, column: 13, description: lone("dbff", '"  {\\"id\\": \\"é\\u{dbff}\\", \\"name\\": \\"B\\", \\"typ…"') },
+    ]);
+    assert.match(error.problems[0].message, /^invalid text given to `new Framework` at line 2, column 12: /);
+    const officers = '{"format_version": 2, "officers": [{"id": "o\uD800", "department": "d", "position": "p"}, {"id": "o\uDC00", "department": "d", "position": "p"}]}';
+    throwsProblems(() => new Cohort(fw, officers), [
+      { code: "json", line: 1, column: officers.indexOf("\uD800") + 1 },
+      // Columns count UTF-8 bytes: the first lone surrogate before it is 3 (U+FFFD's).
+      { code: "json", line: 1, column: officers.indexOf("\uDC00") + 3 },
+    ]);
+    throwsProblems(() => parseOfficers(officers), [{ code: "json" }, { code: "json" }]);
+    // A pair is a character: read as it is.
+    const pair = '{"format_version": 2, "competencies": [{"id": "a\uD83D\uDE00", "name": "A", "type": "domain"}]}';
+    assert.equal(new Framework(pair).competencies()[0].id, "a\u{1F600}");
+  });
+
   test("in a document given as an object is refused at its path", () => {
     const doc = frameworkDoc();
     doc.competencies[1].name = "Name\uDFFF";
@@ -181,6 +203,35 @@ describe("a string holding a lone surrogate", () => {
     const text = frameworkDoc();
     text.competencies[0].description = "\\ud800";
     assert.equal(new Framework(text).competency(text.competencies[0].id).description, "\\ud800");
+  });
+
+  test("looked up finds nothing else: it is refused", () => {
+    const doc = { format_version: 2, competencies: [{ id: "\uFFFD", name: "Replacement", type: "domain" }] };
+    const replacement = new Framework(doc);
+    assert.equal(replacement.competency("\uFFFD").name, "Replacement");
+    for (const call of [
+      () => replacement.competency("\uD800"),
+      () => replacement.competencyAtlas("\uDFFF"),
+      () => replacement.maxLevel("\uD800"),
+      () => fw.requirements("postmaster-hpo\uD800"),
+      () => new Cohort(fw, officersDoc()).find("meena-iyer\uDC00"),
+    ]) {
+      const error = throwsProblems(call, [{ code: "json", line: 1, path: "" }]);
+      assert.match(error.message, /^invalid text given to `[A-Za-z.]+` at line 1, column \d+: expected Unicode text/);
+    }
+  });
+
+  test("in CSV text or an option is refused with its line and column", () => {
+    const csv = officersCsv();
+    csv.officers = csv.officers.replace("Meena Iyer", "Meena \uD800Iyer");
+    const error = throwsProblems(() => loadOfficers(fw, csv), [{ code: "json", line: 2, column: 18 }]);
+    assert.match(error.message, /^invalid text given to `loadOfficers` at line 2, column 18: expected Unicode text, found a lone surrogate \(\\u\{d800\}/);
+    throwsProblems(() => Cohort.fromCsv(fw, csv), [{ code: "json", line: 2, column: 18 }]);
+    const cohort = new Cohort(fw, officersDoc());
+    throwsProblems(() => fw.trainingNeeds(cohort, { department: "department-of-posts\uDBFF" }), [{ code: "json", line: 1, column: 20 }]);
+    // U+FFFD itself in CSV keeps the readers' own message (a file not saved as UTF-8).
+    csv.officers = csv.officers.replace("Meena \uD800Iyer", "Meena \uFFFDIyer");
+    assert.throws(() => loadOfficers(fw, csv), (e) => e instanceof KarmayogiError && e.code !== "json" && /UTF-8/.test(e.message));
   });
 });
 
