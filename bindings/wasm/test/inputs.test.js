@@ -101,6 +101,24 @@ describe("an object holding a cycle", () => {
     assert.equal(cohort.length, officers.officers.length);
   });
 
+  test("nested deeper than the engine can write is refused, the instance left usable", () => {
+    // JSON.stringify's RangeError was thrown through the WebAssembly in the middle of the
+    // call, leaving the framework borrowed: free() then threw "attempted to take ownership
+    // of Rust value while it was borrowed".
+    let deep = [];
+    const root = deep;
+    for (let i = 0; i < 300_000; i++) {
+      const next = [];
+      deep.push(next);
+      deep = next;
+    }
+    const framework = new Framework(frameworkText());
+    const error = throwsProblems(() => framework.recommendTargets(root), [{ code: "json", path: "" }]);
+    assert.match(error.problems[0].description, /found a value JSON\.stringify cannot write \(RangeError: /);
+    assert.equal(framework.positions().length, fw.positions().length);
+    framework.free();
+  });
+
   test("is found in time linear in the document", () => {
     // 50,000 officers, the last with a cycle: found in one walk of the objects.
     const officers = [];
