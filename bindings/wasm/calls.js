@@ -45,6 +45,24 @@ function utf8Width(s, i) {
   return 3;
 }
 
+const isHigh = (c) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c) => c >= 0xdc00 && c <= 0xdfff;
+
+// The text of the line around `s[i]`, up to 20 units either side (a pair never cut), as
+// JSON writes a string, its lone surrogates as `\u{d800}`: bounded whatever the line.
+function around(s, i, lineStart) {
+  let from = Math.max(lineStart, i - 20);
+  if (from > lineStart && isLow(s.charCodeAt(from)) && isHigh(s.charCodeAt(from - 1))) from -= 1;
+  let to = Math.min(s.length, i + 21);
+  if (to < s.length && isHigh(s.charCodeAt(to - 1)) && isLow(s.charCodeAt(to))) to += 1;
+  const newline = s.slice(i, to).indexOf("\n");
+  const lineEnds = newline >= 0;
+  if (lineEnds) to = i + newline;
+  const more = !lineEnds && to < s.length && s.charCodeAt(to) !== 10;
+  const quoted = JSON.stringify(s.slice(from, to)).replace(/(?<!\\)((?:\\\\)*)\\u(d[89a-f][0-9a-f]{2})/g, "$1\\u{$2}");
+  return `${from > lineStart ? "…" : ""}${quoted}${more ? "…" : ""}`;
+}
+
 // One problem for each lone surrogate of `s`, at its line and column as the library counts
 // them in JSON text (lines by `\n`, columns in UTF-8 bytes from 1), with the text around it.
 // One pass over `s`.
@@ -57,13 +75,9 @@ function loneProblems(s, name) {
     const c = s.charCodeAt(i);
     const width = utf8Width(s, i);
     if (width === 3 && c >= 0xd800 && c <= 0xdfff) {
-      const from = Math.max(lineStart, i - 20);
-      const lineEnd = s.indexOf("\n", i);
-      const to = Math.min(lineEnd < 0 ? s.length : lineEnd, i + 21);
-      const around = `${from > lineStart ? "…" : ""}${escapeLone(s.slice(from, to))}${to < (lineEnd < 0 ? s.length : lineEnd) ? "…" : ""}`;
       const description =
         `expected Unicode text, found a lone surrogate (\\u{${c.toString(16)}}, half of a UTF-16 pair, ` +
-        `which no character is) in ${JSON.stringify(around).replaceAll("\\\\u{", "\\u{")}`;
+        `which no character is) in ${around(s, i, lineStart)}`;
       const message = `invalid text given to \`${name}\` at line ${line}, column ${column}: ${description}`;
       problems.push({ code: "json", line, column, path: "", id: null, description, message });
     }

@@ -181,8 +181,8 @@ describe("a string holding a lone surrogate", () => {
     // Two ids the glue made one: a duplicate the caller never wrote.
     const text = '{"format_version": 2, "competencies": [\n  {"id": "a\uD800", "name": "A", "type": "domain"},\n  {"id": "é\uDBFF", "name": "B", "type": "domain"}]}';
     const error = throwsProblems(() => new Framework(text), [
-      { code: "json", line: 2, column: 12, path: "", id: null, description: lone("d800", '"  {\\"id\\": \\"a\\u{d800}\\", \\"name\\": \\"A\\", \\"typ…"') },
-      { code: "json", line: 3, column: 13, description: lone("dbff", '"  {\\"id\\": \\"é\\u{dbff}\\", \\"name\\": \\"B\\", \\"typ…"') },
+      { code: "json", line: 2, column: 12, path: "", id: null, description: lone("d800", '"  {\\"id\\": \\"a\\u{d800}\\", \\"name\\": \\"A\\", \\"typ"…') },
+      { code: "json", line: 3, column: 13, description: lone("dbff", '"  {\\"id\\": \\"é\\u{dbff}\\", \\"name\\": \\"B\\", \\"typ"…') },
     ]);
     assert.match(error.problems[0].message, /^invalid text given to `new Framework` at line 2, column 12: /);
     const officers = '{"format_version": 2, "officers": [{"id": "o\uD800", "department": "d", "position": "p"}, {"id": "o\uDC00", "department": "d", "position": "p"}]}';
