@@ -1,29 +1,7 @@
 // The karmayogi package: loads the WebAssembly once (top-level await), then exports the API.
-import init, {
-  initSync,
-  Cohort,
-  Framework,
-  PositionMaster,
-  Profile,
-  exportCase,
-  exportCaseWithReport,
-  formatVersion,
-  importCase,
-  kcmId,
-  jsonSchema,
-  loadEsco,
-  loadEscoReport,
-  loadFracPositions,
-  loadIgotCourses,
-  loadIgotProfile,
-  loadKcm,
-  loadOfficers,
-  loadOnet,
-  loadPositionMaster,
-  oldestFormatVersion,
-  parseFrameworkSpec,
-  parseOfficers,
-} from "./pkg/karmayogi_wasm.js";
+import { guardClass, guardFunction } from "./calls.js";
+import init, { initSync, formatVersion, jsonSchema, oldestFormatVersion } from "./pkg/karmayogi_wasm.js";
+import * as glue from "./pkg/karmayogi_wasm.js";
 
 const wasm = new URL("./pkg/karmayogi_wasm_bg.wasm", import.meta.url);
 if (wasm.protocol === "file:") {
@@ -35,27 +13,29 @@ if (wasm.protocol === "file:") {
 }
 
 export { KarmayogiError } from "./errors.js";
-export {
-  Cohort,
-  Framework,
-  PositionMaster,
-  Profile,
-  exportCase,
-  exportCaseWithReport,
-  importCase,
-  kcmId,
-  loadEsco,
-  loadEscoReport,
-  loadFracPositions,
-  loadIgotCourses,
-  loadIgotProfile,
-  loadKcm,
-  loadOfficers,
-  loadOnet,
-  loadPositionMaster,
-  parseFrameworkSpec,
-  parseOfficers,
-};
+
+// Every class and function checked as calls.js describes: a method of a freed instance, an
+// index that is no whole number at least 0 and a string holding a lone surrogate are
+// refused with a KarmayogiError.
+export const Cohort = guardClass(glue.Cohort);
+export const Framework = guardClass(glue.Framework);
+export const PositionMaster = guardClass(glue.PositionMaster);
+export const Profile = guardClass(glue.Profile);
+export const exportCase = guardFunction("exportCase", glue.exportCase);
+export const exportCaseWithReport = guardFunction("exportCaseWithReport", glue.exportCaseWithReport);
+export const importCase = guardFunction("importCase", glue.importCase);
+export const kcmId = guardFunction("kcmId", glue.kcmId);
+export const loadEsco = guardFunction("loadEsco", glue.loadEsco);
+export const loadEscoReport = guardFunction("loadEscoReport", glue.loadEscoReport);
+export const loadFracPositions = guardFunction("loadFracPositions", glue.loadFracPositions);
+export const loadIgotCourses = guardFunction("loadIgotCourses", glue.loadIgotCourses);
+export const loadIgotProfile = guardFunction("loadIgotProfile", glue.loadIgotProfile);
+export const loadKcm = guardFunction("loadKcm", glue.loadKcm);
+export const loadOfficers = guardFunction("loadOfficers", glue.loadOfficers);
+export const loadOnet = guardFunction("loadOnet", glue.loadOnet);
+export const loadPositionMaster = guardFunction("loadPositionMaster", glue.loadPositionMaster);
+export const parseFrameworkSpec = guardFunction("parseFrameworkSpec", glue.parseFrameworkSpec);
+export const parseOfficers = guardFunction("parseOfficers", glue.parseOfficers);
 
 /** The interchange format version this package writes, and the newest it reads. */
 export const FORMAT_VERSION = formatVersion();

@@ -5,7 +5,10 @@
 // throws on a bigint: a document would then fail with a message about a `null` the caller
 // never wrote, or be read as something else without a word. Each of these is refused here,
 // with the path of the value and the id of the innermost object holding it that has one.
-// `undefined` as the value of a key stays what JSON makes of it: the key absent.
+// `undefined` as the value of a key stays what JSON makes of it: the key absent. A string
+// or key holding a lone surrogate (which `JSON.stringify` writes as a `\ud800` escape that
+// no JSON reader takes) and a cycle (which it refuses) are refused the same way, the cycle
+// with the path of the object the reference leads back to.
 
 const PLAIN = [Object.prototype, Array.prototype, null];
 
@@ -19,14 +22,31 @@ function describe(value) {
   return name ? `an object of class ${name}` : "an object that is not plain";
 }
 
-// Whether every value under `value` is one JSON holds as written: one pass with a stack
-// of its own (no recursion, no paths), several times faster than a replacer.
-function holdsOnlyJson(value) {
+// A lone surrogate: half of a UTF-16 pair, which no character is.
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_LONE = new RegExp(LONE.source);
+// `isWellFormed` (Node.js 20, 2023 browsers) answers at once for a string of one-byte
+// characters, as most are.
+const wellFormed =
+  typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !HAS_LONE.test(s);
+
+// Whether every value under `value` is one JSON holds as written, no string or key holding
+// a lone surrogate (which `JSON.stringify` writes as a `\ud800` escape no JSON reader
+// takes): one pass with a stack of its own (no recursion, no paths), several times faster
+// than a replacer. Run once `JSON.stringify` has written `text`, so the objects hold no
+// cycle (the engine refuses one); a walk of more values than `text` has characters is not
+// of the objects the engine wrote (a getter or `toJSON` answering another way each time),
+// and is given up as a refusal.
+function holdsOnlyJson(value, text) {
   const stack = [value];
+  let budget = text.length;
   while (stack.length > 0) {
+    if (--budget < 0) return false;
     const v = stack.pop();
     switch (typeof v) {
       case "string":
+        if (!wellFormed(v)) return false;
+        break;
       case "boolean":
         break;
       case "number":
@@ -42,6 +62,7 @@ function holdsOnlyJson(value) {
           }
         } else if (proto === Object.prototype || proto === null) {
           for (const key in v) {
+            if (!wellFormed(key)) return false;
             if (Object.hasOwn(v, key) && v[key] !== undefined) stack.push(v[key]);
           }
         } else {
@@ -56,25 +77,95 @@ function holdsOnlyJson(value) {
   return true;
 }
 
+/** The UTF-16 index of the first lone surrogate of the string `s`, or -1 when it has none. */
+export function loneSurrogate(s) {
+  if (wellFormed(s)) return -1;
+  LONE.lastIndex = 0;
+  const m = LONE.exec(s);
+  return m ? m.index : -1;
+}
+
+/** `s` with each lone surrogate written as `\u{d800}`, as the library's messages escape what cannot be shown. */
+export function escapeLone(s) {
+  return loneSurrogate(s) < 0 ? s : s.replace(LONE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+function segment(path, key, inArray) {
+  if (inArray) return `${path}[${key}]`;
+  const k = escapeLone(key);
+  return path ? `${path}.${k}` : k;
+}
+
+// The first reference back to an object that holds it (a cycle, which JSON cannot write),
+// visiting in `JSON.stringify`'s order: `{path, id, found}` naming the reference's path and
+// the path of the object it refers to, or null. Each object is walked once (a shared
+// object met again after its walk is no cycle): O(objects + members).
+function firstCycle(value) {
+  const walked = new Map(); // object -> its depth on the path while walked, then -1
+  const frames = [];
+  const enter = (object, path, id) => {
+    const own = !Array.isArray(object) && typeof object.id === "string" ? escapeLone(object.id) : id;
+    walked.set(object, frames.length);
+    frames.push({ object, keys: Array.isArray(object) ? null : Object.keys(object), next: 0, path, id: own });
+  };
+  const container = (v) => {
+    if (typeof v !== "object" || v === null || typeof v.toJSON === "function") return false;
+    return PLAIN.includes(Object.getPrototypeOf(v));
+  };
+  if (!container(value)) return null;
+  enter(value, "", null);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const length = frame.keys ? frame.keys.length : frame.object.length;
+    if (frame.next >= length) {
+      walked.set(frame.object, -1);
+      frames.pop();
+      continue;
+    }
+    const key = frame.keys ? frame.keys[frame.next] : frame.next;
+    frame.next += 1;
+    const child = frame.object[key];
+    if (!container(child)) continue;
+    const path = segment(frame.path, String(key), !frame.keys);
+    const depth = walked.get(child);
+    if (depth === undefined) {
+      enter(child, path, frame.id);
+    } else if (depth >= 0) {
+      const { path: target, object } = frames[depth];
+      const own = !Array.isArray(object) && typeof object.id === "string" ? ` (id \`${escapeLone(object.id)}\`)` : "";
+      const named = target ? `\`${target}\`` : `the top-level object${own}`;
+      return { path, id: frame.id, found: `a reference back to ${named}, which holds it (a cycle)` };
+    }
+  }
+  return null;
+}
+
 /**
  * The JSON text of `value` (a plain object or array), or `{path, id, found}` for the first
- * value JSON cannot hold, in the order `JSON.stringify` visits them.
+ * value JSON cannot hold, in the order `JSON.stringify` visits them: a value it would change
+ * or drop, a string or key holding a lone surrogate, or a reference back to an object that
+ * holds it (a cycle). Linear in the text (or, refused, in the objects).
  */
 export function jsonText(value) {
-  if (holdsOnlyJson(value)) return JSON.stringify(value);
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && holdsOnlyJson(value, text)) return text;
+  return firstRefused(value);
+}
+
+// The first value JSON cannot hold, found by a replacer that follows `JSON.stringify`.
+function firstRefused(value) {
   const places = new Map();
   let refused = null;
-  const text = JSON.stringify(value, function (key, visited) {
+  const replacer = function (key, visited) {
     if (refused) return undefined;
     const holder = places.get(this) ?? { path: "", id: null };
     const path =
-      this === undefined || !places.has(this)
-        ? ""
-        : Array.isArray(this)
-          ? `${holder.path}[${key}]`
-          : holder.path
-            ? `${holder.path}.${key}`
-            : key;
+      this === undefined || !places.has(this) ? "" : segment(holder.path, key, Array.isArray(this));
     const original = places.has(this) ? this[key] : value;
     const absentKey = original === undefined && !Array.isArray(this) && places.has(this);
     const bad =
@@ -88,11 +179,50 @@ export function jsonText(value) {
       refused = { path, id: holder.id, found: describe(original) };
       return undefined;
     }
+    const keyAt = places.has(this) && !Array.isArray(this) ? loneSurrogate(key) : -1;
+    const textAt = typeof original === "string" ? loneSurrogate(original) : -1;
+    if (keyAt >= 0 || textAt >= 0) {
+      const [what, s, at] = keyAt >= 0 ? ["a key", key, keyAt] : ["a string", original, textAt];
+      const unit = s.charCodeAt(at).toString(16);
+      refused = {
+        path,
+        id: holder.id,
+        found: `${what} holding a lone surrogate (\\u{${unit}}, half of a UTF-16 pair) at character ${at + 1}`,
+      };
+      return undefined;
+    }
     if (typeof visited === "object" && visited !== null) {
-      const id = !Array.isArray(visited) && typeof visited.id === "string" ? visited.id : holder.id;
+      const id = !Array.isArray(visited) && typeof visited.id === "string" ? escapeLone(visited.id) : holder.id;
       places.set(visited, { path, id });
     }
     return visited;
-  });
+  };
+  let text;
+  try {
+    text = JSON.stringify(value, replacer);
+  } catch (error) {
+    // A cycle (a TypeError) or a structure the engine cannot write (a RangeError: nested
+    // past its stack, or longer than its longest string).
+    return firstCycle(value) ?? { path: "", id: null, found: `a value JSON.stringify cannot write (${error})` };
+  }
   return refused ?? text;
+}
+
+// Every string the WebAssembly reads (an id, a document's or CSV file's text, an option's
+// value or key) crosses as UTF-8, which has no form for a lone surrogate: the glue writes
+// U+FFFD in its place, and an id would be read as another (`a\uD800` and `a\uDBFF` as one
+// duplicate `a\uFFFD`). The glue (patched by scripts/build.mjs) hands each string to
+// `noteText` first; the package's calls (calls.js) refuse the call when one was noted.
+let noted = [];
+
+/** Keeps `s` when it holds a lone surrogate, for the call reading it to refuse. */
+export function noteText(s) {
+  if (loneSurrogate(s) >= 0) noted.push(s);
+}
+
+/** The strings holding a lone surrogate read since the last call, each once, forgotten. */
+export function takeNoted() {
+  const taken = [...new Set(noted)];
+  noted = [];
+  return taken;
 }

@@ -143,11 +143,23 @@ if (!(existsSync(stamp) && readFileSync(stamp, "utf8") === digest && outputs.eve
         throw new KarmayogiError(message, [{ code: "json", line: 0, column: 0, path: "", id: null, description, message }]);
     }
 }`;
+  // Every string the WebAssembly reads crosses as UTF-8, a lone surrogate as U+FFFD (an id
+  // read as another): each is shown to values.js first, which keeps those holding one for
+  // the call reading them to refuse (calls.js).
+  const importErrors = "import { KarmayogiError } from '../errors.js';";
+  const stringGet = "const ret = typeof(obj) === 'string' ? obj : undefined;\n            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(";
+  const noted = "const ret = typeof(obj) === 'string' ? obj : undefined;\n            if (ret !== undefined) noteText(ret);\n            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(";
   const text = readFileSync(glue, "utf8");
-  if (text.split(check).length !== 2 || !text.includes("import { KarmayogiError } from '../errors.js';")) {
-    throw new Error("wasm-bindgen's glue changed: its class check was not found once; update scripts/build.mjs");
+  if (text.split(check).length !== 2 || text.split(importErrors).length !== 2 || text.split(stringGet).length !== 2) {
+    throw new Error("wasm-bindgen's glue changed: its class check or string reader was not found once; update scripts/build.mjs");
   }
-  writeFileSync(glue, text.replace(check, argument));
+  writeFileSync(
+    glue,
+    text
+      .replace(check, argument)
+      .replace(importErrors, `${importErrors}\nimport { noteText } from '../values.js';`)
+      .replace(stringGet, noted),
+  );
   const wasmOpt = join(here, "node_modules", ".bin", "wasm-opt");
   const wasm = join(pkg, "karmayogi_wasm_bg.wasm");
   if (existsSync(wasmOpt)) {
