@@ -78,7 +78,23 @@ pub(crate) fn round_total(hours: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::round_total;
+    use super::{exact_sum, hours_of, picos, round_total, total_of};
+
+    #[test]
+    fn sums_in_pico_hours_are_the_decimal_sum_on_any_number_of_terms() {
+        // Summed in `f64`, 2,320 × 5.1 is 11832.000000001 and 100,000 × 5.1 drifts further.
+        assert_eq!(exact_sum(vec![5.1; 2_320]).to_string(), "11832");
+        assert_eq!(exact_sum(vec![5.1; 100_000]).to_string(), "510000");
+        assert_eq!(exact_sum(vec![19.9; 1_658]).to_string(), "32994.2");
+        // Below a nano-hour each, as the sum rounds.
+        assert_eq!(exact_sum(vec![4e-10; 3]).to_string(), "0.000000001");
+        assert_eq!(exact_sum([]).to_string(), "0");
+        assert_eq!(picos(2_047.999_999_999_999), 2_047_999_999_999_999);
+        assert_eq!(picos(f64::INFINITY), i128::MAX);
+        assert_eq!(hours_of(picos(19.9)).to_bits(), 19.9_f64.to_bits());
+        assert_eq!(total_of(-400).to_string(), "0");
+        assert_eq!(total_of(-600).to_string(), "-0.000000001");
+    }
 
     #[test]
     fn sums_of_decimal_hours_print_as_the_decimal_sum() {

@@ -63,7 +63,11 @@ fn a_budget_equal_to_the_hours_of_every_officer_enrols_them_all() {
         assert_eq!(plan.enrolments.len(), 1_658, "{what}");
         assert_eq!(plan.open.budget, 0, "{what}");
         assert_eq!(plan.hours.to_string(), "32994.2", "{what}");
-        assert_eq!(plan.courses[0].person_hours.to_string(), "32994.2", "{what}");
+        assert_eq!(
+            plan.courses[0].person_hours.to_string(),
+            "32994.2",
+            "{what}"
+        );
         assert_eq!(plan.optimality, Optimality::Optimal, "{what}");
         // Two nano-hours less is more than the budget's tolerance below the sum.
         let options = AcbpOptions::default().budget(32_994.199_999_998).unwrap();

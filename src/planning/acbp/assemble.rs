@@ -26,8 +26,7 @@ impl Framework {
         let mut levels = vec![0u64; n];
         let mut open = vec![OpenCounts::default(); n];
         let mut seats = vec![0u32; self.courses.len()];
-        let (mut gaps, mut gaps_closed, mut value_open, mut value_closed) =
-            (0u64, 0u64, 0.0, 0.0);
+        let (mut gaps, mut gaps_closed, mut value_open, mut value_closed) = (0u64, 0u64, 0.0, 0.0);
         // Why each open gap stayed open and each enrolled officer's record, each officer's
         // alone, so on the plan's threads; the counts and sums below, in officer order.
         let records = map_items(dept.officers.len(), dept.threads, |o| {
