@@ -1,16 +1,70 @@
-//! Totals of hours as the library reports them.
+//! Totals of hours as the library reports them, and sums of hours compared with a budget.
 //!
-//! Course hours are decimal numbers held as binary floating point, so a sum of them can
-//! carry noise in its last digits (`0.1 + 0.2` is `0.30000000000000004`; courses of 0.8,
-//! 9.9 and 1.3 hours sum to `12.000000000000002`). Every total of
-//! hours the library reports (a plan's total, its blend and terms, an enrolment, a
-//! department plan, a career move) is summed in order and then rounded to 9 decimal
-//! places (about 4 microseconds), which removes that noise, is exact for course hours of
-//! up to 9 decimals, and is far below any course's length. Totals of a million hours or
-//! more, whose floating-point resolution is coarser than that, are left as summed.
+//! Course hours are decimal numbers held as binary floating point, so a sum of them in
+//! floating point carries noise in its last digits (`0.1 + 0.2` is `0.30000000000000004`;
+//! courses of 0.8, 9.9 and 1.3 hours sum to `12.000000000000002`), and the noise grows with
+//! the number of terms: 2,320 enrolments of 5.1 hours sum to `11832.000000001`, 100,000 to
+//! `509999.99999908`, so rounding the sum afterwards cannot remove it. The library sums
+//! hours as integers of **pico-hours** (10⁻¹² h): each course's hours, a budget or cap, and
+//! each officer's own hours in a department plan (a sum of their few courses) are taken to
+//! the nearest pico-hour, and sums of them are integer sums, exact on any number of terms.
+//! Taking hours to the nearest pico-hour is exact for hours written with up to 12 decimals
+//! below 2,048 hours; above, each value is within a pico-hour, so a sum's error stays below
+//! 2⁻⁵¹ of the sum, within the floating-point resolution of the sum itself.
+//!
+//! Every total of hours the library reports (a plan's total, its blend and terms, an
+//! enrolment, a course's person-hours, a department plan, a career move) is that exact sum
+//! rounded to 9 decimal places (a nano-hour, about 4 microseconds), as the double nearest
+//! the 9-decimal number (within one unit in the last place above 9·10⁶ hours): for course
+//! hours written with up to 9 decimals, the decimal sum. A department's budget and an
+//! officer's cap are compared with such exact sums within 10⁻⁹ hours, so a budget equal to
+//! the decimal sum of the hours enrolled always admits them, and one more than 10⁻⁹ hours
+//! below it never does (at a million hours and more, within the budget's own resolution).
 
-/// `hours` rounded to 9 decimal places, as the module docs state; totals of a million
-/// hours or more, NaN and infinities unchanged.
+/// Pico-hours in an hour.
+const PER_HOUR: f64 = 1e12;
+
+/// Pico-hours in a nano-hour: reported totals are rounded to nano-hours, and sums are
+/// compared with a budget within one.
+pub(crate) const TOLERANCE: i128 = 1_000;
+
+/// `hours` in whole pico-hours, to the nearest (see the module docs); saturating at the
+/// ends of `i128` (an infinite budget is `i128::MAX`), NaN as 0.
+pub(crate) fn picos(hours: f64) -> i128 {
+    // Below 2,048 hours the product is below 2⁵¹, where a double resolves quarters, and the
+    // input's own rounding is under 2.3·10⁻¹³ h: together below half a pico-hour, so a
+    // decimal of up to 12 decimals comes back whole.
+    (hours * PER_HOUR).round() as i128
+}
+
+/// The hours `picos` pico-hours make, as a double (correctly rounded below 2⁵³ pico-hours,
+/// within one unit in the last place above): what a comparison reads.
+pub(crate) fn hours_of(picos: i128) -> f64 {
+    picos as f64 / PER_HOUR + 0.0
+}
+
+/// The hours `picos` pico-hours make, rounded to 9 decimal places (halves away from zero):
+/// the double nearest that decimal number, as every reported total is (module docs).
+pub(crate) fn total_of(picos: i128) -> f64 {
+    let half = TOLERANCE / 2;
+    let nanos = if picos >= 0 {
+        (picos.saturating_add(half)) / TOLERANCE
+    } else {
+        (picos.saturating_sub(half)) / TOLERANCE
+    };
+    // Below 2⁵³ the conversion is exact and the division correctly rounded. `+ 0.0` keeps
+    // -0.0 from printing as `-0`.
+    nanos as f64 / 1e9 + 0.0
+}
+
+/// The sum of `hours`, each taken to the nearest pico-hour, summed exactly and rounded to 9
+/// decimal places: the reported total of those hours. O(terms).
+pub(crate) fn exact_sum(hours: impl IntoIterator<Item = f64>) -> f64 {
+    total_of(hours.into_iter().map(picos).sum())
+}
+
+/// `hours` rounded to 9 decimal places (an officer's own hours, a sum of their few courses,
+/// as the module docs state); a million hours or more, NaN and infinities unchanged.
 pub(crate) fn round_total(hours: f64) -> f64 {
     if hours.abs() < 1e6 {
         // Below 1e15, so the scaled value and its rounding are exact integers in an `f64`,
@@ -24,7 +78,23 @@ pub(crate) fn round_total(hours: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::round_total;
+    use super::{exact_sum, hours_of, picos, round_total, total_of};
+
+    #[test]
+    fn sums_in_pico_hours_are_the_decimal_sum_on_any_number_of_terms() {
+        // Summed in `f64`, 2,320 × 5.1 is 11832.000000001 and 100,000 × 5.1 drifts further.
+        assert_eq!(exact_sum(vec![5.1; 2_320]).to_string(), "11832");
+        assert_eq!(exact_sum(vec![5.1; 100_000]).to_string(), "510000");
+        assert_eq!(exact_sum(vec![19.9; 1_658]).to_string(), "32994.2");
+        // Below a nano-hour each, as the sum rounds.
+        assert_eq!(exact_sum(vec![4e-10; 3]).to_string(), "0.000000001");
+        assert_eq!(exact_sum([]).to_string(), "0");
+        assert_eq!(picos(2_047.999_999_999_999), 2_047_999_999_999_999);
+        assert_eq!(picos(f64::INFINITY), i128::MAX);
+        assert_eq!(hours_of(picos(19.9)).to_bits(), 19.9_f64.to_bits());
+        assert_eq!(total_of(-400).to_string(), "0");
+        assert_eq!(total_of(-600).to_string(), "-0.000000001");
+    }
 
     #[test]
     fn sums_of_decimal_hours_print_as_the_decimal_sum() {

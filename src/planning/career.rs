@@ -1,7 +1,7 @@
 //! Career paths and deployment by training effort: which posts an officer could be ready for
 //! with the least training, and which officers a vacancy could be filled from.
 
-use crate::model::hours::round_total;
+use crate::model::hours::exact_sum;
 
 use serde::Serialize;
 
@@ -500,11 +500,7 @@ impl Framework {
         self.learning_order_by(&mut chosen, |&c| c);
         let planned = Planned {
             open,
-            hours: round_total(
-                chosen
-                    .iter()
-                    .fold(0.0, |sum, &c| sum + self.course_hours[c as usize]),
-            ),
+            hours: exact_sum(chosen.iter().map(|&c| self.course_hours[c as usize])),
             courses: chosen.len() as u32,
         };
         let memo = Memo::Planned {

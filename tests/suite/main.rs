@@ -15,6 +15,7 @@ mod acbp;
 mod atlas;
 mod blank_text;
 mod blanks;
+mod budget_sums;
 mod career;
 mod career_mixed;
 mod case;

@@ -5,7 +5,7 @@ use super::certify::Certificate;
 use super::plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCounts};
 use super::problem::Problem;
 use crate::analysis::parallel::map_items;
-use crate::model::hours::round_total;
+use crate::model::hours::{picos, total_of};
 use crate::model::order;
 use crate::planning::cover::{EPS, Known, Scan, Stepper};
 use crate::planning::department::{Department, Plan, Subproblem};
@@ -26,8 +26,7 @@ impl Framework {
         let mut levels = vec![0u64; n];
         let mut open = vec![OpenCounts::default(); n];
         let mut seats = vec![0u32; self.courses.len()];
-        let (mut gaps, mut gaps_closed, mut value_open, mut value_closed, mut hours) =
-            (0u64, 0u64, 0.0, 0.0, 0.0);
+        let (mut gaps, mut gaps_closed, mut value_open, mut value_closed) = (0u64, 0u64, 0.0, 0.0);
         // Why each open gap stayed open and each enrolled officer's record, each officer's
         // alone, so on the plan's threads; the counts and sums below, in officer order.
         let records = map_items(dept.officers.len(), dept.threads, |o| {
@@ -48,7 +47,7 @@ impl Framework {
                     position: self.position_id(p.position),
                     position_name: self.position_name(p.position),
                     courses: courses.iter().map(|&c| self.course_id(c)).collect(),
-                    hours: round_total(stepper.hours()),
+                    hours: total_of(picos(stepper.hours())),
                     gaps_closed: closed as u32,
                 };
                 (enrolment, courses)
@@ -56,11 +55,8 @@ impl Framework {
             (reasons, enrolment)
         });
         let mut enrolments = Vec::new();
-        for (((&(_, p), sub), stepper), (reasons, enrolment)) in problems
-            .iter()
-            .zip(dept.officers)
-            .zip(&plan.steppers)
-            .zip(records)
+        for ((&(_, p), sub), (reasons, enrolment)) in
+            problems.iter().zip(dept.officers).zip(records)
         {
             let mut officer_closed = 0u32;
             for g in &p.gaps {
@@ -92,7 +88,6 @@ impl Framework {
             for c in courses {
                 seats[c as usize] += 1;
             }
-            hours += stepper.hours();
             enrolments.push(enrolment);
         }
         order::sort_by(&mut enrolments, |a, b| a.officer.cmp(&b.officer));
@@ -116,7 +111,7 @@ impl Framework {
             gaps_closed,
             value_total,
             value_closed,
-            hours: round_total(hours),
+            hours: Department::hours(plan),
             budget: dept.budget.is_finite().then_some(dept.budget),
             courses,
             enrolments,
@@ -143,7 +138,7 @@ impl Framework {
                     mode: spec.mode,
                     seats: n,
                     seat_limit: Some(seat_limit[c]).filter(|&l| l != u32::MAX),
-                    person_hours: round_total(f64::from(n) * spec.hours),
+                    person_hours: total_of(i128::from(n) * picos(spec.hours)),
                 }
             })
             .collect();

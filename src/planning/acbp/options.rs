@@ -66,7 +66,10 @@ impl AcbpOptions {
     /// Sums of hours are compared with the budget, and an officer's with the
     /// [`officer_cap`](Self::officer_cap), within 10⁻⁹ hours, as in
     /// [`RecommendOptions::budget`](crate::RecommendOptions::budget), so a plan can be over
-    /// either by at most that.
+    /// either by at most that. The person-hours are summed exactly (each officer's hours
+    /// taken to the nearest 10⁻¹² h, summed as integers), so a budget equal to the decimal
+    /// sum of the hours enrolled admits them however many officers there are, and one more
+    /// than 10⁻⁹ h below it does not.
     ///
     /// # Errors
     /// [`Error::InvalidOption`] (named `budget`) unless finite and at least 0.

@@ -148,7 +148,9 @@ pub struct DepartmentPlan<'f> {
     pub value_total: f64,
     /// Weighted shortfall the plan closes (the objective).
     pub value_closed: f64,
-    /// Person-hours of all enrolments, summed and rounded as [`Plan::total_hours`] is.
+    /// Person-hours of all enrolments, summed and rounded as [`Plan::total_hours`] is: each
+    /// officer's hours taken to the nearest pico-hour and summed exactly, so the decimal
+    /// sum on any number of officers, and what the budget is compared with (within 10⁻⁹ h).
     ///
     /// [`Plan::total_hours`]: crate::Plan::total_hours
     pub hours: f64,

@@ -39,7 +39,7 @@ struct Undo {
     officer: u32,
     mark: crate::planning::cover::Mark,
     seats_from: usize,
-    budget_left: f64,
+    spent: i128,
     value: f64,
     priced_seats: f64,
     priced: f64,
@@ -185,7 +185,7 @@ impl Search<'_, '_> {
                 self.plan.seats_left[c as usize] += 1;
             }
             self.seat_log.truncate(u.seats_from);
-            self.plan.budget_left = u.budget_left;
+            self.plan.set_spent(u.spent);
             self.value = u.value;
             self.priced_seats = u.priced_seats;
             self.priced[o] = u.priced;
@@ -249,13 +249,15 @@ impl Search<'_, '_> {
             officer: o as u32,
             mark: stepper.mark(),
             seats_from: self.seat_log.len(),
-            budget_left: self.plan.budget_left,
+            spent: self.plan.spent,
             value: self.value,
             priced_seats: self.priced_seats,
             priced: self.priced[o],
         });
         self.added.clear();
+        let before = self.plan.steppers[o].hours();
         self.plan.steppers[o].take(&p.inst, c, &mut self.added);
+        self.plan.charge(before, self.plan.steppers[o].hours());
         self.adding[o] = None;
         for &d in &self.added {
             let course = p.courses[d as usize];
@@ -267,7 +269,6 @@ impl Search<'_, '_> {
                 self.priced[o] += sigma;
             }
         }
-        self.plan.budget_left -= hours;
         if dept.budget.is_finite() {
             self.priced[o] += self.prices.lambda * hours;
         }

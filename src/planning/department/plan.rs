@@ -4,6 +4,7 @@
 
 pub(crate) use super::subproblem::Subproblem;
 use crate::analysis::parallel::{map_items, map_parts, workers};
+use crate::model::hours::{hours_of, picos, total_of};
 use crate::planning::cover::{
     EPS, EXACT_BELOW, Known, Scan, StepChoice, Stepper, common_unit_of, value_floor_of, whole,
 };
@@ -69,11 +70,39 @@ pub(crate) fn value_floor(officers: &[&Subproblem]) -> f64 {
 }
 
 /// A plan being built: each officer's chosen candidates and the capacities left.
+///
+/// The person-hours enrolled are kept in whole pico-hours (`model::hours`): each officer's
+/// hours taken to the nearest pico-hour, summed as integers, so the budget left is exact
+/// however many steps, withdrawals and undos led to the plan (a sum kept in floating point
+/// drifts by more than the 10⁻⁹ h the budget is compared within after a few thousand).
 #[derive(Clone, Debug)]
 pub(crate) struct Plan {
     pub(crate) steppers: Vec<Stepper>,
     pub(crate) seats_left: Vec<u32>,
+    /// Hours left of the budget (infinite without one): the nearest double to the budget
+    /// less [`spent`](Self::spent), both in pico-hours. Changed only through
+    /// [`Plan::charge`] and [`Plan::set_spent`].
     pub(crate) budget_left: f64,
+    /// Person-hours enrolled in pico-hours: the sum over officers of their hours, each
+    /// taken to the nearest pico-hour.
+    pub(crate) spent: i128,
+    /// The budget in pico-hours (`None` without a budget).
+    budget: Option<i128>,
+}
+
+impl Plan {
+    /// Records that an officer's hours went from `before` to `after`.
+    pub(crate) fn charge(&mut self, before: f64, after: f64) {
+        self.set_spent(self.spent - picos(before) + picos(after));
+    }
+
+    /// Sets the person-hours enrolled, in pico-hours, and the budget left with them.
+    pub(crate) fn set_spent(&mut self, spent: i128) {
+        self.spent = spent;
+        if let Some(budget) = self.budget {
+            self.budget_left = hours_of(budget - spent);
+        }
+    }
 }
 
 impl Department<'_> {
@@ -97,20 +126,23 @@ impl Department<'_> {
             }),
             seats_left: self.seat_limit.to_vec(),
             budget_left: self.budget,
+            spent: 0,
+            budget: self.budget.is_finite().then(|| picos(self.budget)),
         }
     }
 
     /// Recounts the capacities left from the steppers.
     pub(crate) fn recount(&self, plan: &mut Plan) {
         plan.seats_left.copy_from_slice(self.seat_limit);
-        plan.budget_left = self.budget;
+        let mut spent = 0;
         for (o, stepper) in plan.steppers.iter().enumerate() {
             for c in stepper.chosen() {
                 let seats = &mut plan.seats_left[self.course(o, c)];
                 *seats = seats.saturating_sub(1);
             }
-            plan.budget_left -= stepper.hours();
+            spent += picos(stepper.hours());
         }
+        plan.set_spent(spent);
     }
 
     /// Weighted shortfall the plan closes, summed in officer order.
@@ -121,21 +153,23 @@ impl Department<'_> {
             .fold(0.0, |sum, (p, s)| sum + s.value(&p.inst))
     }
 
-    /// Person-hours of the plan, summed in officer order.
+    /// Person-hours of the plan: each officer's hours to the nearest pico-hour, summed
+    /// exactly and rounded to 9 decimal places (`model::hours`). O(1).
     pub(crate) fn hours(plan: &Plan) -> f64 {
-        plan.steppers.iter().fold(0.0, |sum, s| sum + s.hours())
+        total_of(plan.spent)
     }
 
     /// Applies `step` for officer `o`.
     pub(super) fn take(&self, plan: &mut Plan, o: usize, step: StepChoice, added: &mut Vec<u32>) {
         added.clear();
         let p = &self.officers[o];
+        let before = plan.steppers[o].hours();
         plan.steppers[o].take(&p.inst, step.cand, added);
         for &c in added.iter() {
             let seats = &mut plan.seats_left[p.courses[c as usize] as usize];
             *seats = seats.saturating_sub(1);
         }
-        plan.budget_left -= step.hours;
+        plan.charge(before, plan.steppers[o].hours());
     }
 
     /// Replaces officer `o`'s enrolment by `chosen` (closed under prerequisites), updating
@@ -145,13 +179,13 @@ impl Department<'_> {
         for c in plan.steppers[o].chosen() {
             plan.seats_left[self.course(o, c)] += 1;
         }
-        plan.budget_left += plan.steppers[o].hours();
+        let before = plan.steppers[o].hours();
         plan.steppers[o] = Stepper::with_chosen(&p.inst, chosen);
         for &c in chosen {
             let seats = &mut plan.seats_left[self.course(o, c)];
             *seats = seats.saturating_sub(1);
         }
-        plan.budget_left -= plan.steppers[o].hours();
+        plan.charge(before, plan.steppers[o].hours());
     }
 
     /// Drops every officer's redundant picks (closing nothing of value no other pick closes,
@@ -167,7 +201,7 @@ impl Department<'_> {
             .enumerate()
             .map(|(i, chunk)| (i * size, chunk))
             .collect();
-        // Per part: the hours each officer freed, and the candidates dropped with the
+        // Per part: each officer's hours before and after, and the candidates dropped with the
         // officer they were dropped from.
         let dropped = map_parts(parts, |(first, chunk)| {
             let mut freed = Vec::with_capacity(chunk.len());
@@ -178,7 +212,7 @@ impl Department<'_> {
                 let before = stepper.hours();
                 stepper.drop_redundant(&self.officers[o].inst, &mut removed);
                 from.resize(removed.len(), o);
-                freed.push(before - stepper.hours());
+                freed.push((before, stepper.hours()));
             }
             (freed, removed, from)
         });
@@ -188,8 +222,8 @@ impl Department<'_> {
                 plan.seats_left[self.course(o, c)] += 1;
                 any = true;
             }
-            for hours in freed {
-                plan.budget_left += hours;
+            for (before, after) in freed {
+                plan.charge(before, after);
             }
         }
         any

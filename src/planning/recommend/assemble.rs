@@ -3,7 +3,7 @@
 
 use super::options::{Objective, RecommendOptions, UntaggedLevel, reaches};
 use super::plan::{Blend, Closed, GapItem, OpenGap, OpenReason, Optimality, Plan, Step, Term};
-use crate::model::hours::round_total;
+use crate::model::hours::{TOLERANCE, exact_sum, picos, round_total, total_of};
 use crate::model::order;
 use crate::model::spec::Mode;
 use crate::planning::cover::{self, Instance};
@@ -67,14 +67,11 @@ impl Framework {
             }
         });
         let mut steps: Vec<Step<'f>> = Vec::with_capacity(order.len());
-        let mut blend = Blend::default();
+        // The blend's hours in pico-hours, summed exactly (`model::hours`).
+        let mut by_mode = [0i128; 3];
         for (&(course, _), prerequisite_for) in order.iter().zip(prerequisite_for) {
             let spec = &self.courses.items[course as usize];
-            match spec.mode {
-                Mode::Formal => blend.formal += spec.hours,
-                Mode::Social => blend.social += spec.hours,
-                Mode::Experiential => blend.experiential += spec.hours,
-            }
+            by_mode[spec.mode as usize] += picos(spec.hours);
             steps.push(Step {
                 course: &spec.id,
                 name: &spec.name,
@@ -85,8 +82,13 @@ impl Framework {
                 prerequisite_for,
             });
         }
+        let blend = Blend {
+            formal: total_of(by_mode[Mode::Formal as usize]),
+            social: total_of(by_mode[Mode::Social as usize]),
+            experiential: total_of(by_mode[Mode::Experiential as usize]),
+        };
         let mut locals: Vec<u32> = order.iter().map(|&(_, l)| l).collect();
-        let mut terms = match options.term_hours {
+        let terms = match options.term_hours {
             Some(cap) => {
                 let terms = self.split_terms(&mut steps, cap);
                 // Learning order: by term, then the order within the path (a stable sort).
@@ -101,34 +103,24 @@ impl Framework {
         let credited = self.credit_closes(&mut steps, &locals, closable, inst);
         let open = self.open_gaps(open, closable, &credited, inst);
         let value_closed = cover::value_of_chosen(inst, chosen_local);
-        // Summed from +0.0 (an empty `f64` sum is -0.0), in learning order, then rounded
-        // as every reported total of hours is (`model::hours`).
-        let total_hours = round_total(steps.iter().fold(0.0, |sum, s| sum + s.hours));
-        for hours in [
-            &mut blend.formal,
-            &mut blend.social,
-            &mut blend.experiential,
-        ] {
-            *hours = round_total(*hours);
-        }
-        for term in &mut terms {
-            term.hours = round_total(term.hours);
-        }
+        // Summed exactly in pico-hours, as every reported total of hours is
+        // (`model::hours`); the terms' hours are summed so as they are assigned.
+        let total_hours = exact_sum(steps.iter().map(|s| s.hours));
         // A least-hours bound is a number of (selection) hours: rounded as the total is, so
         // that, rounding being monotone, it is never reported above the hours of a plan it
         // bounds. A budget's bound is a value, reported as computed. A plan proven optimal
-        // meets its bound: its own selection hours (summed in learning order, as the total
-        // is) or value. The solvers' bounds are rounded up to the costs' common unit with a
+        // meets its bound: its own selection hours (summed exactly, as the total is) or
+        // value. The solvers' bounds are rounded up to the costs' common unit with a
         // slack of 10⁻⁷ of the bound for the rounding of sums, which on costs of many units
         // (formal hours at `1 / share` for a tiny share) is whole units below the optimum.
         let optimal = optimality == Optimality::Optimal;
         let bound = match options.objective {
-            Objective::CloseAll if optimal => round_total(steps.iter().fold(0.0, |sum, s| {
-                sum + match options.max_formal_share {
+            Objective::CloseAll if optimal => {
+                exact_sum(steps.iter().map(|s| match options.max_formal_share {
                     Some(share) if s.mode == Mode::Formal => s.hours / share,
                     _ => s.hours,
-                }
-            })),
+                }))
+            }
             Objective::CloseAll => round_total(bound),
             Objective::Budget(_) if optimal => value_closed,
             Objective::Budget(_) => bound,
@@ -226,13 +218,19 @@ impl Framework {
     /// Assigns steps (in learning order) to terms of at most `cap` hours: each step goes to
     /// the earliest term after all its prerequisites' terms that has room; a step longer than
     /// `cap` gets a term of its own, marked over the cap. Returns the terms.
+    ///
+    /// A term's hours are summed in pico-hours and compared with the cap within 10⁻⁹ h, so a term holds courses whose decimal hours sum to the cap however many
+    /// there are (`model::hours`).
     fn split_terms(&self, steps: &mut [Step<'_>], cap: f64) -> Vec<Term> {
         let mut terms: Vec<Term> = Vec::new();
+        // Each term's hours in pico-hours; the cap, and the most a term may hold, likewise.
+        let mut held: Vec<i128> = Vec::new();
+        let most = picos(cap).saturating_add(TOLERANCE);
         // Course index → term (keyed by `usize`, a map type the module already has).
         let mut term_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         // Terms before `first_open` have less room than the shortest step, so the first-fit
         // search starts there: linear when courses are of similar length.
-        let shortest = steps.iter().map(|s| s.hours).fold(f64::INFINITY, f64::min);
+        let shortest = steps.iter().map(|s| picos(s.hours)).min().unwrap_or(0);
         let mut first_open = 0;
         for step in steps.iter_mut() {
             let course = self.courses.get(step.course.as_str());
@@ -244,28 +242,30 @@ impl Framework {
                     .max()
                     .unwrap_or(0)
             });
-            let hours = step.hours;
-            let t = if hours > cap + 1e-9 {
+            let hours = picos(step.hours);
+            let t = if hours > most {
                 terms.push(Term {
                     hours: 0.0,
                     over_cap: true,
                 });
+                held.push(0);
                 terms.len() - 1
             } else {
                 (earliest.max(first_open)..terms.len())
-                    .find(|&t| !terms[t].over_cap && terms[t].hours + hours <= cap + 1e-9)
+                    .find(|&t| !terms[t].over_cap && held[t] + hours <= most)
                     .unwrap_or_else(|| {
                         terms.push(Term {
                             hours: 0.0,
                             over_cap: false,
                         });
+                        held.push(0);
                         terms.len() - 1
                     })
             };
-            terms[t].hours += hours;
-            while terms
-                .get(first_open)
-                .is_some_and(|t| t.over_cap || t.hours + shortest > cap + 1e-9)
+            held[t] += hours;
+            terms[t].hours = total_of(held[t]);
+            while (first_open < terms.len())
+                && (terms[first_open].over_cap || held[first_open] + shortest > most)
             {
                 first_open += 1;
             }

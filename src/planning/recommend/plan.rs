@@ -206,11 +206,11 @@ pub struct Plan<'f> {
     /// prerequisite the officer completed holds no course back); by term first when the
     /// plan is split into terms.
     pub steps: Vec<Step<'f>>,
-    /// Total hours of all steps, summed in learning order and rounded to 9 decimal places,
-    /// so that a sum of decimal hours shows no floating-point noise (courses of 0.8, 9.9
-    /// and 1.3 hours total `12`, not `12.000000000000002`). The blend's and the terms'
-    /// hours are rounded the same way; totals of a million hours or more are left as
-    /// summed.
+    /// Total hours of all steps, each course's hours taken to the nearest pico-hour
+    /// (10⁻¹² h), summed exactly as integers and rounded to 9 decimal places, so that a
+    /// sum of decimal hours is the decimal sum on any number of courses, with no
+    /// floating-point noise (courses of 0.8, 9.9 and 1.3 hours total `12`, not
+    /// `12.000000000000002`). The blend's and the terms' hours are summed the same way.
     pub total_hours: f64,
     /// Hours by learning mode.
     pub blend: Blend,
@@ -236,9 +236,8 @@ pub struct Plan<'f> {
     /// beside a plan of 2 + 8·10⁻¹⁰ h proven optimal with `bound` 2.000000001:
     /// `tests/data/cases/planning/11-*`). Budget: no plan within the hours closes more
     /// weighted shortfall. A plan proven optimal ([`Optimality::Optimal`]) meets it: the
-    /// bound is then the plan's own selection hours (summed in learning order and
-    /// rounded, so without a formal share [`Plan::total_hours`]) or its
-    /// [`Plan::value_closed`].
+    /// bound is then the plan's own selection hours (summed exactly and rounded, so
+    /// without a formal share [`Plan::total_hours`]) or its [`Plan::value_closed`].
     ///
     /// [`Objective::CloseAll`]: crate::Objective::CloseAll
     /// [`RecommendOptions::max_formal_share`]: crate::RecommendOptions::max_formal_share
