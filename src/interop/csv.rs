@@ -78,7 +78,7 @@ pub(crate) fn looks_like_json(text: &str) -> bool {
 pub use missing::MissingCells;
 pub use read::CsvFileRead;
 use row::is_separator_line;
-pub(crate) use row::{Header, Refused, Row, Seen};
+pub(crate) use row::{Header, Refused, Row, Seen, refused_keys};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;

@@ -277,7 +277,9 @@ impl EscoOptions {
 /// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
 /// an unknown skill type, reuse level, relation or hierarchy kind;
 /// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group, link or hierarchy
-/// edge (in the official layout: URI, or pair of URIs); [`Error::CsvUnknownReference`] for
+/// edge (in the official layout: URI, or pair of URIs); [`Error::CsvRefusedReference`] for
+/// a link or hierarchy edge naming the id or URI of a row not read for its own problem
+/// (a field count, a quoting error); [`Error::CsvUnknownReference`] for
 /// a link or hierarchy edge naming an id or URI its file does not hold (the official
 /// v1.1.1 relations name a withdrawn occupation 67 times: [`load_esco_report`] sets such
 /// relations aside and reports them instead); and, with [`EscoHierarchy::Groups`], an [`Error::CsvRow`] holding an
@@ -473,48 +475,68 @@ struct Skill {
 }
 
 /// A file's rows by id, in id order; `None` for a row with a valid id but another malformed
-/// field, so that references to it are not reported as unknown as well.
+/// field, so that references to it are not reported as unknown as well. The keys of the
+/// records not read at all (a quoting error, a ragged row) are kept apart with their line,
+/// so that a reference to one names that line ([`Error::CsvRefusedReference`]).
 ///
 /// A vector sorted once when the file is read, rather than a `BTreeMap`: rows are only added
 /// while the file is read (each id once, as [`Seen`] checks) and looked up afterwards, and
 /// every `BTreeMap` key and value type compiles its own tree code into the WebAssembly.
-struct Rows<T>(Vec<(u32, Option<T>)>);
+struct Rows<T> {
+    rows: Vec<(u32, Option<T>)>,
+    /// The keys of the records not read, as written, with their first line.
+    refused: HashMap<String, usize>,
+}
 
 impl<T> Rows<T> {
     fn new() -> Self {
-        Rows(Vec::new())
+        Rows {
+            rows: Vec::new(),
+            refused: HashMap::new(),
+        }
     }
 
     /// Adds a row whose id is not in the table yet.
     fn insert(&mut self, id: u32, row: Option<T>) {
-        self.0.push((id, row));
+        self.rows.push((id, row));
     }
 
     /// The table in id order, once every row is added. Ids are distinct, so the order is
     /// total.
     fn finish(mut self) -> Self {
-        order::sort_unstable_by(&mut self.0, |a, b| a.0.cmp(&b.0));
+        order::sort_unstable_by(&mut self.rows, |a, b| a.0.cmp(&b.0));
         self
     }
 
     /// The row with id `id`, after [`Rows::finish`].
     fn get(&self, id: u32) -> Option<&Option<T>> {
-        let at = self.0.binary_search_by(|(k, _)| k.cmp(&id)).ok()?;
-        self.0.get(at).map(|(_, row)| row)
+        let at = self.rows.binary_search_by(|(k, _)| k.cmp(&id)).ok()?;
+        self.rows.get(at).map(|(_, row)| row)
     }
 
     fn contains_key(&self, id: u32) -> bool {
         self.get(id).is_some()
     }
 
+    /// Keeps the keys of the file's records not read (see [`Table::rows`]).
+    fn refused(mut self, refused: &[crate::interop::csv::Refused]) -> Self {
+        self.refused = crate::interop::csv::refused_keys(refused);
+        self
+    }
+
+    /// The error of `row`'s `column` naming no row of this table, the file `target`.
+    fn missing(&self, row: &Row<'_>, column: &'static str, target: &'static str) -> Error {
+        row.not_in(column, target, &self.refused)
+    }
+
     /// The ids, in order.
     fn keys(&self) -> impl Iterator<Item = &u32> {
-        self.0.iter().map(|(id, _)| id)
+        self.rows.iter().map(|(id, _)| id)
     }
 
     /// The rows, in id order.
     fn iter(&self) -> impl Iterator<Item = (&u32, &Option<T>)> {
-        self.0.iter().map(|(id, row)| (id, row))
+        self.rows.iter().map(|(id, row)| (id, row))
     }
 }
 
@@ -523,7 +545,7 @@ impl<T> IntoIterator for Rows<T> {
     type IntoIter = std::vec::IntoIter<(u32, Option<T>)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.rows.into_iter()
     }
 }
 
@@ -536,7 +558,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
     )?;
     let mut out = Rows::new();
     let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
+    let refused = table.rows(errors, |row, errors| {
         let id = row.number("occ_id", errors);
         let major = isco_major(row, "isco_group", errors);
         let label = row.non_empty("label", errors);
@@ -553,7 +575,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
             }
         }
     });
-    Some(out.finish())
+    Some(out.finish().refused(&refused))
 }
 
 /// The first digit of the ISCO-08 group in `column`, a code of 1 to 4 digits.
@@ -600,7 +622,7 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
     let table = Table::open(SKILLS, text, &columns, errors)?;
     let mut out = Rows::new();
     let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
+    let refused = table.rows(errors, |row, errors| {
         let id = row.number("skill_id", errors);
         let skill = skill_of(row, &columns[1..], rule, errors);
         if let Some(id) = id {
@@ -616,7 +638,7 @@ fn read_skills(text: &str, rule: EscoTypeRule, errors: &mut Vec<Error>) -> Optio
             }
         }
     });
-    Some(out.finish())
+    Some(out.finish().refused(&refused))
 }
 
 /// Per occupation, its required skills and levels, in row order.
@@ -642,19 +664,18 @@ fn read_links(
             return;
         };
         let mut known = true;
-        let mut unknown = |column, target| {
-            let error = row.unknown(column, target);
-            match aside.as_deref_mut() {
-                Some(aside) => aside.push(error),
-                None => errors.push(error),
-            }
+        // Only an id the file does not hold is set aside: one of a row not read is that
+        // row's problem, an error with it.
+        let mut unknown = |error: Error| match aside.as_deref_mut() {
+            Some(aside) if matches!(error, Error::CsvUnknownReference { .. }) => aside.push(error),
+            _ => errors.push(error),
         };
-        if occupations.is_some_and(|o| !o.contains_key(occ)) {
-            unknown("occ_id", OCCUPATIONS);
+        if let Some(o) = occupations.filter(|o| !o.contains_key(occ)) {
+            unknown(o.missing(row, "occ_id", OCCUPATIONS));
             known = false;
         }
-        if skills.is_some_and(|s| !s.contains_key(skill)) {
-            unknown("skill_id", SKILLS);
+        if let Some(s) = skills.filter(|s| !s.contains_key(skill)) {
+            unknown(s.missing(row, "skill_id", SKILLS));
             known = false;
         }
         let shown = |written: bool| {

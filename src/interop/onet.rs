@@ -10,8 +10,8 @@ use crate::{
     PositionSpec, RequirementSpec, RoleSpec,
 };
 use read::{
-    ELEMENTS, Element, Elements, Keep, Occupations, Ratings, Task, read_elements, read_occupations,
-    read_ratings, read_tasks,
+    ELEMENTS, Element, Elements, Keep, NotRead, Occupations, Ratings, Task, read_elements,
+    read_occupations, read_ratings, read_tasks,
 };
 
 /// Chooses a competency type from an O*NET Content Model element id (e.g. `2.B.1.d`).
@@ -202,7 +202,8 @@ impl OnetOptions {
 /// number, or a task type other than `Core`, `Supplemental`, `n/a` or empty; [`Error::CsvDuplicateKey`] for
 /// a repeated occupation, element, (occupation, element) rating or task; and
 /// [`Error::CsvUnknownReference`] for a parent element, rated occupation or element, or a
-/// task's occupation that its file does not hold; and, with [`OnetHierarchy::Groups`], an
+/// task's occupation that its file does not hold ([`Error::CsvRefusedReference`] when its
+/// file holds it on a row not read for its own problem, a field count or a quoting error); and, with [`OnetHierarchy::Groups`], an
 /// [`Error::CsvRow`] holding an [`Error::GroupCycle`] for parent links above a rated element
 /// that form a cycle.
 ///
@@ -251,12 +252,14 @@ pub fn load_onet(csv: &OnetCsv<'_>, options: &OnetOptions) -> Result<FrameworkSp
             expected: "a number from 1 to 5",
         });
     }
-    let occupations = read_occupations(csv.occupations, &mut errors);
-    let elements = read_elements(csv.elements, &mut errors);
+    let mut not_read = NotRead::default();
+    let occupations = read_occupations(csv.occupations, &mut errors, &mut not_read);
+    let elements = read_elements(csv.elements, &mut errors, &mut not_read);
     let ratings = read_ratings(
         csv.occupation_skill_levels,
         occupations.as_ref(),
         elements.as_ref(),
+        &not_read,
         &Keep {
             importance_threshold: options.importance_threshold,
             include_suppressed: options.include_suppressed,
@@ -265,7 +268,7 @@ pub fn load_onet(csv: &OnetCsv<'_>, options: &OnetOptions) -> Result<FrameworkSp
     );
     let tasks = csv
         .tasks
-        .map(|text| read_tasks(text, occupations.as_ref(), &mut errors))
+        .map(|text| read_tasks(text, occupations.as_ref(), &not_read, &mut errors))
         .unwrap_or_default();
     let groups = match (options.hierarchy, &elements) {
         (OnetHierarchy::Groups, Some(elements)) => {

@@ -299,6 +299,63 @@ fn line_breaks_in_quoted_officer_names_read_alike_whatever_the_line_ends() {
     assert_eq!(read(&lf.replace('\n', "\r")), expected);
 }
 
+/// `csv/31`: an HR export saved as "CSV (Macintosh)" (lines ended by a CR alone) with
+/// fields separated by `;`, whose name and remarks cells hold a line feed inside their
+/// quotes. The cohort readers took the line feed for the end of the header's record,
+/// before they knew the delimiter, and reported a quoted field never closed and a
+/// misplaced quote where `load_officers` read both files. Every reader, in pieces and on
+/// two threads, must read the same officers with `;`, tabs and `|`, told from the header
+/// or given.
+#[test]
+fn mac_line_ends_with_quoted_line_feeds_read_alike_in_every_dialect() {
+    let officers =
+        include_str!("../data/cases/csv/31-mac-line-ends-and-quoted-line-feeds-officers.csv");
+    let evidence =
+        include_str!("../data/cases/csv/31-mac-line-ends-and-quoted-line-feeds-evidence.csv");
+    let fw = framework();
+    for d in [';', '\t', '|'] {
+        let (o, e) = (
+            officers.replace(';', &d.to_string()),
+            evidence.replace(';', &d.to_string()),
+        );
+        let given = OfficersCsvOptions::default().delimiter(Delimiter::from_char(d).expect("one"));
+        for options in [OfficersCsvOptions::default(), given] {
+            let (read, files) = load(&o, Some(&e), &options).unwrap_or_else(|e| panic!("{e:?}"));
+            let names: Vec<(&str, Option<&str>)> = read
+                .iter()
+                .map(|o| (o.id.as_str(), o.name.as_deref()))
+                .collect();
+            assert_eq!(
+                names,
+                [("E-001", Some("Rao,\nAsha")), ("E-002", Some("Meera"))]
+            );
+            let entries: Vec<(&str, &str, u8)> = (read.iter())
+                .flat_map(|o| {
+                    o.passbook
+                        .iter()
+                        .map(|p| (o.id.as_str(), p.competency.as_str(), p.level))
+                })
+                .collect();
+            assert_eq!(entries, [("E-001", "rti", 2), ("E-002", "noting", 1)]);
+            assert!(
+                files.iter().all(|f| f.delimiter.as_char() == d),
+                "{files:?}"
+            );
+            let csv = OfficersCsv::new(&o).evidence(&e);
+            let loaded = load_officers(&fw, &csv, &options).expect("read");
+            let two = Cohort::from_csv(&fw, &csv, &options.clone().threads(2)).expect("read");
+            assert_eq!(two.columns_not_read, loaded.columns_not_read);
+            assert_eq!(two.files, loaded.files);
+            let remarks: Vec<(&str, &str)> = loaded
+                .columns_not_read
+                .iter()
+                .map(|c| (c.file, c.header.as_str()))
+                .collect();
+            assert_eq!(remarks, [("evidence.csv", "remarks")]);
+        }
+    }
+}
+
 const MARKED_OFFICERS: &str = include_str!("../data/cases/csv/03-missing-markers-officers.csv");
 const MARKED_EVIDENCE: &str = include_str!("../data/cases/csv/03-missing-markers-evidence.csv");
 

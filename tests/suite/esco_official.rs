@@ -533,3 +533,88 @@ fn relations_beside_a_broken_occupations_file_repeat_only_when_they_write_the_sa
         ]
     );
 }
+
+/// `esco/03`: a row of `occupations.csv`, of `skills.csv` and of `skill_groups.csv` with a
+/// field more than the header is not read, and each is reported once. The links and
+/// hierarchy edges naming their ids were each reported as naming an id the file does not
+/// hold, though its row is there; they now name the row not read, as `officers.csv` rows
+/// are named by the passbook, and an id truly missing is still unknown.
+#[test]
+fn links_to_rows_not_read_name_those_rows_not_an_unknown_id() {
+    let case = |file: &str| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/data/cases/esco/03-ragged-rows-{file}.csv"));
+        std::fs::read_to_string(path).expect("the case's file")
+    };
+    let (occupations, skills, links) = (
+        case("occupations"),
+        case("skills"),
+        case("occupation_skills"),
+    );
+    let (broader, groups) = (case("skill_broader"), case("skill_groups"));
+    let csv = EscoCsv::new(&occupations, &skills, &links).hierarchy(&broader, &groups);
+    let errors = load_esco(&csv, &EscoOptions::default()).expect_err("ragged rows");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let not_read = |file: &str, line: usize, column: &str, id: &str, target: &str, at: usize| {
+        format!(
+            "esco/{file}.csv line {line}, column `{column}`: `{id}` is the id of \
+             esco/{target}.csv line {at}, which was not read for its own problem"
+        )
+    };
+    let expected = [
+        "esco/occupations.csv line 2 has 6 fields: expected 5, as in the header".to_owned(),
+        "esco/skills.csv line 3 has 7 fields: expected 6, as in the header".to_owned(),
+        not_read("occupation_skills", 2, "occ_id", "0", "occupations", 2),
+        not_read("occupation_skills", 3, "occ_id", "0", "occupations", 2),
+        not_read("occupation_skills", 3, "skill_id", "1", "skills", 3),
+        not_read("occupation_skills", 4, "skill_id", "1", "skills", 3),
+        "esco/occupation_skills.csv line 5, column `skill_id`: `2` is not in esco/skills.csv"
+            .to_owned(),
+        "esco/skill_groups.csv line 2 has 3 fields: expected 2, as in the header".to_owned(),
+        not_read("skill_broader", 2, "child_id", "1", "skills", 3),
+        not_read("skill_broader", 2, "parent_id", "7", "skill_groups", 2),
+        not_read("skill_broader", 3, "parent_id", "7", "skill_groups", 2),
+    ];
+    assert_eq!(messages, expected);
+}
+
+/// `esco/04`: the same in the official files: a relation naming the URI of an occupation
+/// whose row has a field more than the header names that row, not an unknown URI.
+#[test]
+fn official_relations_to_rows_not_read_name_those_rows() {
+    let case = |file: &str| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+            "tests/data/cases/esco/04-official-ragged-rows-{file}.csv"
+        ));
+        std::fs::read_to_string(path).expect("the case's file")
+    };
+    let (occupations, skills, relations) = (
+        case("occupations_en"),
+        case("skills_en"),
+        case("occupationSkillRelations"),
+    );
+    let csv = EscoCsv::new(&occupations, &skills, &relations);
+    let errors = load_esco(&csv, &EscoOptions::default()).expect_err("a ragged row");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let occupation = "http://data.europa.eu/esco/occupation";
+    assert_eq!(
+        messages,
+        [
+            "occupations_<lang>.csv line 2 has 5 fields: expected 4, as in the header".to_owned(),
+            format!(
+                "occupationSkillRelations.csv line 2, column `occupationUri`: \
+                 `{occupation}/a1` is the id of occupations_<lang>.csv line 2, which was \
+                 not read for its own problem"
+            ),
+            format!(
+                "occupationSkillRelations.csv line 3, column `occupationUri`: \
+                 `{occupation}/a3` is not in occupations_<lang>.csv"
+            ),
+        ]
+    );
+    // A report sets aside the relation naming an unknown URI, not the one naming a row
+    // not read, which is that row's problem.
+    let report = load_esco_report(&csv, &EscoOptions::default()).expect_err("a ragged row");
+    let reported: Vec<String> = report.iter().map(ToString::to_string).collect();
+    assert_eq!(reported, messages[..2]);
+}

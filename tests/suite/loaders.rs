@@ -1320,3 +1320,55 @@ fn a_number_written_with_leading_zeros_repeats_it_written_without_showing_both()
         ["onet/tasks.csv line 3: task_id `0001` repeats line 2, written `1` there"]
     );
 }
+
+/// `csv/32`: an O*NET occupation and a Content Model element whose rows hold a field more
+/// than the header are not read, and each is reported once. The ratings, tasks and child
+/// elements naming them were each reported as naming a code the file does not hold, though
+/// its row is there; they now name the row not read, and a code truly missing is still
+/// unknown.
+#[test]
+fn onet_references_to_rows_not_read_name_those_rows() {
+    let case = |file: &str| {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+            "tests/data/cases/csv/32-onet-ragged-rows-{file}.csv"
+        ));
+        std::fs::read_to_string(path).expect("the case's file")
+    };
+    let (occupations, elements) = (case("occupations"), case("elements"));
+    let (ratings, tasks) = (case("ratings"), case("tasks"));
+    let csv = OnetCsv::new(&occupations, &elements, &ratings).tasks(&tasks);
+    let errors = load_onet(&csv, &OnetOptions::default()).expect_err("ragged rows");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let not_read = |file: &str, line: usize, column: &str, id: &str, target: &str, at: usize| {
+        format!(
+            "onet/{file}.csv line {line}, column `{column}`: `{id}` is the id of \
+             onet/{target}.csv line {at}, which was not read for its own problem"
+        )
+    };
+    let expected = [
+        "onet/occupations.csv line 2 has 3 fields: expected 2, as in the header".to_owned(),
+        "onet/elements.csv line 2 has 6 fields: expected 5, as in the header".to_owned(),
+        not_read("elements", 3, "parent_id", "2.B", "elements", 2),
+        not_read(
+            "occupation_skill_levels",
+            2,
+            "soc",
+            "13-1041.00",
+            "occupations",
+            2,
+        ),
+        not_read(
+            "occupation_skill_levels",
+            3,
+            "element_id",
+            "2.B",
+            "elements",
+            2,
+        ),
+        "onet/occupation_skill_levels.csv line 4, column `soc`: `13-9999.00` is not in \
+         onet/occupations.csv"
+            .to_owned(),
+        not_read("tasks", 2, "soc", "13-1041.00", "occupations", 2),
+    ];
+    assert_eq!(messages, expected);
+}

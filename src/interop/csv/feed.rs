@@ -97,7 +97,8 @@ pub(crate) struct Feed {
     unread: Vec<ColumnNotRead>,
     /// The delimiter the caller gave, if any.
     given: Option<Delimiter>,
-    /// The byte separating fields: a comma until the header tells another.
+    /// The byte separating fields: the delimiter given, else a comma until the header
+    /// tells another.
     sep: u8,
     /// Before the header: how much of the text kept has been looked at for it (only whole
     /// records are kept, so the rest starts a record), and the records that are not blank
@@ -130,7 +131,7 @@ impl Feed {
             refused: Vec::new(),
             unread: Vec::new(),
             given,
-            sep: b',',
+            sep: given.map_or(b',', Delimiter::byte),
             looked: 0,
             titles: 0,
             json: false,
@@ -410,6 +411,7 @@ impl Feed {
                     return false;
                 }
                 let (required, optional) = (self.required, self.optional);
+                let (reported, looked, titles) = (errors.len(), self.looked, self.titles);
                 let Some(mut table) = Table::open_delimited(
                     self.file, &decoded, required, optional, self.given, errors,
                 ) else {
@@ -424,9 +426,26 @@ impl Feed {
                     self.line = 1 + lines(bytes);
                     return true;
                 };
+                let sep = table.header().delimiter.0.byte();
+                if !at_end && sep != self.sep {
+                    // The segment was cut at a line feed that ends a record when fields
+                    // are separated by `self.sep`; under the header's own delimiter that
+                    // line feed may be inside a quoted field (lines ended by a CR alone,
+                    // csv/31). Then the text is kept, scanned under that delimiter, and
+                    // read again once a record ends there.
+                    let scan = bytes
+                        .iter()
+                        .fold(Scan::FieldStart, |s, &b| s.step(b, sep).0);
+                    if scan != Scan::FieldStart {
+                        errors.truncate(reported);
+                        (self.looked, self.titles) = (looked, titles);
+                        (self.sep, self.scan) = (sep, scan);
+                        return false;
+                    }
+                }
                 self.unread = table.take_unread();
                 let header = table.header().clone();
-                self.sep = header.delimiter.0.byte();
+                self.sep = sep;
                 let refused = table.lossy(lossy).rows(errors, each);
                 self.refused.extend(refused);
                 self.state = State::Body(header);

@@ -91,6 +91,18 @@ pub(crate) struct Refused {
     pub(crate) line: usize,
 }
 
+/// The keys of the records [`Table::rows`](super::Table::rows) skipped, each with the
+/// first line it starts on: a row of another file naming one is reported as naming a
+/// record not read ([`Error::CsvRefusedReference`]), not as naming a key the file does not
+/// hold. O(keys).
+pub(crate) fn refused_keys(refused: &[Refused]) -> HashMap<String, usize> {
+    let mut keys = HashMap::with_capacity(refused.len());
+    for r in refused {
+        keys.entry(r.key.as_str().into()).or_insert(r.line);
+    }
+    keys
+}
+
 /// One well-formed record, read by column name.
 pub(crate) struct Row<'r> {
     pub(super) file: &'static str,
@@ -229,6 +241,21 @@ impl<'r> Row<'r> {
     /// An [`Error::CsvUnknownReference`]: the column's value is not a key of `target`.
     pub(crate) fn unknown(&self, column: &'static str, target: &'static str) -> Error {
         self.unknown_near(column, target, None)
+    }
+
+    /// The error of the column's value not being a key of `target`: an
+    /// [`Error::CsvRefusedReference`] when it is the key of a record of `target` skipped
+    /// for its own problem (`refused`, see [`refused_keys`]), else [`Row::unknown`].
+    pub(crate) fn not_in(
+        &self,
+        column: &'static str,
+        target: &'static str,
+        refused: &HashMap<String, usize>,
+    ) -> Error {
+        match refused.get(self.text(column)) {
+            Some(&line) => self.refused(column, target, line),
+            None => self.unknown(column, target),
+        }
     }
 
     /// [`Row::unknown`] with the closest key `target` holds, and how a cell writes it

@@ -48,9 +48,10 @@ pub(super) fn read(
     let mut labels: Rows<String> = Rows::new();
     let groups = Table::open(GROUPS, skill_groups, &["group_id", "label"], errors);
     let groups_ok = groups.is_some();
+    let mut refused = Vec::new();
     if let Some(table) = groups {
         let mut seen = Seen::new();
-        table.rows(errors, |row, errors| {
+        refused = table.rows(errors, |row, errors| {
             let id = row.number("group_id", errors);
             let label = row.non_empty("label", errors);
             if let Some(id) = id {
@@ -63,7 +64,7 @@ pub(super) fn read(
             }
         });
     }
-    let labels = labels.finish();
+    let labels = labels.finish().refused(&refused);
     let mut edges = Vec::new();
     let columns = ["child_kind", "child_id", "parent_kind", "parent_id"];
     if let Some(table) = Table::open(BROADER, skill_broader, &columns, errors) {
@@ -73,14 +74,16 @@ pub(super) fn read(
                 let kind = row.one_of(kind_column, &["S", "G"], "`S` or `G`", errors);
                 let id = row.number(id_column, errors);
                 let (kind, id) = (kind?, id?);
-                let known = if kind == "S" {
-                    skills.is_none_or(|s| s.contains_key(id))
+                let missing = if kind == "S" {
+                    skills
+                        .filter(|s| !s.contains_key(id))
+                        .map(|s| s.missing(row, id_column, SKILLS))
                 } else {
-                    !groups_ok || labels.contains_key(id)
+                    (groups_ok && !labels.contains_key(id))
+                        .then(|| labels.missing(row, id_column, GROUPS))
                 };
-                if !known {
-                    let target = if kind == "S" { SKILLS } else { GROUPS };
-                    errors.push(row.unknown(id_column, target));
+                if let Some(missing) = missing {
+                    errors.push(missing);
                     return None;
                 }
                 Some(if kind == "S" {

@@ -39,6 +39,10 @@ pub(super) fn is_official(occupations: &str) -> bool {
 /// URI → id: the rank of the URI among the file's.
 type Ids = HashMap<String, u32>;
 
+/// A file's ids, and the keys of its records not read with their line (see
+/// [`Rows::refused`]).
+type Known<'a> = (&'a Ids, &'a HashMap<String, usize>);
+
 /// Reads the official files; a relation naming a URI the files do not hold goes to
 /// `aside` when given, else to `errors`.
 pub(super) fn read(
@@ -51,8 +55,8 @@ pub(super) fn read(
     let skills = read_skills(csv.skills, options, errors);
     let requires = read_relations(
         csv.occupation_skills,
-        occupations.as_ref().map(|o| &o.0),
-        skills.as_ref().map(|s| &s.0),
+        occupations.as_ref().map(|o| (&o.0, &o.1.refused)),
+        skills.as_ref().map(|s| (&s.0, &s.1.refused)),
         options,
         errors,
         aside,
@@ -61,7 +65,7 @@ pub(super) fn read(
         read_hierarchy(
             h.skill_broader,
             h.skill_groups,
-            skills.as_ref().map(|s| &s.0),
+            skills.as_ref().map(|s| (&s.0, &s.1.refused)),
             errors,
         )
     });
@@ -113,7 +117,7 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<Oc
     let table = Table::open(OCCUPATIONS, text, &columns, errors)?;
     let mut rows = Vec::new();
     let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
+    let refused = table.rows(errors, |row, errors| {
         let uri = uri(row, "conceptUri", &mut seen, errors);
         let major = super::isco_major(row, "iscoGroup", errors);
         let label = row.non_empty("preferredLabel", errors);
@@ -125,7 +129,8 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<Oc
             rows.push((uri.to_owned(), occupation));
         }
     });
-    Some(rank(rows))
+    let (ids, rows) = rank(rows);
+    Some((ids, rows.refused(&refused)))
 }
 
 fn read_skills(
@@ -137,7 +142,7 @@ fn read_skills(
     let table = Table::open(SKILLS, text, &columns, errors)?;
     let mut rows = Vec::new();
     let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
+    let refused = table.rows(errors, |row, errors| {
         let uri = uri(row, "conceptUri", &mut seen, errors);
         let skill = super::skill_of(row, &columns[1..], options.type_rule, errors);
         if let Some(uri) = uri {
@@ -148,14 +153,15 @@ fn read_skills(
             rows.push((uri.to_owned(), skill));
         }
     });
-    Some(rank(rows))
+    let (ids, rows) = rank(rows);
+    Some((ids, rows.refused(&refused)))
 }
 
 /// Per occupation id, its required skill ids and levels, in row order.
 fn read_relations(
     text: &str,
-    occupations: Option<&Ids>,
-    skills: Option<&Ids>,
+    occupations: Option<Known<'_>>,
+    skills: Option<Known<'_>>,
     options: &EscoOptions,
     errors: &mut Vec<Error>,
     mut aside: Option<&mut Vec<Error>>,
@@ -173,14 +179,16 @@ fn read_relations(
             "`essential` or `optional`",
             errors,
         );
-        let mut end = |column, ids: Option<&Ids>, target| {
+        let mut end = |column, known: Option<Known<'_>>, target| {
             let uri = row.id_text(column, row.text(column), errors)?;
-            let found = ids.map(|ids| ids.get(uri).copied());
-            if let Some(None) = found {
-                let unknown = row.unknown(column, target);
+            let found = known.map(|(ids, _)| ids.get(uri).copied());
+            if let (Some(None), Some((_, refused))) = (found, known) {
+                let unknown = row.not_in(column, target, refused);
                 match aside.as_deref_mut() {
-                    Some(aside) => aside.push(unknown),
-                    None => errors.push(unknown),
+                    Some(aside) if matches!(unknown, Error::CsvUnknownReference { .. }) => {
+                        aside.push(unknown);
+                    }
+                    _ => errors.push(unknown),
                 }
             }
             // Without the file's table (itself in error), an id that checks nothing.
@@ -264,7 +272,7 @@ fn read_groups(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<String>
 fn read_hierarchy(
     broader: &str,
     hierarchy: &str,
-    skills: Option<&Ids>,
+    skills: Option<Known<'_>>,
     errors: &mut Vec<Error>,
 ) -> Hierarchy {
     let groups = read_groups(hierarchy, errors);
@@ -290,12 +298,16 @@ fn read_hierarchy(
                 let (ids, target) = if skill {
                     (skills, SKILLS)
                 } else {
-                    (group_ids.as_ref(), HIERARCHY)
+                    (
+                        group_ids.as_ref().map(|ids| (ids, &labels.refused)),
+                        HIERARCHY,
+                    )
                 };
-                let id = match ids.map(|ids| ids.get(uri).copied()) {
+                let id = match ids.map(|(ids, _)| ids.get(uri).copied()) {
                     Some(Some(id)) => id,
                     Some(None) => {
-                        errors.push(row.unknown(uri_column, target));
+                        let refused = ids.map_or(&labels.refused, |(_, refused)| refused);
+                        errors.push(row.not_in(uri_column, target, refused));
                         return None;
                     }
                     // Without the file's table (itself in error), nothing to check.

@@ -165,11 +165,7 @@ pub(crate) fn repeated_officer(line: usize, id: &str, first_line: usize) -> Erro
 /// officer the file does not hold. (Keyed by `String`, a map type the module already
 /// compiles.)
 pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
-    let mut ids = HashMap::with_capacity(refused.len());
-    for r in refused {
-        ids.entry(r.key.as_str().into()).or_insert(r.line);
-    }
-    ids
+    crate::interop::csv::refused_keys(refused)
 }
 
 /// One officer row, after reporting its problems: an empty id, department or position, an

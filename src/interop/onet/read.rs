@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::Error;
-use crate::interop::csv::{Decimal, Seen, Table};
+use crate::interop::csv::{Decimal, Seen, Table, refused_keys};
 use crate::model::by_key::ByKey;
 use crate::model::names::lf_lines;
 use crate::model::order;
@@ -68,11 +68,24 @@ pub(super) fn has_occupation(occupations: &Occupations, soc: &str) -> bool {
 /// Element id → element; `None` for a row with a valid id but another malformed field.
 pub(super) type Elements = ByKey<Option<Element>>;
 
-pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Occupations> {
+/// The keys of the records of `occupations.csv` and `elements.csv` not read (a quoting
+/// error, a ragged row), as written, with their line: a rating or task naming one names
+/// that line ([`Error::CsvRefusedReference`]), not an id the file does not hold.
+#[derive(Default)]
+pub(super) struct NotRead {
+    pub(super) occupations: HashMap<String, usize>,
+    pub(super) elements: HashMap<String, usize>,
+}
+
+pub(super) fn read_occupations(
+    text: &str,
+    errors: &mut Vec<Error>,
+    not_read: &mut NotRead,
+) -> Option<Occupations> {
     let table = Table::open(OCCUPATIONS, text, &["soc", "title"], errors)?;
     let mut out = Vec::new();
     let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
+    let refused = table.rows(errors, |row, errors| {
         let soc = row.text("soc");
         if !is_soc(soc) {
             errors.push(row.invalid("soc", "an o*net-soc code like `11-1011.00`"));
@@ -85,18 +98,23 @@ pub(super) fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Oc
             }
         }
     });
+    not_read.occupations = refused_keys(&refused);
     // The codes are distinct (checked above), so the order is total.
     order::sort_unstable_by(&mut out, |a, b| a.0.cmp(&b.0));
     Some(out)
 }
 
-pub(super) fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Elements> {
+pub(super) fn read_elements(
+    text: &str,
+    errors: &mut Vec<Error>,
+    not_read: &mut NotRead,
+) -> Option<Elements> {
     let columns = ["element_id", "parent_id", "name", "description"];
     let table = Table::open(ELEMENTS, text, &columns, errors)?;
     let mut out = Elements::default();
     let mut parents = Vec::new();
     let mut seen = Seen::new();
-    table.rows(errors, |row, errors| {
+    let refused = table.rows(errors, |row, errors| {
         let id = row.text("element_id");
         if !is_element_id(id) {
             errors.push(row.invalid("element_id", "a content model id like `2.B.1.d`"));
@@ -121,9 +139,19 @@ pub(super) fn read_elements(text: &str, errors: &mut Vec<Error>) -> Option<Eleme
             }
         }
     });
+    not_read.elements = refused_keys(&refused);
     // Parents may come after their children, so they are checked once all are read.
     for (line, parent) in parents {
-        if !out.contains_key(&parent) {
+        if let Some(&target_line) = not_read.elements.get(&parent) {
+            errors.push(Error::CsvRefusedReference {
+                file: ELEMENTS,
+                line,
+                column: "parent_id",
+                found: parent,
+                target: ELEMENTS,
+                target_line,
+            });
+        } else if !out.contains_key(&parent) {
             errors.push(Error::CsvUnknownReference {
                 file: ELEMENTS,
                 line,
@@ -150,6 +178,7 @@ pub(super) fn read_ratings(
     text: &str,
     occupations: Option<&Occupations>,
     elements: Option<&Elements>,
+    not_read: &NotRead,
     options: &Keep,
     errors: &mut Vec<Error>,
 ) -> Ratings {
@@ -174,11 +203,11 @@ pub(super) fn read_ratings(
         let (soc, element) = (row.text("soc"), row.text("element_id"));
         let mut ok = true;
         if occupations.is_some_and(|o| !has_occupation(o, soc)) {
-            errors.push(row.unknown("soc", OCCUPATIONS));
+            errors.push(row.not_in("soc", OCCUPATIONS, &not_read.occupations));
             ok = false;
         }
         if elements.is_some_and(|e| !e.contains_key(element)) {
-            errors.push(row.unknown("element_id", ELEMENTS));
+            errors.push(row.not_in("element_id", ELEMENTS, &not_read.elements));
             ok = false;
         }
         let importance = row
@@ -247,6 +276,7 @@ fn sorted(set: HashSet<String>) -> Vec<String> {
 pub(super) fn read_tasks(
     text: &str,
     occupations: Option<&Occupations>,
+    not_read: &NotRead,
     errors: &mut Vec<Error>,
 ) -> Vec<(u32, Task)> {
     let mut out = Vec::new();
@@ -259,7 +289,7 @@ pub(super) fn read_tasks(
         let soc = row.text("soc");
         let known = occupations.is_none_or(|o| has_occupation(o, soc));
         if !known {
-            errors.push(row.unknown("soc", OCCUPATIONS));
+            errors.push(row.not_in("soc", OCCUPATIONS, &not_read.occupations));
         }
         let id = row.number("task_id", errors);
         let kind = row.one_of(
