@@ -261,9 +261,9 @@ pub(crate) type Own = (DocumentKind, &'static str);
 
 /// [`read_versioned`] without the check for a document of another kind.
 fn read_probed<T: DeserializeOwned>(json: &str) -> Result<T, Unread> {
-    // A root that is no object (a list of documents, a string) is named as such: read as
-    // a document, a list is taken for an object's fields in order, and the message would
-    // speak of its first element. Only such a text is read twice.
+    // A root that is no object (a list of documents, a string) is named as such, with
+    // what a document holds, rather than as one value of the wrong type. Only such a
+    // text is read twice.
     if !json.trim_start().starts_with('{')
         && let Ok(value) = serde_json::from_str::<serde_json::Value>(json)
         && !value.is_object()

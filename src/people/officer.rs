@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::json::null_as_default;
 use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_each};
 use crate::model::level_text;
+use crate::model::object::object_struct;
 use crate::model::quote::quoted;
 
 /// What the officers readers read, for a document of another kind.
@@ -16,8 +17,9 @@ const OFFICERS_DOCUMENT: crate::model::json::Own = (
 use crate::people::json_text::DateText;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, Errors, OfficerId, PositionId};
 
+object_struct! {
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficerSpec {
     /// Unique, non-empty id.
@@ -37,8 +39,9 @@ pub struct OfficerSpec {
     /// absent (none).
     #[serde(default, deserialize_with = "null_as_default")]
     pub passbook: Vec<Evidence>,
-}
+}}
 
+object_struct! {
 /// A document of officers: the interchange format for officer profiles.
 ///
 /// # Example
@@ -54,7 +57,7 @@ pub struct OfficerSpec {
 /// assert_eq!(OfficersSpec::from_json(&doc.to_json())?, doc);
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficersSpec {
     /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to
@@ -63,7 +66,7 @@ pub struct OfficersSpec {
     pub format_version: u32,
     /// The officers.
     pub officers: Vec<OfficerSpec>,
-}
+}}
 
 impl Default for OfficersSpec {
     /// An empty document at the current [`FORMAT_VERSION`](crate::FORMAT_VERSION), as
@@ -414,8 +417,7 @@ impl EvidenceSource {
 ///
 /// As JSON, `level` is written as the number, or as the number and [`Evidence::level_name`]
 /// (`"3 - Advanced"`) when the entry holds a name.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "EvidenceRead")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     /// The competency shown.
     pub competency: CompetencyId,
@@ -690,6 +692,13 @@ fn same_source(name: &str, text: &str) -> bool {
             .bytes()
             .zip(text.bytes())
             .all(|(n, t)| n.eq_ignore_ascii_case(&t) || (n == b'_' && matches!(t, b' ' | b'-')))
+}
+
+/// Read from a JSON object only, never field by field from a list.
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::model::object::object::<EvidenceRead, D>(deserializer).map(Self::from)
+    }
 }
 
 #[cfg(test)]
