@@ -31,5 +31,5 @@ pub(crate) use bound::prices;
 pub(crate) use exact::exact;
 pub(crate) use improve::{exchange, improve};
 pub(crate) use plan::{
-    Department, Plan, Subproblem, best_single_if_better, better, value_floor, whole_values,
+    Department, Plan, Subproblem, best_single_if_better, better, richest, value_floor, whole_values,
 };
