@@ -39,23 +39,46 @@ const MAX_PRICE_STEPS: u32 = 300;
 /// work whatever the department's size.
 const SEARCH_WORK: u64 = 4_000_000;
 
+/// What the certificate reads of the officers' problems alone, not of the plan, so that it
+/// can be found beside the greedy ([`Sizes::of`]).
+#[derive(Clone, Copy)]
+pub(super) struct Sizes {
+    /// Candidates and elements of all officers, at least 1: what the price steps and the
+    /// search's nodes are counted against.
+    size: u64,
+    /// Whether every value is a whole number, so that the bound may be rounded down.
+    whole: bool,
+}
+
+impl Sizes {
+    /// The department's [`Sizes`]. O(n + values) for n officers.
+    pub(super) fn of(officers: &[&Subproblem]) -> Sizes {
+        Sizes {
+            size: officers
+                .iter()
+                .map(|p| p.inst.len() as u64 + p.inst.values.len() as u64)
+                .sum::<u64>()
+                .max(1),
+            whole: officers
+                .iter()
+                .all(|p| p.inst.values.iter().all(|&v| whole(v))),
+        }
+    }
+}
+
 /// Bounds the plan (and, with [`Solver::Exact`], searches for a better one from it): the
 /// department bound of `planning::department::bound`, the officers' density bounds, and for
-/// whole values the bound rounded down.
+/// whole values the bound rounded down. `sizes` are the department's ([`Sizes::of`]).
 pub(super) fn certify(
     dept: &Department<'_>,
     plan: &mut Plan,
     solver: Solver,
     alone: &[f64],
+    sizes: &Sizes,
 ) -> Certificate {
     let value = dept.value(plan);
     let hours = Department::hours(plan);
-    let size: u64 = dept
-        .officers
-        .iter()
-        .map(|p| p.inst.len() as u64 + p.inst.values.len() as u64)
-        .sum::<u64>()
-        .max(1);
+    let Sizes { size, whole } = *sizes;
     let steps = u32::try_from(PRICE_WORK / size)
         .unwrap_or(u32::MAX)
         .clamp(MIN_PRICE_STEPS, MAX_PRICE_STEPS);
@@ -67,10 +90,6 @@ pub(super) fn certify(
     };
     let prices = prices(dept, value, lambda, steps);
     let density: f64 = alone.iter().sum();
-    let whole = dept
-        .officers
-        .iter()
-        .all(|p| p.inst.values.iter().all(|&v| whole(v)));
     let round = |bound: f64| {
         if whole && bound.is_finite() {
             (bound + 1e-7 * bound.abs().max(1.0)).floor() + 0.0
