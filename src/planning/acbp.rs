@@ -71,8 +71,13 @@ impl Framework {
     /// follow, within a fixed amount of work, each kept only when lexicographically better.
     ///
     /// Every plan carries a proven upper bound, [`DepartmentPlan::bound`]: a Lagrangian
-    /// relaxation of the budget, the seats and the gap–course links, and each officer's
-    /// own bound within their cap. Last, a branch and bound over `(officer, course)`
+    /// relaxation of the budget, the seats and the gap–course links, each officer's part
+    /// of it at most the officer's own bound within their cap (the density bound, or the
+    /// budgeted search's proven bound, for as many distinct officer problems as about 10⁷
+    /// candidate visits allow, charged for the nodes each search takes). Where neither the
+    /// budget nor a seat limit is priced, the bound is the sum of the officers' own
+    /// bounds, and an officer whose plan within the cap the search proves counts at its
+    /// value. Last, a branch and bound over `(officer, course)`
     /// decisions searches from the plan: with [`Solver::Exact`] for `node_limit` nodes;
     /// by default ([`Solver::Greedy`]) for at most [`Solver::DEFAULT_NODES`] nodes and at
     /// most about 4·10⁶ candidate visits in all (nodes × department size), so small
