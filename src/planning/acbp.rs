@@ -16,12 +16,13 @@ pub use plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCoun
 
 use std::collections::HashMap;
 
-use self::certify::{IMPROVE_WORK, alone_bounds, certify};
+use self::certify::{IMPROVE_WORK, Sizes, alone_bounds, certify};
 use self::problem::Problem;
 use crate::analysis::parallel::{drop_in_parts, join, map_ranges};
 use crate::model::order;
 use crate::planning::department::{
-    Department, Subproblem, best_single_if_better, exchange, improve, value_floor, whole_values,
+    Department, Subproblem, best_single_if_better, exchange, improve, richest, value_floor,
+    whole_values,
 };
 use crate::{Cohort, Errors, Framework};
 
@@ -70,8 +71,13 @@ impl Framework {
     /// follow, within a fixed amount of work, each kept only when lexicographically better.
     ///
     /// Every plan carries a proven upper bound, [`DepartmentPlan::bound`]: a Lagrangian
-    /// relaxation of the budget, the seats and the gap–course links, and each officer's
-    /// own bound within their cap. Last, a branch and bound over `(officer, course)`
+    /// relaxation of the budget, the seats and the gap–course links, each officer's part
+    /// of it at most the officer's own bound within their cap (the density bound, or the
+    /// budgeted search's proven bound, for as many distinct officer problems as about 10⁷
+    /// candidate visits allow, charged for the nodes each search takes). Where neither the
+    /// budget nor a seat limit is priced, the bound is the sum of the officers' own
+    /// bounds, and an officer whose plan within the cap the search proves counts at its
+    /// value. Last, a branch and bound over `(officer, course)`
     /// decisions searches from the plan: with [`Solver::Exact`] for `node_limit` nodes;
     /// by default ([`Solver::Greedy`]) for at most [`Solver::DEFAULT_NODES`] nodes and at
     /// most about 4·10⁶ candidate visits in all (nodes × department size), so small
@@ -173,33 +179,43 @@ impl Framework {
             problem_of.push(k);
         }
         drop(seen);
-        let chunks = map_ranges(distinct.len(), options.threads, |range| {
-            range
-                .map(|k| self.problem(cohort, distinct[k], &resolved, options))
-                .collect::<Vec<_>>()
-        });
-        let (owned, built): (Vec<Problem<'f>>, Vec<Subproblem>) =
-            chunks.into_iter().flatten().unzip();
-        let subs: Vec<&Subproblem> = problem_of.iter().map(|&k| &built[k as usize]).collect();
-        let dept = Department {
+        // Each thread's problems stay in its own vector: gathered into one, moving every
+        // problem, they held the calling thread for about 1% of a plan of 100,000 officers.
+        let chunks: Vec<Vec<(Problem<'f>, Subproblem)>> =
+            map_ranges(distinct.len(), options.threads, |range| {
+                range
+                    .map(|k| self.problem(cohort, distinct[k], &resolved, options))
+                    .collect()
+            });
+        let built: Vec<&(Problem<'f>, Subproblem)> = chunks.iter().flatten().collect();
+        let subs: Vec<&Subproblem> = problem_of.iter().map(|&k| &built[k as usize].1).collect();
+        // `whole` and `value_floor` are found below, beside the greedy, which reads
+        // neither (best responses, exchanges and the certificate do).
+        let greedy = Department {
             officers: &subs,
             seat_limit: &resolved.seat_limit,
             budget: options.budget.unwrap_or(f64::INFINITY),
             cap: resolved.cap,
             threads: options.threads,
-            whole: whole_values(&subs),
-            value_floor: value_floor(&subs),
+            whole: false,
+            value_floor: 0.0,
         };
-        let mut plan = dept.empty();
-        // Every officer's first steps on all threads; then the officers' bounds alone, which
-        // do not depend on the plan, on the second thread while the greedy's serial loop
-        // holds the first (beside them, the first steps would have had one thread).
-        let start = dept.first_steps(&plan, None);
-        let ((), alone) = join(
+        let mut plan = greedy.empty();
+        // Every officer's first steps on all threads; then the greedy's serial loop holds
+        // the calling thread while the second finds what does not depend on the plan: the
+        // officers' bounds alone, and the passes over every value that the rest of the
+        // plan reads (beside them, the first steps would have had one thread).
+        let start = greedy.first_steps(&plan, None);
+        let (side, alone) = join(
             options.threads,
             || {
-                dept.settle_from(&mut plan, start);
-                if best_single_if_better(&dept, &mut plan) {
+                let ((), side) = join(
+                    options.threads,
+                    || greedy.settle_from(&mut plan, start),
+                    || Side::of(&subs),
+                );
+                let dept = side.department(&greedy);
+                if best_single_if_better(&dept, &mut plan, side.richest) {
                     dept.settle(&mut plan);
                 }
                 let mut work = IMPROVE_WORK;
@@ -209,22 +225,59 @@ impl Framework {
                 if exchange(&dept, &mut plan, &mut work) && improve(&dept, &mut plan, &mut work) {
                     dept.settle(&mut plan);
                 }
+                side
             },
-            || alone_bounds(&dept),
+            || alone_bounds(&greedy),
         );
-        let certificate = certify(&dept, &mut plan, options.solver, &alone);
+        let dept = side.department(&greedy);
+        let certificate = certify(&dept, &mut plan, options.solver, &alone, &side.sizes);
         let problems: Vec<(u32, &Problem<'f>)> = officers
             .iter()
             .zip(&problem_of)
-            .map(|(&o, &k)| (o, &owned[k as usize]))
+            .map(|(&o, &k)| (o, &built[k as usize].0))
             .collect();
         let planned = self.assemble_plan(cohort, &problems, &dept, &plan, &certificate);
         // Every officer's problem and enrolment state, freed on the plan's threads: on one
         // they held it for about 4% of a plan of 100,000 officers.
         drop(problems);
-        drop_in_parts(built, options.threads);
-        drop_in_parts(owned, options.threads);
+        drop(built);
+        drop_in_parts(chunks, options.threads);
         drop_in_parts(plan.steppers, options.threads);
         Ok(planned)
+    }
+}
+
+/// What the plan reads of every officer's values that does not depend on the plan: passes
+/// over all of them, made beside the greedy's serial loop rather than before or after it.
+struct Side {
+    /// [`whole_values`] of the officers.
+    whole: bool,
+    /// [`value_floor`] of the officers.
+    value_floor: f64,
+    /// [`richest`] of the officers.
+    richest: f64,
+    /// What the certificate reads of them.
+    sizes: Sizes,
+}
+
+impl Side {
+    /// The passes over `officers`' values. O(n + values) for n officers.
+    fn of(officers: &[&Subproblem]) -> Side {
+        Side {
+            whole: whole_values(officers),
+            value_floor: value_floor(officers),
+            richest: richest(officers),
+            sizes: Sizes::of(officers),
+        }
+    }
+
+    /// `greedy`, the department as the greedy reads it, with its `whole` and
+    /// `value_floor` found.
+    fn department<'a>(&self, greedy: &Department<'a>) -> Department<'a> {
+        Department {
+            whole: self.whole,
+            value_floor: self.value_floor,
+            ..*greedy
+        }
     }
 }

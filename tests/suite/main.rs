@@ -12,6 +12,7 @@ mod esco_data;
 mod support;
 
 mod acbp;
+mod acbp_cap_bound;
 mod arrays;
 mod atlas;
 mod blank_text;

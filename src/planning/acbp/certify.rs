@@ -29,9 +29,13 @@ pub(super) const IMPROVE_WORK: u64 = 2_000_000;
 const PRICE_WORK: u64 = 20_000_000;
 const MIN_PRICE_STEPS: u32 = 3;
 /// Candidate visits (candidates times nodes) of officers bounded alone by the budgeted
-/// search, and its nodes per officer.
+/// search, charged once per distinct problem for the nodes the search took, and its nodes
+/// per problem.
 const ALONE_WORK: u64 = 10_000_000;
 const ALONE_NODES: u64 = 1_000;
+/// Rounds of budgeted searches of officers alone: each round charges the nodes its
+/// searches took, and the next searches more with what is left.
+const ALONE_ROUNDS: u32 = 8;
 const MAX_PRICE_STEPS: u32 = 300;
 /// Search nodes times the department's size (candidates and gaps of all officers) the
 /// default solver may spend after its heuristics, at most [`Solver::DEFAULT_NODES`] nodes:
@@ -39,23 +43,46 @@ const MAX_PRICE_STEPS: u32 = 300;
 /// work whatever the department's size.
 const SEARCH_WORK: u64 = 4_000_000;
 
+/// What the certificate reads of the officers' problems alone, not of the plan, so that it
+/// can be found beside the greedy ([`Sizes::of`]).
+#[derive(Clone, Copy)]
+pub(super) struct Sizes {
+    /// Candidates and elements of all officers, at least 1: what the price steps and the
+    /// search's nodes are counted against.
+    size: u64,
+    /// Whether every value is a whole number, so that the bound may be rounded down.
+    whole: bool,
+}
+
+impl Sizes {
+    /// The department's [`Sizes`]. O(n + values) for n officers.
+    pub(super) fn of(officers: &[&Subproblem]) -> Sizes {
+        Sizes {
+            size: officers
+                .iter()
+                .map(|p| p.inst.len() as u64 + p.inst.values.len() as u64)
+                .sum::<u64>()
+                .max(1),
+            whole: officers
+                .iter()
+                .all(|p| p.inst.values.iter().all(|&v| whole(v))),
+        }
+    }
+}
+
 /// Bounds the plan (and, with [`Solver::Exact`], searches for a better one from it): the
 /// department bound of `planning::department::bound`, the officers' density bounds, and for
-/// whole values the bound rounded down.
+/// whole values the bound rounded down. `sizes` are the department's ([`Sizes::of`]).
 pub(super) fn certify(
     dept: &Department<'_>,
     plan: &mut Plan,
     solver: Solver,
     alone: &[f64],
+    sizes: &Sizes,
 ) -> Certificate {
     let value = dept.value(plan);
     let hours = Department::hours(plan);
-    let size: u64 = dept
-        .officers
-        .iter()
-        .map(|p| p.inst.len() as u64 + p.inst.values.len() as u64)
-        .sum::<u64>()
-        .max(1);
+    let Sizes { size, whole } = *sizes;
     let steps = u32::try_from(PRICE_WORK / size)
         .unwrap_or(u32::MAX)
         .clamp(MIN_PRICE_STEPS, MAX_PRICE_STEPS);
@@ -65,12 +92,11 @@ pub(super) fn certify(
     } else {
         0.0
     };
-    let prices = prices(dept, value, lambda, steps);
+    let mut prices = prices(dept, value, lambda, steps);
+    // Each officer's part no more than what they can close alone (the exact search below
+    // the root reads the lowered parts too).
+    prices.tighten(dept, alone);
     let density: f64 = alone.iter().sum();
-    let whole = dept
-        .officers
-        .iter()
-        .all(|p| p.inst.values.iter().all(|&v| whole(v)));
     let round = |bound: f64| {
         if whole && bound.is_finite() {
             (bound + 1e-7 * bound.abs().max(1.0)).floor() + 0.0
@@ -172,47 +198,67 @@ pub(super) fn alone_bounds(dept: &Department<'_>) -> Vec<f64> {
             .collect::<Vec<f64>>()
     })
     .concat();
-    // Which officers the budgeted search bounds depends on their sizes and densities alone,
-    // taken in officer order while the work allows: chosen first, then searched in
-    // parallel (each officer's alone), so the bounds do not depend on the threads.
-    let mut work = ALONE_WORK;
-    let mut searched: Vec<usize> = Vec::new();
-    for (o, (p, &density)) in dept.officers.iter().zip(&alone).enumerate() {
-        // A search of ALONE_NODES nodes visits about its candidates once per node.
-        let size = (p.inst.len() as u64 + 1) * ALONE_NODES;
-        if work < size || density <= 0.0 {
-            continue;
-        }
-        work -= size;
-        // An officer who can take every candidate within the limit can close everything
-        // coverable, which the density bound then gives: no search can lower it (still
-        // charged, so that which officers are searched does not change).
-        if p.total_hours > limit {
-            searched.push(o);
-        }
-    }
     // Officers with the same post, levels and completions share one problem (built once,
     // see `Framework::department_plan`), so one search bounds them all: newcomers to one
-    // post were each searched alike.
+    // post were each searched alike. An officer who can take every candidate within the
+    // limit can close everything coverable, which the density bound then gives: no search
+    // can lower it.
     let mut first: HashMap<*const Subproblem, usize> = HashMap::new();
     let mut distinct: Vec<usize> = Vec::new();
-    let which: Vec<usize> = searched
-        .iter()
-        .map(|&o| {
-            let problem: *const Subproblem = dept.officers[o];
+    let which: Vec<usize> = (0..dept.officers.len())
+        .map(|o| {
+            let p = dept.officers[o];
+            if alone[o] <= 0.0 || p.total_hours <= limit {
+                return usize::MAX;
+            }
+            let problem: *const Subproblem = p;
             *first.entry(problem).or_insert_with(|| {
                 distinct.push(o);
                 distinct.len() - 1
             })
         })
         .collect();
-    let bounds = map_items(distinct.len(), dept.threads, |i| {
-        #[cfg(test)]
-        tests::ALONE_SEARCHES.with(|n| n.set(n.get() + 1));
-        exact_budget(&dept.officers[distinct[i]].inst, limit, ALONE_NODES).bound
-    });
-    for (&o, &k) in searched.iter().zip(&which) {
-        alone[o] = alone[o].min(bounds[k]);
+    // Which problems the budgeted search bounds depends on their sizes and the nodes the
+    // searches before them took, in officer order, so the bounds do not depend on the
+    // threads: a round takes each problem not yet searched whose search of ALONE_NODES
+    // nodes (about its candidates once per node) fits the work left, searches them in
+    // parallel, and charges the nodes they took; most prove their plan in a few nodes,
+    // and the work they leave goes to the next round. Each search is reserved its whole
+    // node limit before it runs, so the searches stay within about ALONE_WORK candidate
+    // visits in all (O(1) work per officer of the department beside them).
+    let mut work = ALONE_WORK;
+    let mut bounds = vec![f64::INFINITY; distinct.len()];
+    let mut left: Vec<usize> = (0..distinct.len()).collect();
+    for _ in 0..ALONE_ROUNDS {
+        let mut reserved = 0;
+        let mut round = Vec::new();
+        left.retain(|&k| {
+            let size = (dept.officers[distinct[k]].inst.len() as u64 + 1) * ALONE_NODES;
+            if reserved + size > work {
+                return true;
+            }
+            reserved += size;
+            round.push(k);
+            false
+        });
+        if round.is_empty() {
+            break;
+        }
+        let found = map_items(round.len(), dept.threads, |i| {
+            #[cfg(test)]
+            tests::ALONE_SEARCHES.with(|n| n.set(n.get() + 1));
+            exact_budget(&dept.officers[distinct[round[i]]].inst, limit, ALONE_NODES)
+        });
+        for (&k, solution) in round.iter().zip(&found) {
+            let size = dept.officers[distinct[k]].inst.len() as u64 + 1;
+            work = work.saturating_sub(size * (solution.nodes + 1));
+            bounds[k] = solution.bound;
+        }
+    }
+    for (o, &k) in which.iter().enumerate() {
+        if k != usize::MAX {
+            alone[o] = alone[o].min(bounds[k]);
+        }
     }
     alone
 }

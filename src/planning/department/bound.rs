@@ -323,6 +323,33 @@ impl Chunk {
     }
 }
 
+impl Prices {
+    /// Lowers each officer's part to `alone[o]`, an upper bound on the most value officer
+    /// `o` can close alone within the cap and the budget, where that is smaller, and sums
+    /// the bound again. Still a bound, at any prices: with `λ, σ ≥ 0` a feasible enrolment
+    /// `S` of the officer has `v(S) − λ h(S) − σ(S) ≤ v(S) ≤ alone[o]` as well as `≤ φ_o`,
+    /// so weak duality holds with the smaller part. Where neither the budget nor a seat is
+    /// priced, the bound is then the sum over officers of the smaller of their two bounds,
+    /// and an officer whose plan within the cap the budgeted search proved optimal counts
+    /// at that plan's value. O(n) for n officers.
+    pub(crate) fn tighten(&mut self, dept: &Department<'_>, alone: &[f64]) {
+        for (phi, &own) in self.phi.iter_mut().zip(alone) {
+            *phi = phi.min(own);
+        }
+        // Summed as `prices` sums it, so a part lowered never raises the bound.
+        let mut value = self.phi.iter().sum::<f64>();
+        if dept.budget.is_finite() {
+            value += self.lambda * (dept.budget + EPS);
+        }
+        for (c, &seats) in dept.seat_limit.iter().enumerate() {
+            if seats != u32::MAX {
+                value += self.sigma[c] * f64::from(seats);
+            }
+        }
+        self.bound = self.bound.min(value);
+    }
+}
+
 /// Improves the prices for `iterations` subgradient steps aimed at `target` (the value of
 /// the best plan known) from the hour price `lambda`, and returns the best met. The steps
 /// stop early once the bound meets the target.

@@ -2,10 +2,9 @@
 //! steps kept, the best of each in one heap, and the officers' steps found again only when
 //! needed; and [`settle`](Department::settle), which makes a plan minimal and maximal.
 
-use std::collections::BinaryHeap;
-
 use std::sync::{Mutex, PoisonError};
 
+use super::heap::Heap;
 use super::lazy::Lazy;
 #[cfg(test)]
 use super::lazy::VALUED;
@@ -180,7 +179,7 @@ impl Department<'_> {
         // Each officer's hours left under their cap, computed as `best_few` does; it
         // changes only when they take a step.
         let mut cap_left: Vec<f64> = plan.steppers.iter().map(|s| self.cap - s.hours()).collect();
-        let mut heap = BinaryHeap::with_capacity(self.officers.len());
+        let mut heap = Heap::with_capacity(self.officers.len());
         for (o, few) in runners.iter().enumerate() {
             if let Some(r) = few[0] {
                 heap.push(entry(r.step, o));
@@ -388,10 +387,10 @@ fn total_key(x: f64) -> i64 {
 
 /// The top of the greedy's heap while it is looked at, left in the heap: what follows a
 /// look either removes it or, much more often, replaces it by the same officer's next
-/// entry, one sift down from the top (`BinaryHeap::peek_mut`) instead of a pop (a sift to
-/// the bottom and back up) and a push. The entries are distinct (one per officer) and
-/// totally ordered, so the heap's layout does not change which entry comes out first.
-struct Top<'h>(&'h mut BinaryHeap<Entry>);
+/// entry, one sift down from the top ([`Heap::replace_top`]) instead of a pop and a push.
+/// The entries are distinct (one per officer) and totally ordered, so the heap's layout
+/// does not change which entry comes out first.
+struct Top<'h>(&'h mut Heap<Entry>);
 
 impl Top<'_> {
     /// The officer of the top entry.
@@ -399,19 +398,14 @@ impl Top<'_> {
         self.0.peek().map_or(0, |e| !e.officer as usize)
     }
 
-    /// The greatest entry after the top: the greater of the top's two children.
+    /// The greatest entry after the top.
     fn next(&self) -> Option<Entry> {
-        let all = self.0.as_slice();
-        all.get(1..all.len().min(3))
-            .and_then(|children| children.iter().max())
-            .copied()
+        self.0.second()
     }
 
     /// Replaces the top by `entry`.
     fn replace(self, entry: Entry) {
-        if let Some(mut top) = self.0.peek_mut() {
-            *top = entry;
-        }
+        self.0.replace_top(entry);
     }
 
     /// Removes the top.

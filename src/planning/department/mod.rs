@@ -6,8 +6,8 @@
 //! - `plan`: the department ([`Department`]), a plan ([`Plan`]: one `Stepper` per
 //!   officer and the shared capacities left) and [`settle`](Department::settle), which
 //!   makes a plan minimal and maximal;
-//! - `greedy`: the lazy greedy over all officers that `settle` fills a plan with, and
-//!   `refresh`, which finds an officer's best steps again after they took one;
+//! - `greedy`: the lazy greedy over all officers that `settle` fills a plan with, its
+//!   `heap`, and `refresh`, which finds an officer's best steps again after they took one;
 //! - `improve`: best responses, each officer's plan re-solved by the budgeted solver of
 //!   `cover` within the hours and seats the others leave;
 //! - `bound`: a proven upper bound on the most value, by Lagrangian relaxation of the
@@ -19,6 +19,7 @@
 mod bound;
 mod exact;
 mod greedy;
+mod heap;
 mod improve;
 mod lazy;
 #[cfg(test)]
@@ -31,5 +32,5 @@ pub(crate) use bound::prices;
 pub(crate) use exact::exact;
 pub(crate) use improve::{exchange, improve};
 pub(crate) use plan::{
-    Department, Plan, Subproblem, best_single_if_better, better, value_floor, whole_values,
+    Department, Plan, Subproblem, best_single_if_better, better, richest, value_floor, whole_values,
 };

@@ -242,16 +242,22 @@ pub(crate) fn better(
         || (value >= best_value - tol && hours < best_hours - EPS * best_hours.abs().max(1.0))
 }
 
-/// Replaces the plan by the single most valuable feasible enrolment when that is worth
-/// more, which the budgeted-coverage guarantee needs, and says whether it did. Skipped when
-/// no single officer's gaps are worth more than the plan already closes.
-pub(crate) fn best_single_if_better(dept: &Department<'_>, plan: &mut Plan) -> bool {
-    let closed = dept.value(plan);
-    let richest = dept
-        .officers
+/// The most any one officer's gaps are worth (each officer's values summed in element
+/// order): what [`best_single_if_better`] compares a plan with. It does not depend on the
+/// plan, so it can be found beside the greedy. O(values).
+pub(crate) fn richest(officers: &[&Subproblem]) -> f64 {
+    officers
         .iter()
         .map(|p| p.inst.values.iter().sum::<f64>())
-        .fold(0.0, f64::max);
+        .fold(0.0, f64::max)
+}
+
+/// Replaces the plan by the single most valuable feasible enrolment when that is worth
+/// more, which the budgeted-coverage guarantee needs, and says whether it did. Skipped when
+/// no single officer's gaps are worth more than the plan already closes (`richest`, the
+/// department's [`richest`]).
+pub(crate) fn best_single_if_better(dept: &Department<'_>, plan: &mut Plan, richest: f64) -> bool {
+    let closed = dept.value(plan);
     if richest <= closed {
         return false;
     }
