@@ -1,10 +1,13 @@
 //! Structs read only from JSON objects. serde's derived `Deserialize` for a struct also
 //! reads it from a JSON array, field by field in declaration order (`["o1", null, "dopt",
 //! "us"]` as an officer), which the schema (each an object with `additionalProperties:
-//! false`) and the documents' docs do not allow. Reading through [`Object`] gives the
-//! derived visitor's list to none of its fields, so `serde_json` refuses `[`
+//! false`) and the documents' docs do not allow. Reading through [`Object`] asks for a
+//! map, so `serde_json` refuses a `[` on seeing it, before reading any of the list
 //! (`invalid type: sequence, expected struct OfficerSpec`, which the crate's messages
-//! give as `invalid type: a list, expected an officer object`).
+//! give as `invalid type: a list, expected an officer object`), as it refuses a list
+//! where a string or a number belongs. It reports that error on the byte before the `[`;
+//! [`problem_at`](crate::model::json_path::problem_at) moves it onto the `[`, so that a
+//! list after a comma is not taken for the element before it.
 //!
 //! A wrapper at each type rather than at each reader: every document type and its parts
 //! are read so, whoever reads them (the crate's readers, the JavaScript package, a caller
@@ -15,7 +18,10 @@
 
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{
+    Deserialize, Deserializer, Error, Expected, IgnoredAny, MapAccess, SeqAccess, Unexpected,
+    Visitor,
+};
 
 /// A [`Deserializer`] that forwards everything to the one it holds, except that a struct's
 /// visitor is not given a list: its fields are read by name only, never by position.
@@ -55,7 +61,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Object<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_struct(name, fields, NoList(visitor))
+        // As a map: `serde_json` then refuses a list on seeing its `[`, before any of it
+        // is read, and no visitor of ours is shown it. Its name and fields are for a
+        // format that writes structs otherwise, which these documents are not.
+        let _ = (name, fields);
+        self.0.deserialize_map(NoList(visitor))
     }
 
     fn is_human_readable(&self) -> bool {
@@ -63,9 +73,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Object<D> {
     }
 }
 
-/// A struct's visitor without its reading of a list: a list is refused with the visitor's
-/// own expectation (`struct OfficerSpec`), after `serde_json` has read its `[`, so the
-/// error stands at the list as the other errors of a value of the wrong type do.
+/// A struct's visitor without its reading of a list, for a reader whose map may yet show
+/// it one (`serde_json`'s does not: it refuses the `[` first): the list is refused with
+/// the visitor's own expectation (`struct OfficerSpec`), as [`refuse_list`] refuses it.
 struct NoList<V>(V);
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for NoList<V> {
@@ -79,9 +89,34 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for NoList<V> {
         self.0.visit_map(map)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
-        Err(A::Error::invalid_type(Unexpected::Seq, &self))
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        refuse_list(seq, &self)
     }
+}
+
+/// Refuses a list where a value of another type (`expected`) belongs, for a visitor that
+/// is shown the list only once `serde_json` has read its `[`: one of a reader that takes
+/// values of several types (`deserialize_any`). The list is first read to its `]`, each
+/// element skipped (in a loop, not by recursion, however deep it nests), so that the
+/// error stands at the list's last byte, as a number's or a string's does, and is placed
+/// at the list's path rather than at its first element's
+/// ([`Stop::WrongType`](crate::model::json_path::Stop::WrongType)). O(length of the list).
+pub(crate) fn refuse_list<'de, A: SeqAccess<'de>, T>(
+    mut seq: A,
+    expected: &dyn Expected,
+) -> Result<T, A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Err(A::Error::invalid_type(Unexpected::Seq, expected))
+}
+
+/// [`refuse_list`] for an object: read to its `}`, then refused, so that the error stands
+/// at the object's path and the object's own `id` is not taken for its entity's.
+pub(crate) fn refuse_object<'de, A: MapAccess<'de>, T>(
+    mut map: A,
+    expected: &dyn Expected,
+) -> Result<T, A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Err(A::Error::invalid_type(Unexpected::Map, expected))
 }
 
 /// `T` read from an object only (see [`Object`]).

@@ -867,34 +867,8 @@ impl<'de> Deserialize<'de> for Mode {
 }
 
 /// Read from a JSON object only, never field by field from a list.
-impl<'de> Deserialize<'de> for LevelDescriptor {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::model::object::object::<crate::model::spec_named::LevelDescriptorRead, D>(
-            deserializer,
-        )
-        .map(Self::from)
-    }
-}
-
-/// Read from a JSON object only, never field by field from a list.
-impl<'de> Deserialize<'de> for GroupRule {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::model::object::object::<crate::model::spec_named::GroupRuleRead, D>(deserializer)
-            .map(Self::from)
-    }
-}
-
-/// Read from a JSON object only, never field by field from a list.
 impl<'de> Deserialize<'de> for RequirementSpec {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         crate::model::object::object::<RequirementRead, D>(deserializer).map(Self::from)
-    }
-}
-
-/// Read from a JSON object only, never field by field from a list.
-impl<'de> Deserialize<'de> for CourseOutcome {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::model::object::object::<crate::model::spec_named::CourseOutcomeRead, D>(deserializer)
-            .map(Self::from)
     }
 }

@@ -133,3 +133,333 @@ fn arrays_in_place_of_objects_are_refused_when_serde_reads_the_types_directly() 
             .expect("an object reads");
     assert_eq!(target[0].required.get(), 3);
 }
+
+/// The byte of `text` at a 1-based line and column, as `Error::Json` gives them.
+#[track_caller]
+fn byte_at(text: &str, line: usize, column: usize) -> u8 {
+    assert!(line >= 1 && column >= 1, "no position: {line}:{column}");
+    let start: usize = text.split('\n').take(line - 1).map(|l| l.len() + 1).sum();
+    text.as_bytes()[start + column - 1]
+}
+
+/// Line, column, path, id and message of a JSON error.
+#[track_caller]
+fn json_fields(e: &Error) -> (usize, usize, &str, Option<&str>, &str) {
+    match e {
+        Error::Json {
+            line,
+            column,
+            path,
+            id,
+            message,
+        } => (*line, *column, path, id.as_deref(), message),
+        other => panic!("not a JSON error: {other:?}"),
+    }
+}
+
+const ONE_POSITION: &str = r#"{"format_version": 2,
+    "competencies": [{"id": "rti", "name": "Right to Information", "type": "domain"}],
+    "roles": [{"id": "cpio", "name": "CPIO", "requires": [{"competency": "rti", "level": 3}]}],
+    "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt",
+                   "roles": ["cpio"]}]}"#;
+
+/// Every reader of an officers document gives `text` exactly these errors: the
+/// one-error reader the first.
+#[track_caller]
+fn officers_readers_agree(text: &str) -> Vec<Error> {
+    let framework = Framework::from_json(ONE_POSITION).expect("framework");
+    let policy = LevelPolicy::default();
+    let all = OfficersSpec::from_json_all(text)
+        .expect_err("all")
+        .into_iter()
+        .collect::<Vec<_>>();
+    let one = Cohort::from_json(&framework, text, &policy).expect_err("one thread");
+    assert_eq!(one.as_slice(), all.as_slice());
+    let two = Cohort::from_json_with_threads(&framework, text, &policy, 2).expect_err("two");
+    assert_eq!(two.as_slice(), all.as_slice());
+    let first = OfficersSpec::from_json(text).expect_err("first");
+    assert_eq!(first, all[0]);
+    all
+}
+
+#[test]
+fn every_kind_of_value_in_place_of_an_object_is_placed_on_it() {
+    // `serde_json` refuses a list or object where an object (or a string) belongs on
+    // seeing its `[` or `{`, and reports the byte before it: after a comma that byte
+    // read as the element before, and at the start of a line it was column 0. A number,
+    // string or boolean is read whole and reported at its last byte.
+    let officer = r#"{"id": "o1", "department": "dopt", "position": "us"}"#;
+    let entry = r#"{"competency": "rti", "level": 2, "source": "assessment"}"#;
+    for (value, first) in [
+        (r#"["o9", "dopt", "dopt", "us"]"#, b'['),
+        ("[]", b'['),
+        (r#"{"id": "zz"}"#, b'{'),
+        (r#""o9""#, b'"'),
+        ("7", b'7'),
+        ("true", b'e'),
+    ] {
+        for gap in [",", ", ", ",\n"] {
+            // An officer after another, and a passbook entry after another.
+            let object_expected = !value.starts_with('{');
+            let doc = format!(
+                r#"{{"format_version": 2, "officers": [{officer}{gap}{value}, {{"id": "o2",
+                "department": "dopt", "position": "us", "passbook": [{entry}{gap}{value}]}}]}}"#
+            );
+            let errors = officers_readers_agree(&doc);
+            let mut want = Vec::new();
+            if object_expected {
+                want.push(("officers[1]", None, "an officer without a string id: "));
+            } else {
+                // An object where an officer or entry belongs is one, of the wrong fields.
+                want.push(("officers[1]", Some("zz"), "officer `zz`: missing field"));
+            }
+            if object_expected {
+                want.push((
+                    "officers[2].passbook[1]",
+                    Some("o2"),
+                    "officer `o2` passbook entry 1 (competency none): ",
+                ));
+            } else {
+                want.push((
+                    "officers[2].passbook[1].id",
+                    Some("zz"),
+                    "officer `o2` passbook",
+                ));
+                want.push((
+                    "officers[2].passbook[1]",
+                    Some("zz"),
+                    "officer `o2` passbook",
+                ));
+            }
+            let got: Vec<_> = errors.iter().map(json_fields).collect();
+            assert_eq!(got.len(), want.len(), "{value} after {gap:?}: {got:#?}");
+            for ((line, column, path, id, message), (want_path, want_id, start)) in
+                got.into_iter().zip(want)
+            {
+                assert_eq!((path, id), (want_path, want_id), "{value} after {gap:?}");
+                assert!(message.starts_with(start), "{message}");
+                if object_expected {
+                    assert!(message.contains("invalid type: "), "{message}");
+                    assert_eq!(byte_at(&doc, line, column), first, "{value} after {gap:?}");
+                }
+            }
+        }
+    }
+    // The same in a framework, one-error and every-error readers alike, and for a list
+    // where a string belongs (a role of a position).
+    for (value, first) in [("[1, 2]", b'['), (r#"{"id": "zz"}"#, b'{'), ("5", b'5')] {
+        let doc = format!(
+            r#"{{"format_version": 2, "competencies": [
+                {{"id": "c1", "name": "C", "type": "domain",
+                  "levels": [{{"level": 1, "description": "d"}},{value}]}},{value}],
+              "positions": [{{"id": "p", "name": "P", "department": "d",
+                              "roles": ["r",{value}]}}]}}"#
+        );
+        let all = Framework::from_json(&doc).expect_err("refused");
+        let first_error = FrameworkSpec::from_json(&doc).expect_err("refused");
+        assert_eq!(first_error, all.as_slice()[0]);
+        let got: Vec<_> = all.iter().map(json_fields).collect();
+        let paths: Vec<_> = got.iter().map(|g| (g.2, g.3)).collect();
+        if value.starts_with('{') {
+            // An object where a level descriptor or competency belongs is one.
+            assert!(
+                paths.contains(&("positions[0].roles[1]", Some("p"))),
+                "{paths:?}"
+            );
+        } else {
+            assert_eq!(
+                paths,
+                [
+                    ("competencies[0].levels[1]", Some("c1")),
+                    ("competencies[1]", None),
+                    ("positions[0].roles[1]", Some("p")),
+                ],
+                "{value}"
+            );
+        }
+        for (line, column, path, _, message) in got {
+            if message.starts_with("invalid type: ") {
+                assert_eq!(byte_at(&doc, line, column), first, "{path}: {message}");
+            }
+        }
+    }
+}
+
+#[test]
+fn lists_and_objects_where_a_level_date_or_flag_belongs_are_placed_on_that_field() {
+    // These fields take values of several types, so their readers see a list or object
+    // only once it is open: it is read to its end and refused there, at the field's
+    // path, not at its first element's, and an `id` inside it is not the entity's.
+    for (field, value) in [
+        ("level", "[1]"),
+        ("level", "[[1], 2]"),
+        ("level", r#"{"id": "zz"}"#),
+        ("date", r#"["2024-03-15"]"#),
+        ("date", r#"{"id": "zz"}"#),
+        ("verified", "[true]"),
+        ("verified", r#"{"id": "zz"}"#),
+    ] {
+        let (level, other) = if field == "level" {
+            (value, String::new())
+        } else {
+            ("2", format!(r#", "{field}": {value}"#))
+        };
+        let entry =
+            format!(r#"{{"competency": "rti", "source": "assessment", "level": {level}{other}}}"#);
+        let doc = format!(
+            r#"{{"format_version": 2, "officers": [{{"id": "o1", "department": "dopt",
+                "position": "us", "passbook": [{entry}]}}]}}"#
+        );
+        let errors = officers_readers_agree(&doc);
+        assert_eq!(errors.len(), 1, "{field}: {value}: {errors:?}");
+        let (line, column, path, id, message) = json_fields(&errors[0]);
+        assert_eq!(path, format!("officers[0].passbook[0].{field}"), "{value}");
+        assert_eq!(id, Some("o1"), "{field}: {value}");
+        assert!(
+            message.starts_with("officer `o1` passbook entry 0 (competency `rti`): invalid type: "),
+            "{message}"
+        );
+        let last = value.as_bytes()[value.len() - 1];
+        assert_eq!(byte_at(&doc, line, column), last, "{field}: {value}");
+    }
+}
+
+mod generated {
+    //! A generated framework and officers, one object of their JSON replaced by a value of
+    //! another kind: every reader names that value, at its path, with the id of the
+    //! innermost object around it that has one, and points at it.
+
+    use karmayogi::{Cohort, Error, Framework, FrameworkSpec, LevelPolicy, OfficersSpec};
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    use super::{byte_at, json_fields};
+    use crate::hardening::world;
+
+    /// The JSON pointers of every object in `value` below its top level, in document order.
+    fn objects(value: &Value, at: &str, found: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if !at.is_empty() {
+                    found.push(at.to_owned());
+                }
+                for (key, v) in map {
+                    objects(v, &format!("{at}/{key}"), found);
+                }
+            }
+            Value::Array(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    objects(v, &format!("{at}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `competencies[3].levels[0]` for `/competencies/3/levels/0` (keys hold no `/`).
+    fn path_of(pointer: &str) -> String {
+        let mut path = String::new();
+        for step in pointer.split('/').skip(1) {
+            if step.bytes().all(|b| b.is_ascii_digit()) {
+                path.push('[');
+                path.push_str(step);
+                path.push(']');
+            } else {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(step);
+            }
+        }
+        path
+    }
+
+    /// The string `id` of the innermost object holding the value at `pointer` (the value
+    /// itself excluded), among the innermost 8.
+    fn id_around(doc: &Value, pointer: &str) -> Option<String> {
+        let steps: Vec<&str> = pointer.split('/').skip(1).collect();
+        let mut holders = Vec::new();
+        let mut at = doc;
+        for step in &steps {
+            if at.is_object() {
+                holders.push(at);
+            }
+            at = match at {
+                Value::Object(map) => &map[*step],
+                Value::Array(list) => &list[step.parse::<usize>().expect("an index")],
+                _ => unreachable!("a pointer into a scalar"),
+            };
+        }
+        let mut innermost = holders.iter().rev().take(8);
+        innermost
+            .find_map(|o| o.get("id").and_then(Value::as_str))
+            .map(str::to_owned)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn an_object_replaced_by_another_kind_of_value_is_named_at_its_path(
+            (spec, officers) in world(),
+            pick in any::<usize>(),
+            kind in 0u8..5,
+            pretty in any::<bool>(),
+        ) {
+            let framework = Framework::new(spec.clone()).expect("valid spec");
+            let officers = OfficersSpec { format_version: 2, officers };
+            for (json, is_framework) in [(spec.to_json(), true), (officers.to_json(), false)] {
+                let mut doc: Value = serde_json::from_str(&json).expect("valid json");
+                let mut found = Vec::new();
+                objects(&doc, "", &mut found);
+                if found.is_empty() {
+                    continue;
+                }
+                let pointer = &found[pick % found.len()];
+                let target = doc.pointer_mut(pointer).expect("a pointer found");
+                // A list of the object's fields, as a row of a table writes it; or a list,
+                // string, number or boolean.
+                let fields: Vec<Value> = target.as_object().expect("an object").values().cloned().collect();
+                let (replacement, first) = match kind {
+                    0 => (Value::Array(fields), b'['),
+                    1 => (Value::Array(Vec::new()), b'['),
+                    2 => (Value::from("x"), b'"'),
+                    3 => (Value::from(7), b'7'),
+                    _ => (Value::from(false), b'e'),
+                };
+                *target = replacement;
+                let text = if pretty {
+                    serde_json::to_string_pretty(&doc)
+                } else {
+                    serde_json::to_string(&doc)
+                }
+                .expect("writes");
+                let path = path_of(pointer);
+                let id = id_around(&doc, pointer);
+                let errors: Vec<Error> = if is_framework {
+                    let all = Framework::from_json(&text).expect_err("refused");
+                    let first_error = FrameworkSpec::from_json(&text).expect_err("refused");
+                    prop_assert_eq!(&first_error, &all.as_slice()[0]);
+                    all.into_iter().collect()
+                } else {
+                    let all = OfficersSpec::from_json_all(&text).expect_err("refused");
+                    let policy = LevelPolicy::default();
+                    let one = Cohort::from_json(&framework, &text, &policy).expect_err("refused");
+                    prop_assert_eq!(one.as_slice(), all.as_slice());
+                    let two = Cohort::from_json_with_threads(&framework, &text, &policy, 2)
+                        .expect_err("refused");
+                    prop_assert_eq!(two.as_slice(), all.as_slice());
+                    let first_error = OfficersSpec::from_json(&text).expect_err("refused");
+                    prop_assert_eq!(&first_error, &all.as_slice()[0]);
+                    all.into_iter().collect()
+                };
+                prop_assert_eq!(errors.len(), 1, "{}: {:?}", pointer, errors);
+                let (line, column, got_path, got_id, message) = json_fields(&errors[0]);
+                prop_assert_eq!(got_path, path.as_str(), "{}", message);
+                prop_assert_eq!(got_id, id.as_deref(), "{}", message);
+                prop_assert!(message.contains("invalid type: "), "{}", message);
+                prop_assert_eq!(byte_at(&text, line, column), first, "{}", message);
+            }
+        }
+    }
+}

@@ -1120,7 +1120,8 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
         .collect()
 }
 
-fn world() -> impl Strategy<Value = (FrameworkSpec, Vec<OfficerSpec>)> {
+/// A valid framework and officers against it, with ids in every script.
+pub(crate) fn world() -> impl Strategy<Value = (FrameworkSpec, Vec<OfficerSpec>)> {
     (raw_framework(), raw_officers()).prop_map(|(f, o)| {
         let spec = build_spec(&f);
         let officers = build_officers(&spec, &o);
@@ -2934,13 +2935,21 @@ fn deep_nesting_is_rejected_without_overflowing_the_stack() {
         "unknown field `a`, expected one of `format_version`, `competencies`, `groups`, \
          `activities`, `roles`, `positions`, `courses`",
     );
+    // The list where the first competency belongs is refused as what it is, at its `[`
+    // (column 37), not read as the competency's fields with a list for its `id`.
     let inside = format!("{{\"format_version\":1,\"competencies\":{arrays}}}");
-    assert_framework_json(&inside, 1, 37, "invalid type: a list, expected a string");
+    assert_framework_json(
+        &inside,
+        1,
+        37,
+        "invalid type: a list, expected a competency object",
+    );
     let in_officer = format!("{{\"format_version\":1,\"officers\":[{{\"id\":{objects}}}]}}");
+    // At the `{` of the object where the id belongs (column 39).
     assert_officers_json(
         &in_officer,
         1,
-        38,
+        39,
         "invalid type: an object, expected a string",
     );
     // serde_json's own limit stays on (no `unbounded_depth`) for untyped parsing.

@@ -69,4 +69,11 @@ describe("arrays in place of objects", () => {
     const plan = fw.recommendTargets([{ competency: "rti", current: 1, required: 3 }]);
     assert.ok(plan);
   });
+
+  test("a list after an object is named at its own index, on its `[`", () => {
+    const text = '{"format_version": 2, "officers": [{"id": "o1", "department": "dopt", "position": "us"},["o2"]]}';
+    throwsProblems(() => new Cohort(fw, text), [
+      { code: "json", path: "officers[1]", id: null, line: 1, column: text.indexOf('["o2"]') + 1 },
+    ]);
+  });
 });
