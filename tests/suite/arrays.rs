@@ -324,6 +324,67 @@ fn lists_and_objects_where_a_level_date_or_flag_belongs_are_placed_on_that_field
     }
 }
 
+const DEEP: &str = include_str!("../data/cases/officers/25-deep-nesting.json");
+
+#[test]
+fn values_nested_past_the_parsers_depth_name_their_officer_once() {
+    // Values 130 lists deep, past the 128 levels `serde_json` reads into a tree: the
+    // officer is named by its id, as the error's place names it, never as "an officer
+    // without a string id" beside `id d`; on one thread and two alike.
+    let errors = officers_readers_agree(DEEP);
+    let got: Vec<_> = errors
+        .iter()
+        .map(|e| {
+            let (_, _, path, id, message) = json_fields(e);
+            (
+                path,
+                id,
+                message.split(": ").take(2).collect::<Vec<_>>().join(": "),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("officers[1].x", Some("d"), "officer `d`: unknown field `x`, expected one of `id`, `name`, `department`, `position`, `target_position`, `passbook`".to_owned()),
+            ("officers[2].name", Some("e"), "officer `e`: invalid type".to_owned()),
+            (
+                "officers[3].passbook[0].level",
+                Some("f"),
+                "officer `f` passbook entry 0 (competency `rti`): invalid type".to_owned()
+            ),
+        ]
+    );
+    for e in &errors {
+        let text = e.to_string();
+        assert!(!text.contains("without a string id"), "{text}");
+    }
+    // Either side of the depth, and far past it: the same words.
+    let framework = Framework::from_json(ONE_POSITION).expect("framework");
+    for depth in [1, 125, 126, 127, 128, 129, 10_000] {
+        let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let doc = format!(
+            r#"{{"format_version": 2, "officers": [{{"id": "d", "department": "dopt",
+                "position": "us", "passbook": [{deep}]}}]}}"#
+        );
+        let errors = officers_readers_agree(&doc);
+        let (_, _, path, id, message) = json_fields(&errors[0]);
+        assert_eq!(
+            (path, id),
+            ("officers[0].passbook[0]", Some("d")),
+            "depth {depth}"
+        );
+        assert_eq!(
+            message,
+            "officer `d` passbook entry 0 (competency none): invalid type: a list, expected an \
+             evidence object",
+            "depth {depth}"
+        );
+        let policy = LevelPolicy::default();
+        assert!(Cohort::from_json(&framework, &doc, &policy).is_err());
+    }
+}
+
 mod generated {
     //! A generated framework and officers, one object of their JSON replaced by a value of
     //! another kind: every reader names that value, at its path, with the id of the

@@ -2945,12 +2945,13 @@ fn deep_nesting_is_rejected_without_overflowing_the_stack() {
         "invalid type: a list, expected a competency object",
     );
     let in_officer = format!("{{\"format_version\":1,\"officers\":[{{\"id\":{objects}}}]}}");
-    // At the `{` of the object where the id belongs (column 39).
+    // At the `{` of the object where the id belongs (column 39), the officer named as
+    // what it is, however deep its id nests.
     assert_officers_json(
         &in_officer,
         1,
         39,
-        "invalid type: an object, expected a string",
+        "an officer without a string id: invalid type: an object, expected a string",
     );
     // serde_json's own limit stays on (no `unbounded_depth`) for untyped parsing.
     let untyped = serde_json::from_str::<serde_json::Value>(&arrays).expect_err("too deep");
@@ -3326,7 +3327,13 @@ fn lone_surrogates_are_rejected() {
         r#""date":"2024-01-01""#,
         r#""date":"\udc00""#,
     );
-    assert_officers_json(&date, 1, 150, "lone leading surrogate in hex escape");
+    // Inside a passbook entry, named as every other problem there is.
+    assert_officers_json(
+        &date,
+        1,
+        150,
+        "officer `o` passbook entry 0 (competency `c`): lone leading surrogate in hex escape",
+    );
     // A proper pair is one character.
     let pair = edited(BASE, r#""name":"C""#, r#""name":"\ud83d\ude00""#);
     let fw = Framework::from_json(&pair).expect("a surrogate pair is valid");

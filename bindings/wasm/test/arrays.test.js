@@ -10,6 +10,7 @@ import { read, throwsProblems } from "./support/data.js";
 
 const FRAMEWORK = read("tests/data/cases/framework/18-arrays-in-place-of-objects.json");
 const OFFICERS = read("tests/data/cases/officers/24-arrays-in-place-of-objects.json");
+const DEEP = read("tests/data/cases/officers/25-deep-nesting.json");
 
 const fw = new Framework({
   format_version: 2,
@@ -68,6 +69,21 @@ describe("arrays in place of objects", () => {
     ]);
     const plan = fw.recommendTargets([{ competency: "rti", current: 1, required: 3 }]);
     assert.ok(plan);
+  });
+
+  test("values nested past the parser's depth name their officer by id (officers/25)", () => {
+    const want = [
+      { code: "json", path: "officers[1].x", id: "d" },
+      { code: "json", path: "officers[2].name", id: "e" },
+      { code: "json", path: "officers[3].passbook[0].level", id: "f" },
+    ];
+    for (const officers of [DEEP, JSON.parse(DEEP)]) {
+      const error = throwsProblems(() => new Cohort(fw, officers), want);
+      const [x, name, level] = error.problems.map((p) => p.description);
+      assert.match(x, /^officer `d`: unknown field `x`/);
+      assert.match(name, /^officer `e`: invalid type: a list, expected a string$/);
+      assert.match(level, /^officer `f` passbook entry 0 \(competency `rti`\): invalid type: a list/);
+    }
   });
 
   test("a list after an object is named at its own index, on its `[`", () => {
