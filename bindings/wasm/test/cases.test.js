@@ -356,7 +356,8 @@ describe("real-world cases", () => {
       ["officers[0].passbook[0].", "o1", 4, 81],
       ["officers[1].department", "o2", 5, 31],
       ["officers[2].position", "o3", 6, 51],
-      ["officers[2].target_position", "o3", 6, 72],
+      // On the `[` of the list where a position id belongs (was the space before it).
+      ["officers[2].target_position", "o3", 6, 73],
     ].map(([path, id, line, column]) => ({ code: "json", path, id, line, column }));
     // Each with the library's message, as the cohort's reader gives it.
     const review = throwsProblems(() => fw.reviewOfficers(text), expected);
