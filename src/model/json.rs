@@ -29,18 +29,21 @@ struct VersionProbe {
 }
 
 /// An [`Error::Json`] of reading `json`, stating the position once: `serde_json`'s message
-/// ends with it, and the error has it as fields, with the path and entity id found there
-/// (see [`place_at`](crate::model::json_path::place_at); only on this failure path).
+/// ends with it, and the error has it as fields (moved onto a list or object refused on
+/// sight, see [`problem_at`](crate::model::json_path::problem_at)), with the path and
+/// entity id found there (see [`place_at`](crate::model::json_path::place_at); only on
+/// this failure path).
 /// The parser's description names what it expected by the Rust type that reads it (`u8`,
 /// `struct RoleSpec`); the message says what a document holds there instead.
 pub(crate) fn json_error(json: &str, e: &serde_json::Error) -> Error {
-    let (path, id) = if e.line() == 0 {
+    use crate::model::json_path::{Stop, place_at, problem_at};
+    let (line, column) = problem_at(json, e);
+    let (path, id) = if line == 0 {
         (String::new(), None)
     } else {
-        let ended = e.classify() == serde_json::error::Category::Eof;
-        crate::model::json_path::place_at(json, e.line(), e.column(), ended)
+        place_at(json, line, column, Stop::of(e))
     };
-    with_place(e, path, id)
+    placed(e, line, column, path, id)
 }
 
 /// [`json_error`] with the place given.
@@ -261,9 +264,9 @@ pub(crate) type Own = (DocumentKind, &'static str);
 
 /// [`read_versioned`] without the check for a document of another kind.
 fn read_probed<T: DeserializeOwned>(json: &str) -> Result<T, Unread> {
-    // A root that is no object (a list of documents, a string) is named as such: read as
-    // a document, a list is taken for an object's fields in order, and the message would
-    // speak of its first element. Only such a text is read twice.
+    // A root that is no object (a list of documents, a string) is named as such, with
+    // what a document holds, rather than as one value of the wrong type. Only such a
+    // text is read twice.
     if !json.trim_start().starts_with('{')
         && let Ok(value) = serde_json::from_str::<serde_json::Value>(json)
         && !value.is_object()
@@ -361,8 +364,11 @@ impl Error {
     /// The [`Error::Json`] of reading the JSON text `json` with `serde_json`, as the
     /// crate's own readers give it: its message as [`From<serde_json::Error>`] makes it,
     /// and the `path` and `id` of the place the error's line and column point at in
-    /// `json` (which a bare `serde_json::Error` does not carry). For a caller reading this
-    /// crate's types with `serde_json` directly. O(length of `json`).
+    /// `json` (which a bare `serde_json::Error` does not carry). A list or object
+    /// refused where a value of another type belongs, which `serde_json` reports on the
+    /// byte before it, is placed on its `[` or `{`, as the crate's readers place it. For
+    /// a caller reading this crate's types with `serde_json` directly. O(length of
+    /// `json`).
     ///
     /// # Example
     /// ```

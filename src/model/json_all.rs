@@ -18,7 +18,7 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 
 use crate::model::json::{Own, Unread, json_error, placed, read_versioned, without_bom};
-use crate::model::json_path::{line_start, place_at, place_within, top_level_id};
+use crate::model::json_path::{Stop, line_start, place_at, place_within, problem_at, top_level_id};
 use crate::model::json_spans::{elements, members};
 use crate::{Error, Errors};
 
@@ -47,10 +47,11 @@ pub(crate) struct Fault {
 
 /// The fault of `error`, from reading `text`.
 pub(crate) fn fault(text: &str, error: serde_json::Error) -> Fault {
-    let end = if error.line() == 0 {
+    let (line, column) = problem_at(text, &error);
+    let end = if line == 0 {
         0
     } else {
-        line_start(text, error.line()) + error.column()
+        line_start(text, line) + column
     };
     Fault {
         end: end.min(text.len()),
@@ -243,7 +244,9 @@ fn list_faults(
     let prefix = format!("{{{}[", &text[key_start..value_at.start]);
     let in_list = |element: &str| {
         let wrapped = format!("{prefix}{element}]}}");
-        let inside = prefix.len()..=prefix.len() + element.len();
+        // Past the element's first byte: a fault just past the list's own `[` (a list
+        // where a value of another type belongs, refused on sight) is the member's.
+        let inside = prefix.len() + 1..=prefix.len() + element.len();
         read(&wrapped)
             .filter(|f| inside.contains(&f.end))
             .map(|mut f| {
@@ -304,6 +307,11 @@ fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
     let mut errors = Vec::with_capacity(found.len());
     for fault in found {
         let (line, column) = lines.advance(json, fault.end);
+        let stop = match Stop::of(&fault.error) {
+            // Every fault here is one of the data, read in a whole part.
+            Stop::Ended => Stop::Read,
+            stop => stop,
+        };
         let (path, id) = match &fault.element {
             // Placed in the element's own text: O(its length) per fault, not the document's.
             Some((list, index, span)) => {
@@ -314,12 +322,12 @@ fn placed_all(json: &str, found: Vec<Fault>) -> Vec<Error> {
                 let local_column = end - before.rfind('\n').map_or(0, |i| i + 1);
                 // The document's id when the element's objects have none, as the
                 // one-error reader names it: read once, only if asked.
-                let (inner, id) = place_within(element, local_line, local_column, || {
+                let (inner, id) = place_within(element, local_line, local_column, stop, || {
                     outer.get_or_insert_with(|| top_level_id(json)).clone()
                 });
                 (format!("{list}[{index}]{inner}"), id)
             }
-            None => place_at(json, line, column, false),
+            None => place_at(json, line, column, stop),
         };
         let mut error = placed(&fault.error, line, column, path, id);
         if let (Some(context), Error::Json { message, .. }) = (fault.context, &mut error) {

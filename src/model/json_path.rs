@@ -27,23 +27,77 @@ enum Frame {
     Array { index: usize },
 }
 
+/// Where `serde_json` stopped when it reported an error, which says what its position
+/// (the last byte it read) stands for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Stop {
+    /// At the last byte it read, which is where the problem is.
+    Read,
+    /// At the end of the text, which ended early.
+    Ended,
+    /// At a value of the wrong type (`invalid type: …`): a number, string, `true`,
+    /// `false` or `null` read whole, so at its last byte; a list or object read to its
+    /// `]` or `}` by a reader that takes values of several types; or a list or object
+    /// refused on sight, at its `[` or `{` (see [`problem_at`]).
+    WrongType,
+}
+
+impl Stop {
+    /// How `serde_json` stopped at `e`.
+    pub(crate) fn of(e: &serde_json::Error) -> Stop {
+        match e.classify() {
+            serde_json::error::Category::Eof => Stop::Ended,
+            serde_json::error::Category::Data if e.to_string().starts_with("invalid type: ") => {
+                Stop::WrongType
+            }
+            _ => Stop::Read,
+        }
+    }
+}
+
+/// The 1-based line and column of the problem `e` reports in `text` (0 and 0 when it
+/// reports none). `serde_json`'s own, except for a list or object where a value of
+/// another type belongs, which `serde_json` refuses on seeing its `[` or `{` and reports
+/// on the byte before (column 0 for a list at the start of a line, and after a comma a
+/// position that reads as the element before): there, the `[` or `{` itself, so that the
+/// position, like a number's or a string's, is on the value. O(offset of the problem).
+pub(crate) fn problem_at(text: &str, e: &serde_json::Error) -> (usize, usize) {
+    let (line, column) = (e.line(), e.column());
+    if line == 0 || Stop::of(e) != Stop::WrongType {
+        return (line, column);
+    }
+    let opener = match text.as_bytes().get(line_start(text, line) + column) {
+        Some(b'[') => "invalid type: sequence",
+        Some(b'{') => "invalid type: map",
+        _ => return (line, column),
+    };
+    if e.to_string().starts_with(opener) {
+        (line, column + 1)
+    } else {
+        (line, column)
+    }
+}
+
 /// The path (`competencies[3].levels[0].level`) of the value at a 1-based line and column of
-/// JSON text, as `serde_json` reports them (the position of the last byte it read), and
+/// JSON text, as [`problem_at`] reports them (the position of the last byte read), and
 /// the `id` (a string member named `id`) of the innermost object on that path that has one,
 /// among its innermost 8 objects.
 /// When the byte at the position closes an object or array (a missing field, a wrong
 /// length), the path is the container's own, and the id the container's if it has one.
+/// When `stop` is [`Stop::WrongType`], the value of the wrong type is never searched for
+/// an id, only the objects around it: one closed at the position, or opened there (a list
+/// or object refused on sight), is that value.
 /// A comma at the position was looked at where a value belongs, not read past (`[1, ,]`
-/// lacks element 1, `[,]` element 0), unless the text `ended` there (`[1,` lacks element
-/// 1 too, the comma read): the path is the element the comma ends.
+/// lacks element 1, `[,]` element 0), unless the text ended there ([`Stop::Ended`]: `[1,`
+/// lacks element 1 too, the comma read): the path is the element the comma ends.
 /// The path is empty for the top level. O(length of the text) (at most 9 passes).
 pub(crate) fn place_at(
     text: &str,
     line: usize,
     column: usize,
-    ended: bool,
+    stop: Stop,
 ) -> (String, Option<String>) {
-    let (path, id, _) = place_counting(text, line, column, ended, false);
+    let (path, id, _) = place_counting(text, line, column, stop, false);
     (path, id)
 }
 
@@ -56,9 +110,10 @@ pub(crate) fn place_within(
     part: &str,
     line: usize,
     column: usize,
+    stop: Stop,
     outer: impl FnOnce() -> Option<String>,
 ) -> (String, Option<String>) {
-    let (path, id, objects) = place_counting(part, line, column, false, true);
+    let (path, id, objects) = place_counting(part, line, column, stop, true);
     let id = match id {
         None if objects < ID_DEPTH => outer(),
         id => id,
@@ -69,9 +124,18 @@ pub(crate) fn place_within(
 /// The `id` of the document's top-level object, as [`place_at`] finds it: `None` when the
 /// top level is not an object or has no string `id`. O(length of the text).
 pub(crate) fn top_level_id(text: &str) -> Option<String> {
+    top_level_string(text, "id")
+}
+
+/// The string value of the member `key` of `text`'s top-level object, as [`place_at`]
+/// finds an `id` (the first such member holding a string, its escapes read): `None` when
+/// the top level is not an object or has no such member. A scan of the text rather than a
+/// read of its values into a tree, so that a value nested however deep beside the member
+/// costs no stack and hides nothing. O(length of the text).
+pub(crate) fn top_level_string(text: &str, key: &str) -> Option<String> {
     let open = text.find(|c: char| !c.is_ascii_whitespace())?;
     (text.as_bytes().get(open) == Some(&b'{'))
-        .then(|| member_id(text, open))
+        .then(|| member_string(text, open, key))
         .flatten()
 }
 
@@ -94,14 +158,21 @@ fn place_counting(
     text: &str,
     line: usize,
     column: usize,
-    ended: bool,
+    stop: Stop,
     suffix: bool,
 ) -> (String, Option<String>, usize) {
     let bytes = text.as_bytes();
     let last = (line_start(text, line) + column).min(bytes.len());
-    let closes = last > 0 && matches!(bytes.get(last - 1), Some(b'}' | b']'));
-    let looked_at = last > 0 && !ended && bytes.get(last - 1) == Some(&b',');
-    let end = if closes || looked_at { last - 1 } else { last };
+    let before = last.checked_sub(1).and_then(|at| bytes.get(at));
+    let closes = matches!(before, Some(b'}' | b']'));
+    // A list or object refused on sight is the value at fault, not a container entered.
+    let refused = stop == Stop::WrongType && matches!(before, Some(b'{' | b'['));
+    let looked_at = stop == Stop::Read && before == Some(&b',');
+    let end = if closes || looked_at || refused {
+        last - 1
+    } else {
+        last
+    };
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < end {
@@ -170,7 +241,13 @@ fn place_counting(
     }
     // Each object is scanned to its end for its `id`: the innermost few only, so a
     // document nested thousands deep stays linear (entities nest a few levels deep).
-    let objects: Vec<usize> = stack
+    // An object of the wrong type just closed is the value at fault, not its entity.
+    let around = if closes && stop == Stop::WrongType {
+        depth.saturating_sub(1)
+    } else {
+        depth
+    };
+    let objects: Vec<usize> = stack[..around]
         .iter()
         .rev()
         .filter_map(|frame| match frame {
@@ -178,7 +255,7 @@ fn place_counting(
             Frame::Array { .. } => None,
         })
         .collect();
-    let id = (objects.iter().take(ID_DEPTH)).find_map(|&open| member_id(text, open));
+    let id = (objects.iter().take(ID_DEPTH)).find_map(|&open| member_string(text, open, "id"));
     (path, id, objects.len())
 }
 
@@ -207,14 +284,15 @@ pub(crate) fn string_at(text: &str, open: usize, close: usize) -> String {
     })
 }
 
-/// The string value of the member `id` of the object opened at byte `open`, wherever it
-/// stands in the object (before or after the error); `None` when it has none, or not a
+/// The string value of the member `key` (as written, without escapes) of the object
+/// opened at byte `open`, wherever it stands in the object (before or after the error);
+/// `None` when it has none, or not a string. Of a key written twice, the first holding a
 /// string.
-fn member_id(text: &str, open: usize) -> Option<String> {
+fn member_string(text: &str, open: usize, key: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut want_key = true;
-    let mut key_is_id = false;
+    let mut key_matches = false;
     let mut i = open;
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -234,8 +312,9 @@ fn member_id(text: &str, open: usize) -> Option<String> {
                 let next = string_end(bytes, i + 1, bytes.len());
                 if depth == 1 {
                     if want_key {
-                        key_is_id = text.get(i..next) == Some("\"id\"");
-                    } else if key_is_id {
+                        let written = text.get(i..next).and_then(|k| k.strip_prefix('"'));
+                        key_matches = written.and_then(|k| k.strip_suffix('"')) == Some(key);
+                    } else if key_matches {
                         return Some(string_at(text, i, next));
                     }
                 }
@@ -267,7 +346,7 @@ impl fmt::Display for Place<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::place_at;
+    use super::{Stop, place_at, problem_at};
 
     /// A framework-shaped document, declared here so the scanner is tested on its own.
     #[derive(serde::Deserialize, Debug)]
@@ -315,8 +394,8 @@ mod tests {
         text: &str,
     ) -> (String, Option<String>) {
         let e = serde_json::from_str::<T>(text).unwrap_err();
-        let ended = e.classify() == serde_json::error::Category::Eof;
-        place_at(text, e.line(), e.column(), ended)
+        let (line, column) = problem_at(text, &e);
+        place_at(text, line, column, Stop::of(&e))
     }
 
     fn owned(path: &str, id: Option<&str>) -> (String, Option<String>) {
@@ -374,10 +453,46 @@ mod tests {
     }
 
     #[test]
+    fn a_list_or_object_refused_on_sight_is_placed_on_its_opening_byte() {
+        // `serde_json` reports the byte before the `[` or `{`: here the comma, which
+        // would read as the element before, and column 0 at the start of a line.
+        for (value, message) in [
+            ("[2]", "invalid type: sequence"),
+            ("{}", "invalid type: map"),
+        ] {
+            let doc = format!(
+                "{{\"format_version\":1,\"competencies\":[],\"courses\":[{{\"id\":\"k\",\
+                 \"name\":\"K\",\"hours\":1,\"provides\":[1,\n{value}]}}]}}"
+            );
+            let e = serde_json::from_str::<FrameworkSpec>(&doc).unwrap_err();
+            assert!(e.to_string().starts_with(message), "{e}");
+            assert_eq!((e.line(), e.column()), (2, 0));
+            assert_eq!(problem_at(&doc, &e), (2, 1));
+            assert_eq!(
+                place_of_error::<FrameworkSpec>(&doc),
+                owned("courses[0].provides[1]", Some("k"))
+            );
+            let doc = doc.replace(",\n", ",");
+            assert_eq!(
+                place_of_error::<FrameworkSpec>(&doc),
+                owned("courses[0].provides[1]", Some("k"))
+            );
+        }
+        // A comma looked at where a value belongs still names the element it ends.
+        let doc = r#"{"format_version":1,"competencies":[],"courses":[{"id":"k","name":"K",
+            "hours":1,"provides":[1,,[2]]}]}"#;
+        assert_eq!(
+            place_of_error::<FrameworkSpec>(doc),
+            owned("courses[0].provides[1]", Some("k"))
+        );
+    }
+
+    #[test]
     fn positions_past_the_text_stop_at_its_end() {
-        assert_eq!(place_at("{\"a\":[1,2", 9, 99, true), owned("a[1]", None));
-        assert_eq!(place_at("", 1, 1, true), owned("", None));
+        let ended = Stop::Ended;
+        assert_eq!(place_at("{\"a\":[1,2", 9, 99, ended), owned("a[1]", None));
+        assert_eq!(place_at("", 1, 1, ended), owned("", None));
         // Inside a key, the key as far as read; an unterminated id as written.
-        assert_eq!(place_at("{\"id\":\"x", 1, 3, true), owned("i", Some("x")));
+        assert_eq!(place_at("{\"id\":\"x", 1, 3, ended), owned("i", Some("x")));
     }
 }

@@ -473,7 +473,7 @@ impl<'de> DeserializeSeed<'de> for Written {
     }
 }
 
-impl Visitor<'_> for Written {
+impl<'de> Visitor<'de> for Written {
     type Value = u64;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -551,6 +551,12 @@ impl Visitor<'_> for Written {
                  a Roman numeral (`\"III\"`, `\"Level III\"`)"
             )
         }))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_list(seq, &self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_object(map, &self)
     }
 }
 

@@ -173,6 +173,12 @@ impl<'de> Visitor<'de> for Named {
             None => Written(self.whole).visit_str(v).map(|n| (n, None)),
         }
     }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_list(seq, &self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_object(map, &self)
+    }
 }
 
 /// A level descriptor's `level` with the name written beside its number ([`Named`]),

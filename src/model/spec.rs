@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::json::null_as_default;
 use crate::model::level_text;
+use crate::model::object::object_struct;
 use crate::{
     ActivityId, CompetencyId, CourseId, DepartmentId, Error, Errors, FORMAT_VERSION, GroupId,
     PositionId, RoleId,
@@ -23,6 +24,7 @@ use crate::{
 /// `schema/karmayogi-v2.schema.json` (version 1's is kept beside it, unchanged).
 pub const JSON_SCHEMA: &str = include_str!("../../schema/karmayogi-v2.schema.json");
 
+object_struct! {
 /// A whole framework: the competency dictionary, the FRAC mapping and the course catalogue.
 ///
 /// Every list may come in any order: a [`Framework`](crate::Framework) orders everything by id.
@@ -46,7 +48,7 @@ pub const JSON_SCHEMA: &str = include_str!("../../schema/karmayogi-v2.schema.jso
 /// assert_eq!(FrameworkSpec::from_json(&spec.to_json())?, spec);
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkSpec {
     /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to [`FORMAT_VERSION`](crate::FORMAT_VERSION).
@@ -75,7 +77,7 @@ pub struct FrameworkSpec {
     /// The course catalogue.
     #[serde(default, deserialize_with = "null_as_default")]
     pub courses: Vec<CourseSpec>,
-}
+}}
 
 /// The three competency types of the FRAC dictionary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -118,6 +120,7 @@ impl std::fmt::Display for CompetencyType {
     }
 }
 
+object_struct! {
 /// One competency of the dictionary.
 ///
 /// # Levels
@@ -129,7 +132,7 @@ impl std::fmt::Display for CompetencyType {
 /// lowest level does not exist, and is [`EvidenceProblem::LevelBelowScale`](crate::EvidenceProblem::LevelBelowScale). Descriptors are optional per level: a competency may describe only some
 /// of the levels at which it exists, e.g. an SFIA skill that exists at levels 4 and 5 only
 /// (`"min_level": 4`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompetencySpec {
     /// Unique, non-empty id.
@@ -188,7 +191,7 @@ pub struct CompetencySpec {
         deserialize_with = "crate::model::level::optional_max_level"
     )]
     pub max_level: Option<u8>,
-}
+}}
 
 impl CompetencySpec {
     /// A competency with no description, area, group or level descriptor, existing at
@@ -228,8 +231,7 @@ const FRAMEWORK: crate::model::json::Own = (
 /// As JSON, `level` is written as the number, or as the number and
 /// [`LevelDescriptor::level_name`] (`"3 - Expert"`) when the descriptor holds a name
 /// beside its number.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "crate::model::spec_named::LevelDescriptorRead")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LevelDescriptor {
     /// The level described, within the competency's levels. JSON may also give it as a
     /// string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`) or a Roman numeral
@@ -270,6 +272,7 @@ impl LevelDescriptor {
     }
 }
 
+object_struct! {
 /// A competency group: an area, theme, sub-theme or any other grouping, with an identity of
 /// its own so that two groups with the same name stay distinct.
 ///
@@ -297,7 +300,7 @@ impl LevelDescriptor {
 /// assert_eq!(framework.members("t-ethics")?[0].as_str(), "integrity");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupSpec {
     /// Unique, non-empty id. Ids starting with `area:` are the groups that competencies'
@@ -331,7 +334,7 @@ pub struct GroupSpec {
     /// by default). Since format version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<GroupRule>,
-}
+}}
 
 impl GroupSpec {
     /// A free group with no description, no parent and no rule.
@@ -398,8 +401,7 @@ impl GroupSpec {
 /// assert_eq!(profile.level(&framework, "finance")?.get(), 2); // two of three at level 2
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "crate::model::spec_named::GroupRuleRead")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupRule {
     /// The competency that stands for the group: held at [`level`](Self::level) when the
     /// rule is met. It must not be one of the group's own children.
@@ -497,8 +499,7 @@ impl ReviewStatus {
 ///
 /// As JSON, `level` is written as the number, or as the number and
 /// [`RequirementSpec::level_name`] (`"3 - Advanced"`) when the requirement holds a name.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "RequirementRead")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequirementSpec {
     /// The competency needed.
     pub competency: CompetencyId,
@@ -589,8 +590,9 @@ impl RequirementSpec {
     }
 }
 
+object_struct! {
 /// An activity: a concrete action, needing competencies at levels.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActivitySpec {
     /// Unique, non-empty id.
@@ -600,10 +602,11 @@ pub struct ActivitySpec {
     /// The competencies the activity needs; each competency at most once.
     #[serde(default, deserialize_with = "null_as_default")]
     pub requires: Vec<RequirementSpec>,
-}
+}}
 
+object_struct! {
 /// A role: a responsibility made of activities, possibly with competencies attached directly.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleSpec {
     /// Unique, non-empty id.
@@ -620,10 +623,11 @@ pub struct RoleSpec {
         deserialize_with = "null_as_default"
     )]
     pub requires: Vec<RequirementSpec>,
-}
+}}
 
+object_struct! {
 /// A position (post) in a department, carrying roles.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PositionSpec {
     /// Unique, non-empty id.
@@ -634,7 +638,7 @@ pub struct PositionSpec {
     pub department: DepartmentId,
     /// The roles the post carries: at least one, each at most once.
     pub roles: Vec<RoleId>,
-}
+}}
 
 /// How a learning resource is delivered, for the 70-20-10 blend.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -654,8 +658,7 @@ pub enum Mode {
 /// As JSON, `level` is written as the number, or as the number and
 /// [`CourseOutcome::level_name`] (`"3 - Expert"`) when the outcome holds a name, as a
 /// [`RequirementSpec`]'s level is.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "crate::model::spec_named::CourseOutcomeRead")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CourseOutcome {
     /// The competency built.
     pub competency: CompetencyId,
@@ -691,8 +694,9 @@ impl CourseOutcome {
     }
 }
 
+object_struct! {
 /// A course or other learning resource (a CBP) in the catalogue.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseSpec {
     /// Unique, non-empty id.
@@ -719,7 +723,7 @@ pub struct CourseSpec {
     /// Language of instruction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
-}
+}}
 
 impl Default for FrameworkSpec {
     /// An empty spec at the current [`FORMAT_VERSION`], as [`FrameworkSpec::new`]: a spec
@@ -859,5 +863,12 @@ impl<'de> Deserialize<'de> for Mode {
             ("experiential", Mode::Experiential),
         ];
         crate::model::names::deserialize(deserializer, "a delivery mode", NAMES)
+    }
+}
+
+/// Read from a JSON object only, never field by field from a list.
+impl<'de> Deserialize<'de> for RequirementSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::model::object::object::<RequirementRead, D>(deserializer).map(Self::from)
     }
 }

@@ -2,10 +2,11 @@
 //! (`model::level_text`): a [`GroupRule`], a [`CourseOutcome`] and a [`LevelDescriptor`],
 //! read with the name and written back with it.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::CompetencyId;
 use crate::model::level_text;
+use crate::model::object::object;
 use crate::model::spec::{CourseOutcome, GroupRule, LevelDescriptor};
 
 /// [`GroupRule`] as JSON writes it: the level with its name.
@@ -119,5 +120,26 @@ impl Serialize for LevelDescriptor {
         }
         s.serialize_field("description", &self.description)?;
         s.end()
+    }
+}
+
+/// Read from a JSON object only, never field by field from a list.
+impl<'de> Deserialize<'de> for GroupRule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        object::<GroupRuleRead, D>(deserializer).map(Self::from)
+    }
+}
+
+/// Read from a JSON object only, never field by field from a list.
+impl<'de> Deserialize<'de> for CourseOutcome {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        object::<CourseOutcomeRead, D>(deserializer).map(Self::from)
+    }
+}
+
+/// Read from a JSON object only, never field by field from a list.
+impl<'de> Deserialize<'de> for LevelDescriptor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        object::<LevelDescriptorRead, D>(deserializer).map(Self::from)
     }
 }

@@ -11,9 +11,8 @@
 //! come in any order), in a buffer reused for every officer. `format_version` is checked in
 //! the same pass wherever it stands in the document.
 //!
-//! What this reader does not accept — a document that is not JSON of that shape, a
-//! version this crate does not read, or a shape the derived readers also accept but this
-//! one leaves to them (a struct written as an array) — is read again by
+//! What this reader does not accept — a document that is not JSON of that shape, or a
+//! version this crate does not read — is read again by
 //! [`OfficersSpec::from_json`] then [`Cohort::new`], so every error, message and position
 //! is theirs.
 

@@ -44,6 +44,12 @@ impl<'de> Visitor<'de> for TextOf {
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
         Err(number_as_date(serde::de::Unexpected::Float(v)))
     }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_list(seq, &self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_object(map, &self)
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Text<'de> {

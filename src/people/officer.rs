@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::json::null_as_default;
 use crate::model::json_all::{Fault, List, fault, faults, from_versioned_json_all, read_each};
+use crate::model::json_path::top_level_string;
 use crate::model::level_text;
+use crate::model::object::object_struct;
 use crate::model::quote::quoted;
 
 /// What the officers readers read, for a document of another kind.
@@ -16,8 +18,9 @@ const OFFICERS_DOCUMENT: crate::model::json::Own = (
 use crate::people::json_text::DateText;
 use crate::{CompetencyId, CourseId, DepartmentId, Error, Errors, OfficerId, PositionId};
 
+object_struct! {
 /// An officer as supplied by the caller: who they are, where they serve, and their passbook.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficerSpec {
     /// Unique, non-empty id.
@@ -37,8 +40,9 @@ pub struct OfficerSpec {
     /// absent (none).
     #[serde(default, deserialize_with = "null_as_default")]
     pub passbook: Vec<Evidence>,
-}
+}}
 
+object_struct! {
 /// A document of officers: the interchange format for officer profiles.
 ///
 /// # Example
@@ -54,7 +58,7 @@ pub struct OfficerSpec {
 /// assert_eq!(OfficersSpec::from_json(&doc.to_json())?, doc);
 /// # Ok::<(), karmayogi::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficersSpec {
     /// From [`OLDEST_FORMAT_VERSION`](crate::OLDEST_FORMAT_VERSION) to
@@ -63,7 +67,7 @@ pub struct OfficersSpec {
     pub format_version: u32,
     /// The officers.
     pub officers: Vec<OfficerSpec>,
-}
+}}
 
 impl Default for OfficersSpec {
     /// An empty document at the current [`FORMAT_VERSION`](crate::FORMAT_VERSION), as
@@ -110,8 +114,8 @@ impl OfficersSpec {
     /// # Complexity
     /// O(n) time in the length n of the text (read twice: once for the version, once for
     /// the officers) and O(size of the officers) memory beside it. Only on an error is
-    /// the text read a third time, into a tree of JSON values (O(n) memory), to name the
-    /// officer and passbook entry at fault.
+    /// the text scanned again, twice at most (O(n) time, without recursion, however deep
+    /// its values nest), to name the officer and passbook entry at fault.
     ///
     /// # Errors
     /// [`Error::UnsupportedFormatVersion`] when the version is not one this crate reads;
@@ -284,7 +288,12 @@ fn in_officer(json: &str, error: Error) -> Error {
 }
 
 /// The officer, and the passbook entry, at `path` in the document `json`, as an error
-/// names them; `None` outside `officers`.
+/// names them; `None` outside `officers`, or when `json` is no JSON object. The officer
+/// is found in the document's first `officers` member: an error's path into `officers`
+/// is always into the first, as the reader stops at a second `officers` key ("duplicate
+/// field"), before its value. The document's values are scanned, not read into a tree,
+/// so that one nested deeper than `serde_json` reads into values (128 levels) still
+/// names its officer by id, as the error's place does.
 fn named_at(json: &str, path: &str) -> Option<String> {
     /// The index at the start of `rest` (`3]…`), and what follows its bracket.
     fn index(rest: &str) -> Option<(usize, &str)> {
@@ -292,65 +301,44 @@ fn named_at(json: &str, path: &str) -> Option<String> {
         Some((digits.parse().ok()?, rest))
     }
     let (officer_index, rest) = index(path.strip_prefix("officers[")?)?;
-    let doc: FirstOfficers = serde_json::from_str(crate::model::json::without_bom(json)).ok()?;
-    let officers = doc.0?;
-    let officer = officers.get(officer_index)?;
+    let json = crate::model::json::without_bom(json);
+    let officer = list_element(json, "officers", officer_index)?;
     let entry = rest
         .strip_prefix(".passbook[")
         .and_then(index)
-        .and_then(|(i, _)| Some((i, officer.get("passbook")?.get(i)?)));
+        .and_then(|(i, _)| Some((i, list_element(officer, "passbook", i)?)));
     Some(match entry {
         Some((i, entry)) => entry_named(officer, i, entry),
         None => officer_named(officer),
     })
 }
 
-/// The value of a document's first `officers` member. An error's path into `officers`
-/// is always into the first: the reader stops at a second `officers` key
-/// ("duplicate field"), before its value. Other members are skipped unread.
-struct FirstOfficers(Option<serde_json::Value>);
-
-impl<'de> Deserialize<'de> for FirstOfficers {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> serde::de::Visitor<'de> for Members {
-            type Value = FirstOfficers;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an officers document")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FirstOfficers, A::Error> {
-                let mut officers = None;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key == "officers" && officers.is_none() {
-                        officers = Some(map.next_value()?);
-                    } else {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
-                Ok(FirstOfficers(officers))
-            }
-        }
-        deserializer.deserialize_map(Members)
-    }
+/// The text of element `index` of the list in the first member `name` of `text`, a JSON
+/// object; `None` when `text` is no well-formed JSON object or has no such element.
+/// O(length of `text`), without recursion.
+fn list_element<'t>(text: &'t str, name: &str, index: usize) -> Option<&'t str> {
+    let members = crate::model::json_spans::members(text)?;
+    let (_, list) = members.into_iter().find(|(key, _)| key == name)?;
+    let element = crate::model::json_spans::elements(text, list)?
+        .into_iter()
+        .nth(index)?;
+    text.get(element)
 }
 
-/// How an error names an officer: by its id.
-fn officer_named(officer: &serde_json::Value) -> String {
-    let id = officer.get("id").and_then(serde_json::Value::as_str);
-    id.map_or_else(
+/// How an error names an officer, from its text: by its id (the first string `id`, as
+/// the error's place finds it).
+fn officer_named(officer: &str) -> String {
+    top_level_string(officer, "id").map_or_else(
         || "an officer without a string id".to_owned(),
-        |id| format!("officer {}", quoted(id)),
+        |id| format!("officer {}", quoted(&id)),
     )
 }
 
-/// How an error names entry `index` of an officer's passbook: by the officer, the index and
-/// the competency.
-fn entry_named(officer: &serde_json::Value, index: usize, entry: &serde_json::Value) -> String {
-    let competency = entry.get("competency").and_then(serde_json::Value::as_str);
-    let competency = competency.map_or_else(|| "none".to_owned(), |c| quoted(c).to_string());
+/// How an error names entry `index` of an officer's passbook, from their texts: by the
+/// officer, the index and the competency.
+fn entry_named(officer: &str, index: usize, entry: &str) -> String {
+    let competency = top_level_string(entry, "competency");
+    let competency = competency.map_or_else(|| "none".to_owned(), |c| quoted(&c).to_string());
     let who = officer_named(officer);
     format!("{who} passbook entry {index} (competency {competency})")
 }
@@ -362,7 +350,6 @@ fn officer_faults(text: &str) -> Vec<Fault> {
     let Err(error) = serde_json::from_str::<OfficerSpec>(text) else {
         return Vec::new();
     };
-    let officer: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     let passbook = [List {
         name: "passbook",
         read: read_each::<Evidence>,
@@ -371,16 +358,15 @@ fn officer_faults(text: &str) -> Vec<Fault> {
         faults(text, read_each::<OfficerSpec>, &passbook).filter(|found| !found.is_empty())
     else {
         let mut only = fault(text, error);
-        only.context = Some(officer_named(&officer));
+        only.context = Some(officer_named(text));
         return vec![only];
     };
     for fault in &mut found {
         fault.context = Some(match &fault.element {
             Some((_, index, span)) => {
-                let entry = serde_json::from_str(text.get(span.clone()).unwrap_or_default());
-                entry_named(&officer, *index, &entry.unwrap_or_default())
+                entry_named(text, *index, text.get(span.clone()).unwrap_or_default())
             }
-            None => officer_named(&officer),
+            None => officer_named(text),
         });
     }
     found
@@ -414,8 +400,7 @@ impl EvidenceSource {
 ///
 /// As JSON, `level` is written as the number, or as the number and [`Evidence::level_name`]
 /// (`"3 - Advanced"`) when the entry holds a name.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "EvidenceRead")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     /// The competency shown.
     pub competency: CompetencyId,
@@ -690,6 +675,13 @@ fn same_source(name: &str, text: &str) -> bool {
             .bytes()
             .zip(text.bytes())
             .all(|(n, t)| n.eq_ignore_ascii_case(&t) || (n == b'_' && matches!(t, b' ' | b'-')))
+}
+
+/// Read from a JSON object only, never field by field from a list.
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::model::object::object::<EvidenceRead, D>(deserializer).map(Self::from)
+    }
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ impl<'de> Deserialize<'de> for Verified {
 
 struct VerifiedVisitor;
 
-impl Visitor<'_> for VerifiedVisitor {
+impl<'de> Visitor<'de> for VerifiedVisitor {
     type Value = Verified;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -80,6 +80,12 @@ impl Visitor<'_> for VerifiedVisitor {
                 &VERIFIED["a verified flag: ".len()..]
             ))
         })
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_list(seq, &self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        crate::model::object::refuse_object(map, &self)
     }
 }
 

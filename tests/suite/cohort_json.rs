@@ -194,15 +194,37 @@ fn bad_documents_give_the_errors_of_the_two_step_path() {
 }
 
 #[test]
-fn structs_written_as_arrays_read_as_the_two_step_path_reads_them() {
-    // The derived readers accept a struct as an array of its fields in order: officers and
-    // passbook entries read so; a whole document does not (its version is probed first).
-    let out = agree(
+fn structs_written_as_arrays_are_refused_as_the_two_step_path_refuses_them() {
+    // Officers and passbook entries are objects: a list of their fields in order is
+    // refused at its path, as the schema says; a whole document too (its version is
+    // probed first).
+    let officer = agree(
         r#"{"format_version": 2, "officers": [["o1", null, "dopt", "us", null,
             [["rti", 2, "assessment", "", true, null]]]]}"#,
     )
-    .expect("officers as arrays read");
-    assert!(!out.0[0].contains("held: []"), "{:?}", out.0);
+    .expect_err("an officer as an array");
+    assert_eq!(officer.len(), 1, "{officer:?}");
+    let Error::Json { path, message, .. } = &officer[0] else {
+        panic!("{officer:?}");
+    };
+    assert_eq!(path, "officers[0]");
+    assert!(
+        message.ends_with("invalid type: a list, expected an officer object"),
+        "{message}"
+    );
+    let entry = agree(
+        r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt",
+            "position": "us", "passbook": [["rti", 2, "assessment", "", true, null]]}]}"#,
+    )
+    .expect_err("an entry as an array");
+    let Error::Json { path, message, .. } = &entry[0] else {
+        panic!("{entry:?}");
+    };
+    assert_eq!((entry.len(), path.as_str()), (1, "officers[0].passbook[0]"));
+    assert!(
+        message.ends_with("expected an evidence object"),
+        "{message}"
+    );
     agree(r#"{"format_version": 2, "officers": [["o1", "Asha", "dopt"]]}"#)
         .expect_err("too few fields");
     agree("[2, []]").expect_err("a document as an array");

@@ -1120,7 +1120,8 @@ fn build_officers(spec: &FrameworkSpec, raw: &[RawOfficer]) -> Vec<OfficerSpec> 
         .collect()
 }
 
-fn world() -> impl Strategy<Value = (FrameworkSpec, Vec<OfficerSpec>)> {
+/// A valid framework and officers against it, with ids in every script.
+pub(crate) fn world() -> impl Strategy<Value = (FrameworkSpec, Vec<OfficerSpec>)> {
     (raw_framework(), raw_officers()).prop_map(|(f, o)| {
         let spec = build_spec(&f);
         let officers = build_officers(&spec, &o);
@@ -2934,14 +2935,23 @@ fn deep_nesting_is_rejected_without_overflowing_the_stack() {
         "unknown field `a`, expected one of `format_version`, `competencies`, `groups`, \
          `activities`, `roles`, `positions`, `courses`",
     );
+    // The list where the first competency belongs is refused as what it is, at its `[`
+    // (column 37), not read as the competency's fields with a list for its `id`.
     let inside = format!("{{\"format_version\":1,\"competencies\":{arrays}}}");
-    assert_framework_json(&inside, 1, 37, "invalid type: a list, expected a string");
+    assert_framework_json(
+        &inside,
+        1,
+        37,
+        "invalid type: a list, expected a competency object",
+    );
     let in_officer = format!("{{\"format_version\":1,\"officers\":[{{\"id\":{objects}}}]}}");
+    // At the `{` of the object where the id belongs (column 39), the officer named as
+    // what it is, however deep its id nests.
     assert_officers_json(
         &in_officer,
         1,
-        38,
-        "invalid type: an object, expected a string",
+        39,
+        "an officer without a string id: invalid type: an object, expected a string",
     );
     // serde_json's own limit stays on (no `unbounded_depth`) for untyped parsing.
     let untyped = serde_json::from_str::<serde_json::Value>(&arrays).expect_err("too deep");
@@ -3317,7 +3327,13 @@ fn lone_surrogates_are_rejected() {
         r#""date":"2024-01-01""#,
         r#""date":"\udc00""#,
     );
-    assert_officers_json(&date, 1, 150, "lone leading surrogate in hex escape");
+    // Inside a passbook entry, named as every other problem there is.
+    assert_officers_json(
+        &date,
+        1,
+        150,
+        "officer `o` passbook entry 0 (competency `c`): lone leading surrogate in hex escape",
+    );
     // A proper pair is one character.
     let pair = edited(BASE, r#""name":"C""#, r#""name":"\ud83d\ude00""#);
     let fw = Framework::from_json(&pair).expect("a surrogate pair is valid");

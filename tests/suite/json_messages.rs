@@ -143,10 +143,16 @@ fn wrong_types_are_named_as_json_holds_them() {
             json!(3),
             "invalid type: integer `3`, expected a level descriptor object",
         ),
+        // A list is no object: refused as a list, not read as an activity's fields.
         (
             "/activities/0",
             json!([]),
-            "invalid length 0, expected an activity object",
+            "invalid type: a list, expected an activity object",
+        ),
+        (
+            "/roles/0/requires/0",
+            json!(["c", 3]),
+            "invalid type: a list, expected a requirement object",
         ),
         // A number, `null` or an object where a name belongs: serde said `expected value`.
         (
@@ -183,10 +189,25 @@ fn wrong_types_are_named_as_json_holds_them() {
         let mut doc = full_framework();
         *doc.pointer_mut(pointer).unwrap() = value;
         let error = FrameworkSpec::from_json(&doc.to_string()).unwrap_err();
-        let Error::Json { message, .. } = &error else {
+        let Error::Json { message, path, .. } = &error else {
             panic!("{pointer}: {error:?}");
         };
         assert_eq!(message, expected, "{pointer}");
+        // At the value's own path: `/activities/0` is `activities[0]`.
+        let mut want = String::new();
+        for step in pointer.split('/').skip(1) {
+            if step.bytes().all(|b| b.is_ascii_digit()) {
+                want.push('[');
+                want.push_str(step);
+                want.push(']');
+            } else {
+                if !want.is_empty() {
+                    want.push('.');
+                }
+                want.push_str(step);
+            }
+        }
+        assert_eq!(*path, want, "{pointer}");
     }
 }
 

@@ -13,6 +13,7 @@ mod support;
 
 mod acbp;
 mod acbp_cap_bound;
+mod arrays;
 mod atlas;
 mod blank_text;
 mod blanks;

@@ -5,6 +5,8 @@
 //! - The schema's properties per object are exactly the fields serde reads: a document with
 //!   every optional field filled validates and visits every property of the schema.
 //! - A property is `required` in the schema exactly when serde fails without it.
+//! - An object written as a list of its fields (in the order the crate writes them, the
+//!   order serde's derived readers would take them in) is rejected by both.
 //! - Unknown properties are rejected by both; every enum value is accepted by serde and an
 //!   unknown one rejected by both.
 //! - The schema text is pinned to the format version: changing it without bumping
@@ -701,4 +703,127 @@ fn default_documents_are_at_the_current_format_version() {
         ..Default::default()
     };
     karmayogi::Framework::new(spec).unwrap();
+}
+
+/// A JSON value with each object's members in the order of the text (`Value` sorts them).
+enum Ordered {
+    Object(Vec<(String, Ordered)>),
+    List(Vec<Ordered>),
+    Plain(Value),
+}
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Ordered, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Ordered, E> {
+                Ok(Ordered::Plain(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Ordered, E> {
+                Ok(Ordered::Plain(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Ordered, E> {
+                Ok(Ordered::Plain(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Ordered, E> {
+                Ok(Ordered::Plain(v.into()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Ordered, E> {
+                Ok(Ordered::Plain(v.into()))
+            }
+            fn visit_unit<E>(self) -> Result<Ordered, E> {
+                Ok(Ordered::Plain(Value::Null))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = s.next_element()? {
+                    items.push(item);
+                }
+                Ok(Ordered::List(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = m.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Ordered::Object(members))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+impl Ordered {
+    fn to_value(&self) -> Value {
+        match self {
+            Ordered::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .collect(),
+            ),
+            Ordered::List(items) => Value::Array(items.iter().map(Ordered::to_value).collect()),
+            Ordered::Plain(value) => value.clone(),
+        }
+    }
+
+    /// The value at a JSON pointer made of member names and indexes.
+    fn at(&self, pointer: &str) -> &Ordered {
+        pointer
+            .split('/')
+            .skip(1)
+            .fold(self, |value, step| match value {
+                Ordered::Object(members) => {
+                    &members.iter().find(|(k, _)| k == step).expect("member").1
+                }
+                Ordered::List(items) => &items[step.parse::<usize>().expect("index")],
+                Ordered::Plain(_) => panic!("no value at {pointer}"),
+            })
+    }
+}
+
+#[test]
+fn objects_written_as_lists_of_their_fields_are_rejected_by_both() {
+    // serde's derived readers take a struct from a list of its fields in declaration
+    // order, the order the crate writes them in; the schema types each as an object.
+    let written = [
+        FrameworkSpec::from_json(&full_framework().to_string())
+            .expect("full framework")
+            .to_json(),
+        OfficersSpec::from_json(&full_officers().to_string())
+            .expect("full officers")
+            .to_json(),
+    ];
+    for text in written {
+        let doc: Value = serde_json::from_str(&text).expect("written JSON");
+        let ordered: Ordered = serde_json::from_str(&text).expect("written JSON");
+        let report = assert_valid(&doc);
+        assert!(report.objects.len() > 5, "{:?}", report.objects);
+        for (pointer, def) in &report.objects {
+            let Ordered::Object(members) = ordered.at(pointer) else {
+                panic!("{def} at {pointer} is no object");
+            };
+            let mut with = doc.clone();
+            *with.pointer_mut(pointer).expect("pointer") =
+                Value::Array(members.iter().map(|(_, v)| v.to_value()).collect());
+            assert!(
+                !parses(&with),
+                "serde reads {def} at {pointer} from a list of its fields"
+            );
+            assert!(
+                !Validator::new().validate(&with).errors.is_empty(),
+                "the schema accepts a list in place of {def}"
+            );
+        }
+    }
 }

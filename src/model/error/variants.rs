@@ -139,7 +139,11 @@ pub enum Error {
     Json {
         /// 1-based line of the problem (0 when unknown).
         line: usize,
-        /// 1-based column of the problem (0 when unknown).
+        /// 1-based column of the problem (0 when unknown): of the last byte the parser
+        /// read, which for a number, string or boolean of the wrong type is its last;
+        /// for a list or object where a value of another type belongs, its `[` or `{`
+        /// when refused on sight (a list for an officer), its `]` or `}` when read
+        /// first (a list for a level, which may be a number or a string).
         column: usize,
         /// Where the problem is in the document, as a path from its top level:
         /// `positions[3].department` (a value of the wrong type or an unknown field),

@@ -3,13 +3,15 @@
 
 use serde::Serialize;
 
+use crate::model::object::object_struct;
 use crate::model::spec::Mode;
 use crate::{CompetencyId, CourseId, Level, Paths};
 
+object_struct! {
 /// A competency to reach: for [`Framework::recommend_targets`].
 ///
 /// [`Framework::recommend_targets`]: crate::Framework::recommend_targets
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// The competency.
@@ -21,7 +23,7 @@ pub struct Target {
     /// The level to reach, read as `current` is.
     #[serde(deserialize_with = "required")]
     pub required: Level,
-}
+}}
 
 /// A target's `current` level, its messages naming the field.
 fn current<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
