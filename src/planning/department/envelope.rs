@@ -172,8 +172,8 @@ fn options(p: &Subproblem, (sigma, seats): (&[f64], &[u32]), limit: f64, buf: &m
     };
     buf.dependants.clear();
     buf.dependants.resize(n, 0);
-    for j in 0..n {
-        if above[j] <= limit {
+    for (j, &least) in above.iter().enumerate().take(n) {
+        if least <= limit {
             for &q in inst.prerequisites(j as u32) {
                 buf.dependants[q as usize] += 1;
             }
@@ -454,7 +454,7 @@ mod tests {
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
         let mut tight = 0;
         for _ in 0..3_000 {
-            let officers: Vec<Subproblem> = (0..1 + rng.below(3))
+            let officers: Vec<Subproblem> = (0..=rng.below(3))
                 .map(|_| {
                     let gaps = 1 + rng.below(3) as usize;
                     let values: Vec<f64> = (0..gaps).map(|_| rng.below(6) as f64).collect();
