@@ -20,6 +20,14 @@
 //! a deliberately weak batch), and compares the snapshots before and after with
 //! `Framework::compare`. Last, career paths by training hours for one officer, and the
 //! officers a vacancy could be filled from.
+//!
+//! With `--export FILE` it also writes the department's instance as JSON lines for an
+//! independent solver (`benches/acbp_highs.py`): a first line with the budget, the cap, the
+//! seats and the plan's value, bound and hours; then one line per officer, rebuilt from the
+//! public specs and the officer's gap report as `bench_plans --export` rebuilds a learning
+//! path's: the candidate courses (closing a gap at its level, and their prerequisites not
+//! completed, transitively) with their catalogue index, hours, the gaps each closes and
+//! their direct prerequisites, and each gap's value (its shortfall).
 
 #[path = "support/args.rs"]
 mod args;
@@ -47,9 +55,9 @@ use karmayogi::{
 const EXCERPT_ROWS: usize = 12;
 
 const USAGE: args::Usage = args::Usage {
-    text: "acbp [OFFICERS] [--full]",
+    text: "acbp [OFFICERS] [--full] [--export FILE]",
     flags: &["--full"],
-    options: &[],
+    options: &["--export"],
     positional: 1,
 };
 
@@ -100,11 +108,7 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         &LevelPolicy::default(),
     )?;
 
-    let options = AcbpOptions::default()
-        .budget(16.0 * officers as f64)?
-        .officer_cap(40.0)?
-        .default_seats(120)
-        .threads(2);
+    let options = options_of(officers).threads(2);
     let start = Instant::now();
     let plan = framework.department_plan(&cohort, &options)?;
     let took = start.elapsed();
@@ -129,6 +133,10 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         fnv1a(text.as_bytes())
     )?;
 
+    if let Some(path) = args.option("--export") {
+        std::fs::write(path, export(&framework, &cohort, &plan, &officer)?)?;
+        writeln!(out, "instance written to {path}")?;
+    }
     monitor(out, &framework, &cohort, &plan, officer)?;
     careers(out, &framework, &cohort, &officer(0))?;
     writeln!(
@@ -136,6 +144,130 @@ fn run(out: &mut dyn Write) -> out::Outcome {
         "\nOfficers, courses and completions are synthetic. This product uses the ESCO classification of the European Commission."
     )?;
     Ok(())
+}
+
+/// The budget, cap and seats of the example's department of `officers`.
+fn options_of(officers: u64) -> AcbpOptions {
+    AcbpOptions::default()
+        .budget(16.0 * officers as f64)
+        .and_then(|o| o.officer_cap(OFFICER_CAP))
+        .expect("a finite budget and cap")
+        .default_seats(SEATS)
+}
+
+/// Each officer's cap, in hours, and each course's seats.
+const OFFICER_CAP: f64 = 40.0;
+const SEATS: u32 = 120;
+
+/// The department's instance as JSON lines (see the crate docs above). O(officers ×
+/// (gaps × closers + candidates)).
+fn export(
+    framework: &Framework,
+    cohort: &Cohort,
+    plan: &karmayogi::DepartmentPlan<'_>,
+    officer: &impl Fn(u64) -> OfficerSpec,
+) -> Result<String, Box<dyn std::error::Error>> {
+    use std::collections::{BTreeMap, BTreeSet, HashMap};
+    use std::fmt::Write as _;
+    let courses = framework.courses();
+    let index: HashMap<&str, usize> = courses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    // Per competency, the courses building it and the level they bring a learner to.
+    let mut building: HashMap<&str, Vec<(usize, u8)>> = HashMap::new();
+    for (i, c) in courses.iter().enumerate() {
+        for o in &c.provides {
+            if let Some(level) = o.level {
+                building
+                    .entry(o.competency.as_str())
+                    .or_default()
+                    .push((i, level));
+            }
+        }
+    }
+    let gap = match plan.optimality {
+        karmayogi::Optimality::Optimal => 0.0,
+        karmayogi::Optimality::Bounded { gap } => gap,
+    };
+    let mut text = format!(
+        "{{\"officers\":{},\"budget\":{},\"cap\":{OFFICER_CAP},\"seats\":{SEATS},\"courses\":{},\"value_closed\":{},\"value_total\":{},\"bound\":{},\"gap\":{gap},\"hours\":{}}}\n",
+        cohort.len(),
+        plan.budget.unwrap_or(f64::INFINITY),
+        courses.len(),
+        plan.value_closed,
+        plan.value_total,
+        plan.bound,
+        plan.hours,
+    );
+    for i in 0..cohort.len() {
+        let spec = officer(i as u64);
+        let profile = cohort.profile(i).ok_or("officer out of range")?;
+        let report = framework.gap(&profile, &karmayogi::GapOptions::default())?;
+        let done: BTreeSet<usize> = spec
+            .passbook
+            .iter()
+            .filter_map(|e| e.course.as_ref())
+            .filter_map(|c| index.get(c.as_str()).copied())
+            .collect();
+        let gaps: Vec<(&str, u8, u8)> = report
+            .gaps
+            .iter()
+            .map(|g| (g.competency.as_str(), g.required.get(), g.current.get()))
+            .collect();
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for &(competency, required, _) in &gaps {
+            for &(c, level) in building.get(competency).map_or(&[][..], Vec::as_slice) {
+                if level >= required && !done.contains(&c) {
+                    candidates.insert(c);
+                }
+            }
+        }
+        let mut stack: Vec<usize> = candidates.iter().copied().collect();
+        while let Some(c) = stack.pop() {
+            for p in &courses[c].prerequisites {
+                let p = index[p.as_str()];
+                if !done.contains(&p) && candidates.insert(p) {
+                    stack.push(p);
+                }
+            }
+        }
+        let local: BTreeMap<usize, usize> = candidates
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| (c, k))
+            .collect();
+        let (mut hours, mut covers, mut prerequisites) = (Vec::new(), Vec::new(), Vec::new());
+        for &c in &candidates {
+            let spec = &courses[c];
+            hours.push(spec.hours);
+            covers.push(
+                gaps.iter()
+                    .enumerate()
+                    .filter(|(_, g)| {
+                        spec.provides.iter().any(|o| {
+                            o.competency.as_str() == g.0 && o.level.is_some_and(|l| l >= g.1)
+                        })
+                    })
+                    .map(|(e, _)| e)
+                    .collect::<Vec<_>>(),
+            );
+            prerequisites.push(
+                spec.prerequisites
+                    .iter()
+                    .filter_map(|p| local.get(&index[p.as_str()]).copied())
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let values: Vec<u8> = gaps.iter().map(|g| g.1 - g.2).collect();
+        writeln!(
+            text,
+            "{{\"courses\":{:?},\"hours\":{hours:?},\"covers\":{covers:?},\"prerequisites\":{prerequisites:?},\"values\":{values:?}}}",
+            candidates.iter().collect::<Vec<_>>()
+        )?;
+    }
+    Ok(text)
 }
 
 /// Simulates the year of training and compares the snapshots before and after.

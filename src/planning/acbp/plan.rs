@@ -168,6 +168,18 @@ pub struct DepartmentPlan<'f> {
     /// closes, the budget and caps as plans are held to them (within 10⁻⁹ h, see
     /// [`AcbpOptions::budget`](crate::AcbpOptions::budget)); at least `value_closed`, and
     /// equal to it when the plan is proven optimal.
+    ///
+    /// The least of: the Lagrangian relaxation of the budget, the seats and the gap–course
+    /// links at the prices a fixed number of subgradient steps reach (each officer's part
+    /// at most their own bound alone); the officers' bounds alone summed; and, for a
+    /// department of at most 4·10⁶ candidates and gaps in all, the budget shared by a
+    /// fractional knapsack among each officer's concave curve of value against hours (per
+    /// gap, the upper hull of the ways a candidate closing it can close it, each
+    /// candidate's hours and seat price split among the gaps of value it closes and a
+    /// course closing none passing its own to the candidates requiring it), at no seat
+    /// price and at the seat prices the officers' bids clear. Any prices give a bound
+    /// (weak duality); the module docs of `planning::department::bound` and `envelope` in
+    /// the source give each rule and why it is one. Whole values round it down.
     pub bound: f64,
     /// How far from the optimum the plan can be: [`Optimality::Optimal`] when the exact
     /// search proved it (most value, then fewest person-hours), else

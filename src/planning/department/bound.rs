@@ -496,7 +496,10 @@ pub(crate) fn prices(dept: &Department<'_>, target: f64, lambda: f64, iterations
 /// `max(0, bid − σ)`, which this price minimises exactly (a seat goes to the `S` highest
 /// bidders); elsewhere it is a starting point the subgradient steps improve. O(b) for `b`
 /// bids (counted by course, then one selection per course).
-fn seat_prices(dept: &Department<'_>, bids: impl Iterator<Item = (u32, f32)> + Clone) -> Vec<f64> {
+pub(super) fn seat_prices(
+    dept: &Department<'_>,
+    bids: impl Iterator<Item = (u32, f32)> + Clone,
+) -> Vec<f64> {
     let courses = dept.seat_limit.len();
     let mut start = vec![0usize; courses + 1];
     for (course, _) in bids.clone() {

@@ -12,11 +12,14 @@
 //!   `cover` within the hours and seats the others leave;
 //! - `bound`: a proven upper bound on the most value, by Lagrangian relaxation of the
 //!   budget, the seats and the gap–course links;
+//! - `envelope`: a second proven bound, each officer's value against their hours as a
+//!   concave curve, the budget shared among the curves by a fractional knapsack;
 //! - `exact`: branch and bound over enrolments on that bound, with an explicit stack.
 //!
 //! Plans are compared lexicographically: more value, then fewer person-hours.
 
 mod bound;
+mod envelope;
 mod exact;
 mod greedy;
 mod heap;
@@ -29,6 +32,7 @@ mod refresh;
 mod subproblem;
 
 pub(crate) use bound::prices;
+pub(crate) use envelope::{envelope, market};
 pub(crate) use exact::exact;
 pub(crate) use improve::{exchange, improve};
 pub(crate) use plan::{
