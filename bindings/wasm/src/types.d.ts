@@ -1038,7 +1038,10 @@ export interface IgotReport {
 export interface IgotEntry {
   /** Where, as a JSON path: `$[3].competencies_v5[1]`. */
   path: string;
-  /** The record's id or key when it has one (a course identifier, a KCM path); else empty. */
+  /**
+   * The record's id or key when it has one (a course identifier, a KCM path), as written:
+   * an id of another JSON type than text gives its JSON text (`7`); empty when there is none.
+   */
   id: string;
   what: IgotWhat;
 }

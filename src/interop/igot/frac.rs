@@ -9,7 +9,9 @@ use super::by_id::ById;
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, optional_text, parse, refuse_other_kinds, required_text, shape};
+use super::json::{
+    Report, level, optional_text, parse, refuse_other_kinds, required_text, shape, written_id,
+};
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
 use super::met_again::{competency_conflicts, position_conflicts};
@@ -225,17 +227,17 @@ impl Tree<'_> {
             return None;
         };
         let kind = kind(map);
-        let id = optional_text(map, "id").unwrap_or("");
+        let id = written_id(map, "id");
         if !kinds.contains(&kind.as_str()) {
             let kind = optional_text(map, "type").unwrap_or("").to_owned();
-            self.report.set_aside(path, id, IgotWhat::NoPlace { kind });
+            self.report.set_aside(path, &id, IgotWhat::NoPlace { kind });
             return None;
         }
         self.report
             .ignore_others(&kind.to_ascii_lowercase(), map, NODE);
         for field in ["id", "name"] {
             if let Err(what) = required_text(map, field) {
-                self.report.set_aside(path, id, what);
+                self.report.set_aside(path, &id, what);
                 return None;
             }
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::json::{
-    Report, optional_text, parse, refuse_other_kinds, required_text, shape, whitespace,
+    Report, optional_text, parse, refuse_other_kinds, required_text, shape, whitespace, written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
 use crate::DocumentKind;
@@ -163,7 +163,7 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         let id = match required_text(entry, "id") {
             Ok(id) => id,
             Err(what) => {
-                report.set_aside(&path, "", what);
+                report.set_aside(&path, &written_id(entry, "id"), what);
                 continue;
             }
         };

@@ -38,7 +38,9 @@ pub struct IgotEntry {
     /// Where, as a JSON path: `$[3].competencies_v5[1]`.
     pub path: String,
     /// The record's id or key, when it has one (a course identifier, a node id, a KCM
-    /// path); empty otherwise.
+    /// path), as written: an id field holding a number, `true` or `false`, a list or an
+    /// object (the record then set aside as [`IgotWhat::WrongType`]) gives its JSON text
+    /// (`7`); empty when the record has none (no id field, or `null`).
     pub id: String,
     /// What was found.
     pub what: IgotWhat,
