@@ -72,6 +72,7 @@ mod hour_totals;
 mod hr_headers;
 mod igot;
 mod igot_level_names;
+mod igot_same_names;
 mod igot_written_ids;
 mod inference;
 mod json_every_error;

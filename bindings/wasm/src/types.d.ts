@@ -1076,7 +1076,8 @@ export type IgotWhat =
   | { what: "no_place"; kind: string }
   | { what: "conflict"; field: string }
   | { what: "whitespace"; kinds: string }
-  | { what: "same_name_apart_from_whitespace"; other: string };
+  | { what: "same_name_apart_from_whitespace"; other: string }
+  | { what: "same_name"; other: string };
 
 /** The texts of the O*NET CSV files, in the layout of the repository's `data/onet`. */
 export interface OnetCsv {

@@ -16,6 +16,7 @@ use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
 use super::met_again::{competency_conflicts, position_conflicts};
 use super::report::{IgotLoad, IgotWhat};
+use super::same_names::SameNames;
 use crate::DocumentKind;
 use crate::interop::case::read::json_type;
 use crate::{
@@ -81,7 +82,12 @@ impl FracOptions {
 /// A node met again (a role shared by positions, a competency required by many roles) is
 /// one entity: its children are read under the first, and each field it gives otherwise
 /// (name, type, description, area, level descriptors; a position's department) is noted. Ids
-/// are the platform's (`PID12`, `RID5`, `AID3`, `CID40`), kept as written.
+/// are the platform's (`PID12`, `RID5`, `AID3`, `CID40`), kept as written. Names are kept
+/// as written too, and noted as the position master list notes them: one with stray
+/// whitespace ([`IgotWhat::Whitespace`](crate::IgotWhat::Whitespace)), and one equal to an
+/// earlier node's of the same type apart from whitespace
+/// ([`IgotWhat::SameNameApartFromWhitespace`](crate::IgotWhat::SameNameApartFromWhitespace))
+/// or written alike under another id ([`IgotWhat::SameName`](crate::IgotWhat::SameName)).
 ///
 /// Also set aside, each reported: a node that is not an object, lacks an `id` or `name`,
 /// or sits where its type does not belong; a requirement without a level, with a level
@@ -163,6 +169,7 @@ pub fn load_frac_positions(
         activities: ById::default(),
         roles: ById::default(),
         positions: ById::default(),
+        names: SameNames::default(),
     };
     for (i, node) in nodes.iter().enumerate() {
         let path = if base.is_empty() {
@@ -193,6 +200,8 @@ struct Tree<'a> {
     activities: ById<ActivitySpec>,
     roles: ById<RoleSpec>,
     positions: ById<PositionSpec>,
+    /// The names kept, by node type, to note those that differ only in whitespace.
+    names: SameNames,
 }
 
 /// A node's review state as written, and whether it is VERIFIED.
@@ -315,6 +324,7 @@ impl Tree<'_> {
             return;
         }
         let roles = roles.into_iter().map(Into::into).collect();
+        (self.names).note_all(&mut self.report, (path, &id), "POSITION", &name);
         self.positions
             .get_or_insert_with(&id.clone(), || PositionSpec {
                 id: id.into(),
@@ -343,6 +353,9 @@ impl Tree<'_> {
             } else {
                 requires.extend(self.requirement(&path, child));
             }
+        }
+        if self.roles.get(&id).is_none() {
+            (self.names).note_all(&mut self.report, (path, &id), "ROLE", &name);
         }
         let role = self.roles.get_or_insert_with(&id, || RoleSpec {
             id: id.as_str().into(),
@@ -380,6 +393,9 @@ impl Tree<'_> {
                 continue;
             };
             requires.extend(self.requirement(&path, child));
+        }
+        if self.activities.get(&id).is_none() {
+            (self.names).note_all(&mut self.report, (path, &id), "ACTIVITY", &name);
         }
         let activity = self.activities.get_or_insert_with(&id, || ActivitySpec {
             id: id.as_str().into(),
@@ -533,6 +549,7 @@ impl Tree<'_> {
             );
             return false;
         };
+        (self.names).note_all(&mut self.report, (path, id), "COMPETENCY", name);
         let mut competency = CompetencySpec::new(id, name, competency_type);
         optional_text(node, "description")
             .unwrap_or("")

@@ -225,9 +225,19 @@ pub enum IgotWhat {
         /// `trailing`, `leading`, `repeated` or `hidden`, joined by `, ` when several.
         kinds: String,
     },
-    /// A name equal to another record's once whitespace is normalised; both are kept.
+    /// A name equal to an earlier record's of the same kind (in the KCM, an area's, or a
+    /// theme's or sub-theme's in the same area or theme) once runs of whitespace are made
+    /// one space and the ends trimmed, and written otherwise (`" Self-Analysis"` after
+    /// `"Self-Analysis"`): both are kept, each its own record, and this one is noted, as
+    /// the position master list does for `PID355` after `PID195`.
     SameNameApartFromWhitespace {
-        /// The other record's id.
+        /// The earlier record's id.
+        other: String,
+    },
+    /// A name written exactly as an earlier record's of the same kind, under another id:
+    /// both are kept, and this one is noted.
+    SameName {
+        /// The earlier record's id.
         other: String,
     },
 }
@@ -335,6 +345,9 @@ impl fmt::Display for IgotWhat {
                 "same name as {} apart from whitespace; both kept",
                 quoted(other)
             ),
+            IgotWhat::SameName { other } => {
+                write!(f, "same name as {}; both kept", quoted(other))
+            }
         }
     }
 }
