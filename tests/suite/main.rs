@@ -78,6 +78,7 @@ mod inference;
 mod json_every_error;
 mod json_inputs;
 mod json_messages;
+mod json_underflow;
 mod kinds;
 mod level_messages;
 mod level_names_alone;
