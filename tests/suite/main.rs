@@ -96,6 +96,7 @@ mod null_fields;
 mod officers_csv;
 mod officers_writer;
 mod passbook_inputs;
+mod path_budget_sums;
 mod path_enumerated;
 mod path_mixed;
 mod plan_claims;
