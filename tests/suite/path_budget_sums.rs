@@ -67,7 +67,7 @@ fn path(fw: &Framework, budget: f64, solver: Option<Solver>) -> (usize, usize, S
         .count();
     assert!(plan.bound >= plan.value_closed, "{solver:?}: {plan}");
     if plan.optimality == Optimality::Optimal {
-        assert_eq!(plan.bound, plan.value_closed, "{solver:?}");
+        assert!(plan.bound <= plan.value_closed, "{solver:?}: {plan}");
     }
     (plan.steps.len(), budget_open, plan.total_hours.to_string())
 }

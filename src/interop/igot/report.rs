@@ -340,16 +340,17 @@ impl fmt::Display for IgotWhat {
             IgotWhat::Whitespace { kinds } => {
                 write!(f, "name with {kinds} whitespace, kept as written")
             }
-            IgotWhat::SameNameApartFromWhitespace { other } => write!(
-                f,
-                "same name as {} apart from whitespace; both kept",
-                quoted(other)
-            ),
-            IgotWhat::SameName { other } => {
-                write!(f, "same name as {}; both kept", quoted(other))
+            IgotWhat::SameNameApartFromWhitespace { other } => {
+                same_name(f, other, " apart from whitespace")
             }
+            IgotWhat::SameName { other } => same_name(f, other, ""),
         }
     }
+}
+
+/// The text of [`IgotWhat::SameName`] and [`IgotWhat::SameNameApartFromWhitespace`].
+fn same_name(f: &mut fmt::Formatter<'_>, other: &str, apart: &str) -> fmt::Result {
+    write!(f, "same name as {}{apart}; both kept", quoted(other))
 }
 
 /// A node set aside as [`IgotWhat::NoPlace`], by its type, or as a node without one.
