@@ -29,6 +29,7 @@ mod master;
 mod met_again;
 mod profile;
 mod report;
+mod same_names;
 mod tags;
 
 pub use courses::{IgotCourseOptions, load_igot_courses};

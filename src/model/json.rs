@@ -1,6 +1,7 @@
 //! Reading and writing versioned JSON documents, and the versions this crate reads.
 
 use crate::model::document_kind::DocumentKind;
+use crate::model::json_underflow::refuse_underflow;
 use crate::model::kind_of::unread_kind_error;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -291,7 +292,11 @@ fn read_probed<T: DeserializeOwned>(json: &str) -> Result<T, Unread> {
             expected: FORMAT_VERSION,
         }));
     }
-    serde_json::from_str(json).map_err(Unread::Json)
+    let read = serde_json::from_str(json).map_err(Unread::Json)?;
+    // A number the parser read as 0 that is not 0 as written is refused as one too large
+    // is (`model::json_underflow`).
+    refuse_underflow(json).map_err(Unread::Error)?;
+    Ok(read)
 }
 
 /// The error of a document whose top level is `value`, which is not an object: at the

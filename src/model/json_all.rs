@@ -290,6 +290,9 @@ pub(crate) fn from_versioned_json_all<T: DeserializeOwned>(
     let json = without_bom(json);
     let error = match read_versioned(json, own) {
         Ok(value) => return Ok(value),
+        // A number read as 0 that is not 0 as written (`model::json_underflow`) is a JSON
+        // error of the document's own, worded as its reader words one.
+        Err(Unread::Error(error @ Error::Json { .. })) => return Err(single(json, error).into()),
         Err(Unread::Error(error)) => return Err(error.into()),
         Err(Unread::Json(e)) => e,
     };

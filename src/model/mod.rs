@@ -33,6 +33,7 @@ pub(crate) mod json;
 pub(crate) mod json_all;
 pub(crate) mod json_path;
 pub(crate) mod json_spans;
+pub(crate) mod json_underflow;
 pub(crate) mod kind_of;
 pub(crate) mod learning_order;
 pub(crate) mod level;

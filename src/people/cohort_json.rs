@@ -22,6 +22,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::model::json::without_bom;
+use crate::model::json_underflow::underflow;
 use crate::model::level_text::Named;
 use crate::model::whole::Whole;
 use crate::people::builder::CohortBuilder;
@@ -116,7 +117,11 @@ impl Cohort {
         json: &str,
         policy: &LevelPolicy,
     ) -> Result<Cohort, Errors> {
-        if let Some(read) = read_once(framework, json, policy) {
+        // A level written `1e-400` reads as 0: the document reader below refuses it
+        // (`model::json_underflow`), naming the officer.
+        if let Some(read) = read_once(framework, json, policy)
+            && underflow(without_bom(json)).is_none()
+        {
             return read;
         }
         let doc = OfficersSpec::from_json_all(json)?;

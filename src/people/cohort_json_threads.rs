@@ -64,7 +64,11 @@ impl Cohort {
             use crate::people::builder::CohortBuilder;
             use crate::people::json_pieces::read_in_pieces;
             let mut builder = CohortBuilder::new(framework, policy);
-            if read_in_pieces(&mut builder, framework, policy, json, threads) {
+            // A level written `1e-400` reads as 0: the document reader below refuses it
+            // (`model::json_underflow`), naming the officer.
+            if read_in_pieces(&mut builder, framework, policy, json, threads)
+                && crate::model::json_underflow::underflow(json).is_none()
+            {
                 return builder.finish(threads);
             }
             let doc = OfficersSpec::from_json_all(json)?;

@@ -1038,7 +1038,10 @@ export interface IgotReport {
 export interface IgotEntry {
   /** Where, as a JSON path: `$[3].competencies_v5[1]`. */
   path: string;
-  /** The record's id or key when it has one (a course identifier, a KCM path); else empty. */
+  /**
+   * The record's id or key when it has one (a course identifier, a KCM path), as written:
+   * an id of another JSON type than text gives its JSON text (`7`); empty when there is none.
+   */
   id: string;
   what: IgotWhat;
 }
@@ -1073,7 +1076,8 @@ export type IgotWhat =
   | { what: "no_place"; kind: string }
   | { what: "conflict"; field: string }
   | { what: "whitespace"; kinds: string }
-  | { what: "same_name_apart_from_whitespace"; other: string };
+  | { what: "same_name_apart_from_whitespace"; other: string }
+  | { what: "same_name"; other: string };
 
 /** The texts of the O*NET CSV files, in the layout of the repository's `data/onet`. */
 export interface OnetCsv {

@@ -260,3 +260,30 @@ describe("the position master list", () => {
     throwsProblems(() => loadPositionMaster({ positions: {} }), [{ code: "igot_shape", path: "$.positions" }]);
   });
 });
+
+describe("names apart from whitespace and ids that are not text", () => {
+  test("loadKcm keeps sub-themes apart from whitespace as two and notes the later one", () => {
+    const { spec, report } = loadKcm(read("tests/data/cases/igot/19-kcm-names-apart-from-whitespace.json"));
+    const first = kcmPath("Behavioural", "Self-Awareness", "Self-Analysis");
+    const again = kcmPath("Behavioural", "Self-Awareness", " Self-Analysis");
+    assert.ok(spec.competencies.some((c) => c.id === first) && spec.competencies.some((c) => c.id === again));
+    assert.deepEqual(
+      report.notes.filter((n) => n.what.what === "same_name_apart_from_whitespace").map((n) => [n.id, n.what.other]),
+      [
+        [again, first],
+        [kcmPath("Behavioural", "Self-Awareness "), kcmPath("Behavioural", "Self-Awareness")],
+      ],
+    );
+  });
+
+  test("loadPositionMaster names an id that is not text as written, and notes names written alike", () => {
+    const { report } = loadPositionMaster(read("tests/data/cases/igot/20-ids-that-are-not-text.json"));
+    assert.deepEqual(
+      report.set_aside.map((e) => e.id),
+      ["7", "1e400", "true", '["PID9"]', '{"value":"PID10"}', "", " "],
+    );
+    const same = loadPositionMaster({ positions: [{ id: "PID1", name: "CLERK" }, { id: "PID2", name: "CLERK" }] });
+    assert.deepEqual(entries(same.report.notes), [["$.positions[1]", "PID2", "same_name"]]);
+    assert.equal(same.report.notes[0].what.other, "PID1");
+  });
+});

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::by_id::ById;
-use super::json::{Report, parse, refuse_other_kinds, required_text, shape};
+use super::json::{Report, parse, refuse_other_kinds, required_text, shape, written_id};
 use super::report::{IgotLoad, IgotWhat};
 use super::tags::{KcmTagKey, Tag, Tags};
 use crate::DocumentKind;
@@ -260,7 +260,8 @@ impl Reader<'_> {
         let id = match required_text(record, "identifier") {
             Ok(id) => id,
             Err(what) => {
-                self.report.set_aside(path, "", what);
+                self.report
+                    .set_aside(path, &written_id(record, "identifier"), what);
                 return Ok(None);
             }
         };

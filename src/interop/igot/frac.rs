@@ -9,11 +9,14 @@ use super::by_id::ById;
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, optional_text, parse, refuse_other_kinds, required_text, shape};
+use super::json::{
+    Report, level, optional_text, parse, refuse_other_kinds, required_text, shape, written_id,
+};
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
 use super::met_again::{competency_conflicts, position_conflicts};
 use super::report::{IgotLoad, IgotWhat};
+use super::same_names::SameNames;
 use crate::DocumentKind;
 use crate::interop::case::read::json_type;
 use crate::{
@@ -79,7 +82,12 @@ impl FracOptions {
 /// A node met again (a role shared by positions, a competency required by many roles) is
 /// one entity: its children are read under the first, and each field it gives otherwise
 /// (name, type, description, area, level descriptors; a position's department) is noted. Ids
-/// are the platform's (`PID12`, `RID5`, `AID3`, `CID40`), kept as written.
+/// are the platform's (`PID12`, `RID5`, `AID3`, `CID40`), kept as written. Names are kept
+/// as written too, and noted as the position master list notes them: one with stray
+/// whitespace ([`IgotWhat::Whitespace`](crate::IgotWhat::Whitespace)), and one equal to an
+/// earlier node's of the same type apart from whitespace
+/// ([`IgotWhat::SameNameApartFromWhitespace`](crate::IgotWhat::SameNameApartFromWhitespace))
+/// or written alike under another id ([`IgotWhat::SameName`](crate::IgotWhat::SameName)).
 ///
 /// Also set aside, each reported: a node that is not an object, lacks an `id` or `name`,
 /// or sits where its type does not belong; a requirement without a level, with a level
@@ -161,6 +169,7 @@ pub fn load_frac_positions(
         activities: ById::default(),
         roles: ById::default(),
         positions: ById::default(),
+        names: SameNames::default(),
     };
     for (i, node) in nodes.iter().enumerate() {
         let path = if base.is_empty() {
@@ -191,6 +200,8 @@ struct Tree<'a> {
     activities: ById<ActivitySpec>,
     roles: ById<RoleSpec>,
     positions: ById<PositionSpec>,
+    /// The names kept, by node type, to note those that differ only in whitespace.
+    names: SameNames,
 }
 
 /// A node's review state as written, and whether it is VERIFIED.
@@ -225,17 +236,17 @@ impl Tree<'_> {
             return None;
         };
         let kind = kind(map);
-        let id = optional_text(map, "id").unwrap_or("");
+        let id = written_id(map, "id");
         if !kinds.contains(&kind.as_str()) {
             let kind = optional_text(map, "type").unwrap_or("").to_owned();
-            self.report.set_aside(path, id, IgotWhat::NoPlace { kind });
+            self.report.set_aside(path, &id, IgotWhat::NoPlace { kind });
             return None;
         }
         self.report
             .ignore_others(&kind.to_ascii_lowercase(), map, NODE);
         for field in ["id", "name"] {
             if let Err(what) = required_text(map, field) {
-                self.report.set_aside(path, id, what);
+                self.report.set_aside(path, &id, what);
                 return None;
             }
         }
@@ -313,6 +324,7 @@ impl Tree<'_> {
             return;
         }
         let roles = roles.into_iter().map(Into::into).collect();
+        (self.names).note_all(&mut self.report, (path, &id), "POSITION", &name);
         self.positions
             .get_or_insert_with(&id.clone(), || PositionSpec {
                 id: id.into(),
@@ -341,6 +353,9 @@ impl Tree<'_> {
             } else {
                 requires.extend(self.requirement(&path, child));
             }
+        }
+        if self.roles.get(&id).is_none() {
+            (self.names).note_all(&mut self.report, (path, &id), "ROLE", &name);
         }
         let role = self.roles.get_or_insert_with(&id, || RoleSpec {
             id: id.as_str().into(),
@@ -378,6 +393,9 @@ impl Tree<'_> {
                 continue;
             };
             requires.extend(self.requirement(&path, child));
+        }
+        if self.activities.get(&id).is_none() {
+            (self.names).note_all(&mut self.report, (path, &id), "ACTIVITY", &name);
         }
         let activity = self.activities.get_or_insert_with(&id, || ActivitySpec {
             id: id.as_str().into(),
@@ -531,6 +549,7 @@ impl Tree<'_> {
             );
             return false;
         };
+        (self.names).note_all(&mut self.report, (path, id), "COMPETENCY", name);
         let mut competency = CompetencySpec::new(id, name, competency_type);
         optional_text(node, "description")
             .unwrap_or("")

@@ -16,7 +16,7 @@ use crate::model::level::level_number;
 use crate::model::missing::is_missing;
 use crate::model::names::one_line;
 use crate::model::order;
-use crate::model::quote::has_hidden;
+use crate::model::quote::{SHOWN, has_hidden};
 use crate::{Error, Errors};
 
 /// Parses a document (a byte-order mark before it is skipped). A number beyond a double's
@@ -149,6 +149,34 @@ pub(super) fn required_text<'a>(
         }),
         Text::Str(s) if s.trim().is_empty() => Err(IgotWhat::Blank { field: key }),
         Text::Str(s) => Ok(s),
+    }
+}
+
+/// The id a record is reported under, as its field `key` is written: a string as it is
+/// (blank included); a number, `true` or `false`, a list or an object as its JSON text
+/// (`7`, `1e400`, `{"x":1}`), past 200 characters its first 200 followed by `…` and its
+/// length, as error messages show long values; empty only when the field is absent or
+/// `null`, so that a record set aside for an id of the wrong type is named by what it
+/// holds (igot/20). O(size of the value).
+pub(super) fn written_id(record: &Map<String, Value>, key: &str) -> String {
+    match record.get(key) {
+        None | Some(Value::Null) => String::new(),
+        Some(value) => match huge::text(value) {
+            Some(s) => s.to_owned(),
+            None => clipped(huge::json_text(value)),
+        },
+    }
+}
+
+/// `text`, past [`SHOWN`] characters its first [`SHOWN`] followed by `…` and its length.
+fn clipped(text: String) -> String {
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!(
+            "{}\u{2026} ({} characters)",
+            &text[..cut],
+            text.chars().count()
+        ),
+        None => text,
     }
 }
 

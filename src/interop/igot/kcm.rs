@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::json::{Report, parse, refuse_other_kinds, required_text, shape, whitespace};
 use super::report::{IgotLoad, IgotWhat};
+use super::same_names::SameNames;
 use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::model::quote::hidden;
@@ -122,7 +123,11 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// not a string or blank (with what it holds); a sub-theme repeating one of its theme's
 /// (same id); in competency mode, the sub-themes of an area that is not Behavioural,
 /// Functional or Domain. Noted: an area or theme listed twice (read as one), a name with
-/// stray whitespace (kept as written). Fields other than `name`, `competency_theme` and
+/// stray whitespace (kept as written), and a name that differs from an earlier one of its
+/// theme (or area, or of the areas) only in whitespace, `" Self-Analysis"` after
+/// `"Self-Analysis"` ([`IgotWhat::SameNameApartFromWhitespace`](crate::IgotWhat::SameNameApartFromWhitespace)
+/// naming the earlier id): the two are different ids, both kept, as the position master
+/// list keeps two designations so named (igot/19). Fields other than `name`, `competency_theme` and
 /// `competency_sub_theme` are counted as ignored.
 ///
 /// # Errors
@@ -167,6 +172,7 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
         spec: FrameworkSpec::new(),
         seen: HashMap::new(),
         competencies: HashSet::new(),
+        names: SameNames::default(),
     };
     for (a, area) in areas.iter().enumerate() {
         let path = format!("$[{a}]");
@@ -187,6 +193,7 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
         let area_id = kcm_id(&[name]);
         kcm.group(
             &path,
+            "",
             GroupSpec {
                 kind: GroupKind::Area,
                 ..GroupSpec::new(area_id.clone(), name)
@@ -234,6 +241,9 @@ struct Kcm<'a> {
     seen: HashMap<String, usize>,
     /// The sub-theme competency ids made so far.
     competencies: HashSet<String>,
+    /// The names kept, by the area (areas), area id (themes) or theme id (sub-themes)
+    /// they are under, to note those that differ only in whitespace.
+    names: SameNames,
 }
 
 impl Kcm<'_> {
@@ -263,6 +273,7 @@ impl Kcm<'_> {
         let theme_id = kcm_id(&[area, theme_name]);
         self.group(
             path,
+            area_id,
             GroupSpec {
                 kind: GroupKind::Theme,
                 parents: vec![area_id.into()],
@@ -308,6 +319,8 @@ impl Kcm<'_> {
                         self.report.set_aside(&path, &id, IgotWhat::DuplicateId);
                         continue;
                     }
+                    self.names
+                        .note(&mut self.report, (&path, &id), &theme_id, sub_name);
                     self.seen.insert(id.clone(), self.spec.groups.len());
                     self.spec.groups.push(GroupSpec {
                         kind: GroupKind::SubTheme,
@@ -320,6 +333,8 @@ impl Kcm<'_> {
                         self.report.set_aside(&path, &id, IgotWhat::DuplicateId);
                         continue;
                     }
+                    self.names
+                        .note(&mut self.report, (&path, &id), &theme_id, sub_name);
                     self.spec.competencies.push(CompetencySpec {
                         groups: vec![theme_id.clone().into()],
                         ..CompetencySpec::new(id, sub_name, kind)
@@ -331,9 +346,11 @@ impl Kcm<'_> {
         }
     }
 
-    /// Adds a group, or notes it when its id was met before (its contents are then read
-    /// under the first); notes stray whitespace in its name.
-    fn group(&mut self, path: &str, group: GroupSpec) {
+    /// Adds a group under `scope` (the area's id for a theme, empty for an area), or notes
+    /// it when its id was met before (its contents are then read under the first); notes
+    /// stray whitespace in its name, and a name of the scope's that differs only in
+    /// whitespace.
+    fn group(&mut self, path: &str, scope: &str, group: GroupSpec) {
         let id = group.id.to_string();
         if let Some(kinds) = whitespace(&group.name) {
             self.report.note(path, &id, IgotWhat::Whitespace { kinds });
@@ -342,6 +359,8 @@ impl Kcm<'_> {
             self.report.note(path, &id, IgotWhat::Repeated);
             return;
         }
+        self.names
+            .note(&mut self.report, (path, &id), scope, &group.name);
         self.seen.insert(id, self.spec.groups.len());
         self.spec.groups.push(group);
     }

@@ -7,9 +7,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::json::{
-    Report, optional_text, parse, refuse_other_kinds, required_text, shape, whitespace,
+    Report, optional_text, parse, refuse_other_kinds, required_text, shape, whitespace, written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
+use super::same_names::SameNames;
 use crate::DocumentKind;
 use crate::interop::case::read::json_type;
 use crate::model::names::one_line;
@@ -83,7 +84,9 @@ impl PositionMaster {
 /// Names are kept exactly as written. A name with stray whitespace (trailing, leading, a
 /// run of spaces inside) is noted, and so is a name equal to an earlier one once
 /// whitespace is normalised (`PID195` "ASSISTANT  PROVIDENT FUND COMMISSIONER" and `PID355`
-/// "ASSISTANT PROVIDENT FUND COMMISSIONER " in the real list): both are kept, and
+/// "ASSISTANT PROVIDENT FUND COMMISSIONER " in the real list,
+/// [`IgotWhat::SameNameApartFromWhitespace`]), or written exactly alike
+/// ([`IgotWhat::SameName`]): both are kept, and
 /// [`PositionMaster::find`] says whether a name matched exactly or only ignoring
 /// whitespace. Set aside, each reported: an entry that is not an object, lacks an `id` or
 /// `name`, or repeats an earlier id.
@@ -145,6 +148,7 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         by_name: HashMap::new(),
     };
     let mut ids: HashSet<String> = HashSet::new();
+    let mut names = SameNames::default();
     for (i, entry) in entries.iter().enumerate() {
         let path = format!("{base}[{i}]");
         let Some(entry) = entry.as_object() else {
@@ -163,7 +167,7 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         let id = match required_text(entry, "id") {
             Ok(id) => id,
             Err(what) => {
-                report.set_aside(&path, "", what);
+                report.set_aside(&path, &written_id(entry, "id"), what);
                 continue;
             }
         };
@@ -181,16 +185,8 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         if let Some(kinds) = whitespace(name) {
             report.note(&path, id, IgotWhat::Whitespace { kinds });
         }
+        names.note(&mut report, (&path, id), "", name);
         let same = master.by_name.entry(one_line(name)).or_default();
-        if let Some(&first) = same.first() {
-            report.note(
-                &path,
-                id,
-                IgotWhat::SameNameApartFromWhitespace {
-                    other: master.positions[first as usize].id.to_string(),
-                },
-            );
-        }
         same.push(master.positions.len() as u32);
         master.positions.push(MasterPosition {
             id: id.into(),

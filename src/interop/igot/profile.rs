@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::json::{
     Report, level, level_by_name, level_name, parse, refuse_other_kinds, required_text, shape,
+    written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
 use crate::DocumentKind;
@@ -132,7 +133,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
         let id = match required_text(entry, "id") {
             Ok(id) => id,
             Err(what) => {
-                report.set_aside(&path, "", what);
+                report.set_aside(&path, &written_id(entry, "id"), what);
                 continue;
             }
         };

@@ -38,7 +38,9 @@ pub struct IgotEntry {
     /// Where, as a JSON path: `$[3].competencies_v5[1]`.
     pub path: String,
     /// The record's id or key, when it has one (a course identifier, a node id, a KCM
-    /// path); empty otherwise.
+    /// path), as written: an id field holding a number, `true` or `false`, a list or an
+    /// object (the record then set aside as [`IgotWhat::WrongType`]) gives its JSON text
+    /// (`7`); empty when the record has none (no id field, or `null`).
     pub id: String,
     /// What was found.
     pub what: IgotWhat,
@@ -223,9 +225,19 @@ pub enum IgotWhat {
         /// `trailing`, `leading`, `repeated` or `hidden`, joined by `, ` when several.
         kinds: String,
     },
-    /// A name equal to another record's once whitespace is normalised; both are kept.
+    /// A name equal to an earlier record's of the same kind (in the KCM, an area's, or a
+    /// theme's or sub-theme's in the same area or theme) once runs of whitespace are made
+    /// one space and the ends trimmed, and written otherwise (`" Self-Analysis"` after
+    /// `"Self-Analysis"`): both are kept, each its own record, and this one is noted, as
+    /// the position master list does for `PID355` after `PID195`.
     SameNameApartFromWhitespace {
-        /// The other record's id.
+        /// The earlier record's id.
+        other: String,
+    },
+    /// A name written exactly as an earlier record's of the same kind, under another id:
+    /// both are kept, and this one is noted.
+    SameName {
+        /// The earlier record's id.
         other: String,
     },
 }
@@ -328,13 +340,17 @@ impl fmt::Display for IgotWhat {
             IgotWhat::Whitespace { kinds } => {
                 write!(f, "name with {kinds} whitespace, kept as written")
             }
-            IgotWhat::SameNameApartFromWhitespace { other } => write!(
-                f,
-                "same name as {} apart from whitespace; both kept",
-                quoted(other)
-            ),
+            IgotWhat::SameNameApartFromWhitespace { other } => {
+                same_name(f, other, " apart from whitespace")
+            }
+            IgotWhat::SameName { other } => same_name(f, other, ""),
         }
     }
+}
+
+/// The text of [`IgotWhat::SameName`] and [`IgotWhat::SameNameApartFromWhitespace`].
+fn same_name(f: &mut fmt::Formatter<'_>, other: &str, apart: &str) -> fmt::Result {
+    write!(f, "same name as {}{apart}; both kept", quoted(other))
 }
 
 /// A node set aside as [`IgotWhat::NoPlace`], by its type, or as a node without one.

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, level_name, optional_text, required_text};
+use super::json::{Report, level, level_name, required_text, written_id};
 use super::kcm::kcm_id;
 use super::report::IgotWhat;
 use crate::interop::case::huge;
@@ -204,8 +204,7 @@ impl Tags<'_> {
         match required_text(tag, field) {
             Ok(s) => Some(s.to_owned()),
             Err(what) => {
-                let id = optional_text(tag, "id").unwrap_or("");
-                self.report.set_aside(path, id, what);
+                self.report.set_aside(path, &written_id(tag, "id"), what);
                 None
             }
         }

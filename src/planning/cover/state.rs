@@ -1,7 +1,7 @@
 //! A partial solution changed in place under an undo journal, and walks over the part of a
 //! candidate's prerequisite closure not chosen yet.
 
-use crate::model::order;
+use crate::model::{hours, order};
 use std::cell::RefCell;
 
 use super::instance::{Instance, Solution};
@@ -12,6 +12,7 @@ pub(crate) struct Mark {
     pub(crate) journal: usize,
     pub(crate) cost: f64,
     pub(crate) hours: f64,
+    picos: i128,
 }
 
 /// What choosing a candidate now would add: itself with its unchosen prerequisites.
@@ -95,7 +96,13 @@ pub(crate) struct State {
     /// How many chosen candidates close each element.
     pub(crate) cover_count: Vec<u32>,
     pub(crate) cost: f64,
+    /// The chosen candidates' hours: their exact sum in pico-hours, `picos`, as the
+    /// nearest double (`model::hours`), so that a budget compared with it within 10⁻⁹ h
+    /// meets the sum a department plan and the report give, on any number of courses
+    /// chosen and dropped. Summed one at a time in floating point, 2,000 courses of
+    /// 19.9 h drift by 1.5·10⁻⁹ h (`tests/suite/path_budget_sums.rs`).
     pub(crate) hours: f64,
+    picos: i128,
     /// `(candidate, chosen afterwards)` for every change since the journal was cleared.
     pub(crate) journal: Vec<(u32, bool)>,
 }
@@ -107,6 +114,7 @@ impl State {
             cover_count: vec![0; inst.values.len()],
             cost: 0.0,
             hours: 0.0,
+            picos: 0,
             journal: Vec::new(),
         }
     }
@@ -116,6 +124,7 @@ impl State {
             journal: self.journal.len(),
             cost: self.cost,
             hours: self.hours,
+            picos: self.picos,
         }
     }
 
@@ -129,6 +138,7 @@ impl State {
         }
         self.cost = mark.cost;
         self.hours = mark.hours;
+        self.picos = mark.picos;
     }
 
     fn flip(&mut self, inst: &Instance, c: u32, on: bool) {
@@ -148,7 +158,9 @@ impl State {
             self.flip(inst, c, on);
             let sign = if on { 1.0 } else { -1.0 };
             self.cost += sign * inst.cost(c);
-            self.hours += sign * inst.hours(c);
+            let picos = hours::picos(inst.hours(c));
+            self.picos += if on { picos } else { -picos };
+            self.hours = hours::hours_of(self.picos);
             self.journal.push((c, on));
         }
     }

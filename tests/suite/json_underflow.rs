@@ -1,0 +1,107 @@
+//! Numbers written not 0 that a double holds only as 0 (framework/19): `"hours": 1e-400`
+//! was refused as "course `k` has 0 hours", and a level written `1e-400` read as level 0.
+//! Framework and officers documents now refuse such a number as the parser refuses
+//! `1e400`, `number out of range`, naming it as written, where it stands; the smallest
+//! double above 0 (`5e-324`) is still read.
+
+use karmayogi::{Cohort, Error, Framework, FrameworkSpec, LevelPolicy, OfficersSpec};
+
+const CASE: &str =
+    include_str!("../data/cases/framework/19-numbers-nearer-zero-than-a-double.json");
+
+/// `(line, column, path, id, message)` of a JSON error.
+fn json(error: &Error) -> (usize, usize, String, Option<String>, String) {
+    match error {
+        Error::Json {
+            line,
+            column,
+            path,
+            id,
+            message,
+        } => (*line, *column, path.clone(), id.clone(), message.clone()),
+        other => panic!("not a JSON error: {other}"),
+    }
+}
+
+fn expected(
+    line: usize,
+    column: usize,
+    path: &str,
+    id: &str,
+    number: &str,
+) -> (usize, usize, String, Option<String>, String) {
+    (
+        line,
+        column,
+        path.to_owned(),
+        Some(id.to_owned()),
+        format!(
+            "number out of range: `{number}` is not 0 and is nearer 0 than a double holds \
+             (about 5e-324): it would read as 0"
+        ),
+    )
+}
+
+#[test]
+fn course_hours_nearer_zero_than_a_double_are_named_as_written() {
+    let want = expected(7, 65, "courses[0].hours", "k", "1e-400");
+    assert_eq!(json(&FrameworkSpec::from_json(CASE).unwrap_err()), want);
+    let errors = Framework::from_json(CASE).unwrap_err();
+    assert_eq!(errors.as_slice().len(), 1);
+    assert_eq!(json(&errors.as_slice()[0]), want);
+    // The smallest double above 0 is read, as the number it is.
+    let smallest = Framework::from_json(&CASE.replace("1e-400", "5e-324")).unwrap();
+    assert_eq!(smallest.course("k").map(|c| c.hours), Some(5e-324));
+    // Negative, or a decimal of 400 zeros: the same.
+    let negative = CASE.replace("1e-400", "-2.5E-330");
+    let want = expected(7, 68, "courses[0].hours", "k", "-2.5E-330");
+    assert_eq!(
+        json(&FrameworkSpec::from_json(&negative).unwrap_err()),
+        want
+    );
+    let zeros = format!("0.{}7", "0".repeat(400));
+    let long = CASE.replace("1e-400", &zeros);
+    let error = FrameworkSpec::from_json(&long).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("`{}`… (403 characters)", &zeros[..200])),
+        "{error}"
+    );
+    // Within a string it is text.
+    let named = CASE.replace("Noting basics", "Noting 1e-400");
+    assert!(FrameworkSpec::from_json(&named.replace("1e-400,", "1,")).is_ok());
+}
+
+#[test]
+fn levels_nearer_zero_than_a_double_are_not_level_0() {
+    let framework = Framework::from_json(&CASE.replace("1e-400", "1")).unwrap();
+    let officers = r#"{"format_version": 2, "officers": [{"id": "o1", "department": "dopt",
+  "position": "so", "passbook": [{"competency": "noting", "level": 1e-999, "source": "assessment"}]}]}"#;
+    let mut want = expected(2, 73, "officers[0].passbook[0].level", "o1", "1e-999");
+    want.4 = format!(
+        "officer `o1` passbook entry 0 (competency `noting`): {}",
+        want.4
+    );
+    assert_eq!(json(&OfficersSpec::from_json(officers).unwrap_err()), want);
+    assert_eq!(
+        json(
+            &OfficersSpec::from_json_all(officers)
+                .unwrap_err()
+                .as_slice()[0]
+        ),
+        want
+    );
+    let errors = Cohort::from_json(&framework, officers, &LevelPolicy::default()).unwrap_err();
+    assert_eq!(json(&errors.as_slice()[0]), want);
+    let errors = Cohort::from_json_with_threads(&framework, officers, &LevelPolicy::default(), 2)
+        .unwrap_err();
+    assert_eq!(json(&errors.as_slice()[0]), want);
+    let level = CASE.replace(r#""level": 2}]}],"#, r#""level": 2e-400}]}],"#);
+    assert!(
+        FrameworkSpec::from_json(&level)
+            .unwrap_err()
+            .to_string()
+            .contains("`2e-400` is not 0"),
+    );
+}
