@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::Error;
-use crate::model::json_path::place_at;
+use crate::model::json_path::{Stop, place_at};
 use crate::model::quote::quoted;
 
 /// The first number of `json`, outside its strings, that is not 0 as written and reads as
@@ -42,7 +42,7 @@ pub(crate) fn underflow_error(json: &str, span: Range<usize>) -> Error {
     let line = 1 + before.matches('\n').count();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = json[line_start..span.end].chars().count();
-    let (path, id) = place_at(json, line, column, false);
+    let (path, id) = place_at(json, line, column, Stop::Read);
     Error::Json {
         line,
         column,
