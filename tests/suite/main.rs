@@ -30,6 +30,7 @@ mod case_field_case;
 mod case_inputs;
 mod case_json_ld;
 mod case_languages;
+mod case_level_names;
 mod case_links;
 mod case_numbers;
 mod case_properties;

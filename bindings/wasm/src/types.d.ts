@@ -1448,7 +1448,8 @@ export type CaseFieldReason =
   | { wrong_type: { found: string; expected: string } }
   | { superseded: { by: string } }
   | "missing"
-  | { unreadable: { expected: string } };
+  | { unreadable: { expected: string } }
+  | { names_another_level: { level: number; reads_as: number } };
 
 /** A field set aside on import, and why. */
 export interface CaseDroppedField {

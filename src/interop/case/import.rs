@@ -552,6 +552,19 @@ pub enum CaseFieldReason {
         /// What CASE defines, e.g. `an ISO 8601 date-time`.
         expected: &'static str,
     },
+    /// A level's `quality` reads as the number of another level than the one the level
+    /// became (`Level 5` or `5` on a 7-level scale's level 5, which
+    /// [`CaseLevelRule::Proportional`] `{ top: 7 }` maps to level 4; `3` on a level scored
+    /// 1): every reader of a level reads such text as that number before any name, so the
+    /// name would read as the wrong level
+    /// ([`Error::LevelNamedAsNumber`](crate::Error::LevelNamedAsNumber)). The level keeps
+    /// its description and is named by the platform's default.
+    NamesAnotherLevel {
+        /// The level the criterion level became.
+        level: u8,
+        /// The number its `quality` reads as.
+        reads_as: u64,
+    },
 }
 
 #[cfg(test)]

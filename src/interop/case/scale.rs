@@ -17,6 +17,7 @@ use crate::interop::case::import::{
 use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CaseExtra, CasePackage};
 use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
 use crate::interop::case::read::unsigned_zero;
+use crate::model::level_name::reads_as_another_level;
 use crate::model::order;
 use crate::model::spec::LevelDescriptor;
 use crate::{CaseElement, CaseFieldReason, Error, Level};
@@ -508,6 +509,20 @@ fn scale(
         // level with neither name nor description is undescribed (its score still counts).
         let description = described
             .or_else(|| level.description.clone())
+        // A name reading as another level (a 7-level scale's `Level 5` on the level its
+        // score maps to, 4) would be read as that level wherever a level is written, and
+        // the framework refuses it: it is set aside, the level keeps its description.
+        let name = name.filter(|name| {
+            let reads_as = reads_as_another_level(name, mapped);
+            if let Some(reads_as) = reads_as {
+                let reason = CaseFieldReason::NamesAnotherLevel {
+                    level: mapped,
+                    reads_as,
+                };
+                reporter.field(CaseElement::Level, id, "quality", reason);
+            }
+            reads_as.is_none()
+        });
             .filter(|d| !crate::model::quote::is_blank(d));
         if name.is_some() || description.is_some() {
             descriptors.push(LevelDescriptor {
