@@ -185,7 +185,7 @@ pub use crate::analysis::rollup::{
 };
 pub use crate::interop::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
-    CaseItem, CaseLink, CasePackage, CaseRenamedKey, CaseRubric,
+    CaseItem, CaseLink, CaseNulls, CasePackage, CaseRenamedKey, CaseRubric,
 };
 pub use crate::interop::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,

@@ -40,6 +40,7 @@ pub use case::import::{
 pub use case::left_out::{
     CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,
 };
+pub use case::nulls::CaseNulls;
 pub use case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
     CaseItem, CaseLink, CasePackage, CaseRenamedKey, CaseRubric,

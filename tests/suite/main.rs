@@ -32,6 +32,7 @@ mod case_json_ld;
 mod case_languages;
 mod case_level_names;
 mod case_links;
+mod case_list_places;
 mod case_numbers;
 mod case_properties;
 mod case_real;

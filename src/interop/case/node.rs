@@ -282,8 +282,8 @@ pub(super) struct Assoc<'p> {
 /// The package's uniquely identified items and complete associations.
 pub(super) struct Parsed<'p> {
     pub(super) items: Vec<&'p CaseItem>,
-    /// Where each of `items` is in the package's `CFItems` (whole repeats set aside make
-    /// the two differ), as errors name it.
+    /// Where each of `items` is in the package's `CFItems` as written (whole repeats set
+    /// aside and `null`s make the two differ), as errors name it.
     pub(super) places: Vec<usize>,
     pub(super) index: HashMap<Cow<'p, str>, usize>,
     /// The element each `uri` of the package names; `None` when several elements have
