@@ -58,6 +58,7 @@ mod csv_exports;
 mod csv_level_names;
 mod csv_row_problems;
 mod csv_title_lines;
+mod csv_unheaded_columns;
 mod department_enumerated;
 mod department_mixed;
 mod drawn;
