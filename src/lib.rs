@@ -185,7 +185,7 @@ pub use crate::analysis::rollup::{
 };
 pub use crate::interop::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
-    CaseItem, CaseLink, CasePackage, CaseRenamedKey, CaseRubric,
+    CaseItem, CaseLink, CaseNulls, CasePackage, CaseRenamedKey, CaseRubric,
 };
 pub use crate::interop::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
@@ -197,10 +197,10 @@ pub use crate::interop::{
     CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,
 };
 pub use crate::interop::{
-    CohortCsvReader, CohortLoad, ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead,
-    Delimiter, DelimiterFrom, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad, EscoOptions,
-    EscoTypeRule, MissingCells, OfficersCsv, OfficersCsvOptions, OfficersLoad, OnetCsv,
-    OnetHierarchy, OnetOptions, OnetTypeRule, TITLE_LINES_MAX, TitleLine, load_esco,
+    CohortCsvReader, CohortLoad, ColumnNotRead, ColumnValues, CsvFileRead, DateForm, DateOrder,
+    DatesRead, Delimiter, DelimiterFrom, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad,
+    EscoOptions, EscoTypeRule, MissingCells, OfficersCsv, OfficersCsvOptions, OfficersLoad,
+    OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, TITLE_LINES_MAX, TitleLine, load_esco,
     load_esco_report, load_officers, load_onet,
 };
 pub use crate::interop::{

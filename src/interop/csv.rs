@@ -64,6 +64,7 @@ mod row;
 mod rows;
 mod split;
 mod title;
+mod unheaded;
 
 pub(crate) use dates::{Cell, DateColumn, read_cell};
 pub use dates::{DateForm, DateOrder, DatesRead};
@@ -89,6 +90,8 @@ use quotes::check_quotes;
 pub(crate) use title::header_in_reach;
 use title::{Above, above_header, header_line, mark_header_line};
 pub use title::{TITLE_LINES_MAX, TitleLine};
+pub use unheaded::ColumnValues;
+pub(crate) use unheaded::Unheaded;
 
 /// A column of a CSV file that the loader did not read: its header names none of the
 /// columns the format has, so its cells were set aside. Extra columns are common in HR
@@ -114,6 +117,37 @@ pub struct ColumnNotRead {
     /// this is set. `None` when no absent optional column is near; not serialized then.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nearest: Option<&'static str>,
+    /// For a column without a header (an empty field in the header, `id,name,` as a
+    /// spreadsheet writes a header whose last cell is empty; [`ColumnNotRead::header`] is
+    /// then empty): the rows holding a value in it, which no column was read from. Such a
+    /// column is reported only when some row holds a value there (a trailing `,` on every
+    /// row holds nothing to lose, and is silent); `None` for a column with a header,
+    /// reported whatever its cells hold. Not serialized when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<ColumnValues>,
+}
+
+/// `named`, the named columns of `file` not read (in header order), with each column of
+/// `unheaded` that holds a value in some row read, in header order (see
+/// `csv/unheaded.rs`). O(columns).
+pub(crate) fn with_unheaded(
+    file: &'static str,
+    mut named: Vec<ColumnNotRead>,
+    unheaded: &Unheaded,
+) -> Vec<ColumnNotRead> {
+    let held = unheaded.held();
+    if held.is_empty() {
+        return named;
+    }
+    named.extend(held.into_iter().map(|(column, values)| ColumnNotRead {
+        file,
+        column,
+        header: String::new(),
+        nearest: None,
+        values: Some(values),
+    }));
+    crate::model::order::sort_by_key(&mut named, |c| c.column);
+    named
 }
 
 /// The name in `absent` that `header` is a near miss of, by [`nearest`] on the header in
@@ -295,7 +329,7 @@ impl<'a> Table<'a> {
             table.header.slots.push(at);
         }
         table.header.width = header.len();
-        table.header.names = header.iter().map(str::to_owned).collect();
+        table.header.name_columns(header.iter());
         let read = |at: usize| table.header.columns.iter().any(|&(_, c)| c == at);
         table.unread = (header.iter().enumerate())
             .filter(|&(at, name)| !name.is_empty() && !read(at))
@@ -304,6 +338,7 @@ impl<'a> Table<'a> {
                 column: at + 1,
                 header: name.to_owned(),
                 nearest: near_miss(name, &absent),
+                values: None,
             })
             .collect();
         if missing {
@@ -335,6 +370,7 @@ impl<'a> Table<'a> {
                 names: Vec::new(),
                 delimiter: (Delimiter::Comma, DelimiterFrom::Detected),
                 titles: Vec::new(),
+                unheaded: Unheaded::default(),
             },
             lossy: false,
             unread: Vec::new(),

@@ -40,6 +40,7 @@ pub use case::import::{
 pub use case::left_out::{
     CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,
 };
+pub use case::nulls::CaseNulls;
 pub use case::package::{
     CaseAssociation, CaseCriterion, CaseCriterionLevel, CaseDocument, CaseExportOptions, CaseExtra,
     CaseItem, CaseLink, CasePackage, CaseRenamedKey, CaseRubric,
@@ -47,8 +48,8 @@ pub use case::package::{
 
 pub use cohort_csv::{CohortCsvReader, CohortLoad};
 pub use csv::{
-    ColumnNotRead, CsvFileRead, DateForm, DateOrder, DatesRead, Delimiter, DelimiterFrom,
-    MissingCells, TITLE_LINES_MAX, TitleLine,
+    ColumnNotRead, ColumnValues, CsvFileRead, DateForm, DateOrder, DatesRead, Delimiter,
+    DelimiterFrom, MissingCells, TITLE_LINES_MAX, TitleLine,
 };
 pub use esco::{
     EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad, EscoOptions, EscoTypeRule, load_esco,

@@ -250,7 +250,9 @@ pub struct OfficersLoad {
     /// [`EvidenceProblem::Duplicate::first_line`]) ([`Framework::review_officers`]).
     pub warnings: Vec<Error>,
     /// The columns of either file whose header names no column of the format, in file
-    /// order (`officers.csv` first) and header order: their cells were not read.
+    /// order (`officers.csv` first) and header order: their cells were not read. A column
+    /// without a header (an empty cell in the header, as a trailing `,` writes) is listed
+    /// when a row holds a value in it, with those rows ([`ColumnNotRead::values`]).
     pub columns_not_read: Vec<ColumnNotRead>,
     /// How each file was read (its delimiter), `officers.csv` first.
     pub files: Vec<CsvFileRead>,

@@ -4,13 +4,22 @@
 //! checked once the competency is known. Shared by the passbook's checks
 //! (`people::resolve`, the CSV loaders) and the framework's validation of requirements.
 
-use crate::model::level::numbered_name;
+use crate::model::level::{numbered_name, whole_text};
 use crate::model::roman::roman;
 use crate::model::spec::CompetencySpec;
 use crate::{EntityKind, Error};
 
 /// The platform's default level names, levels 1 to 5 (`DOMAIN.md`).
 pub(crate) const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Ustad"];
+
+/// The number another than `level` that a level's `name` reads as (`Level 5` or `5`
+/// naming level 4): every reader reads such text as that number before any name, so the
+/// name could only be read as the wrong level. Refused by the framework's validation
+/// ([`Error::LevelNamedAsNumber`]) and set aside by the importers that map a scale's
+/// levels onto FRAC's (a CASE rubric's level 5 of 7 becomes level 4). O(length).
+pub(crate) fn reads_as_another_level(name: &str, level: u8) -> Option<u64> {
+    whole_text(name).filter(|&n| n != u64::from(level))
+}
 
 /// The name of level `level` of `competency`: its descriptor's `name`, else the
 /// platform's default (`None` for level 0); the defaults alone for a competency not known

@@ -18,7 +18,7 @@ use self::hierarchy::hierarchy;
 use self::table::table;
 use super::cycles::cycles;
 use super::quote::{has_hidden, is_blank};
-use crate::model::level::{beyond_every_scale, beyond_every_scale_error, whole_text};
+use crate::model::level::{beyond_every_scale, beyond_every_scale_error};
 use crate::model::level_name;
 use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
@@ -291,7 +291,7 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
         // Every reader reads `Level 2` or `2` as that number before any name, so such a
         // name of another level could only ever be read as the wrong level.
         if let Some(name) = &d.name
-            && let Some(reads_as) = whole_text(name).filter(|&n| n != u64::from(d.level))
+            && let Some(reads_as) = level_name::reads_as_another_level(name, d.level)
         {
             errors.push(Error::LevelNamedAsNumber {
                 competency: competency(),

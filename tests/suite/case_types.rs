@@ -74,3 +74,50 @@ fn association_types_as_numbers_are_refused_naming_the_association_and_field() {
         "case field CFAssociations[1].associationType is an integer: expected a string"
     );
 }
+
+const TYPES_IN_WORDS: &str = include_str!("../data/cases/case/85-item-types-with-words-apart.json");
+
+/// Item types compare as association types do: in any case, with their words apart or
+/// together, separated by any whitespace (a no-break space from a spreadsheet), `_` or `-`.
+/// A zero-width space makes another type, mapped by default and reported so.
+#[test]
+fn item_types_with_words_apart_map_as_written_together() {
+    use karmayogi::{CaseItemMapping, CompetencyType};
+    let import: CaseImport = import(TYPES_IN_WORDS);
+    let types: Vec<(&str, CompetencyType)> = (import.spec.competencies.iter())
+        .map(|c| (c.id.as_str(), c.kind))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            (uuid("c00", 1).as_str(), CompetencyType::Behavioural),
+            (uuid("c00", 2).as_str(), CompetencyType::Behavioural),
+            (uuid("c00", 3).as_str(), CompetencyType::Domain),
+            (uuid("c00", 4).as_str(), CompetencyType::Functional),
+        ]
+    );
+    let uses: Vec<(Option<&str>, CaseItemMapping, bool)> = (import.report.item_types.iter())
+        .map(|u| (u.item_type.as_deref(), u.mapping, u.by_default))
+        .collect();
+    let behavioural = CaseItemMapping::Competency(CompetencyType::Behavioural);
+    assert_eq!(
+        uses,
+        [
+            (Some("Behavioural_Competency"), behavioural, false),
+            (Some("Behavioural\u{a0}Competency"), behavioural, false),
+            (
+                Some("Functional\u{200b}Competency"),
+                CaseItemMapping::Competency(CompetencyType::Functional),
+                true
+            ),
+            (
+                Some("domain-competency"),
+                CaseItemMapping::Competency(CompetencyType::Domain),
+                false
+            ),
+        ]
+    );
+    // `is\u{a0}Child\u{a0}Of` is `isChildOf`: used, nothing kept aside.
+    assert!(import.report.associations.is_empty(), "{:?}", import.report);
+    assert!(import.report.dropped.is_empty(), "{:?}", import.report);
+}

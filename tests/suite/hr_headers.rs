@@ -251,6 +251,7 @@ fn columns_the_loaders_do_not_read_are_listed() {
         column,
         header: header.to_owned(),
         nearest: None,
+        values: None,
     };
     let want = vec![
         not_read("officers.csv", 2, "Mobile"),
@@ -293,6 +294,7 @@ fn misspelt_optional_columns_are_named_with_the_column_they_miss() {
         column,
         header: header.to_owned(),
         nearest,
+        values: None,
     };
     let want = vec![
         not_read("officers.csv", 2, "Nmae", Some("name")),

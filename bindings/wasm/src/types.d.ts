@@ -1175,6 +1175,13 @@ export interface ColumnNotRead {
    * Absent when no missing optional column is near.
    */
   nearest?: string;
+  /**
+   * For a column without a header (an empty cell in the header, as a trailing `,`
+   * writes; `header` is then empty): the rows holding a value in it, which were not
+   * read. Such a column is listed only when some row holds one. Absent for a column
+   * with a header.
+   */
+  values?: { rows: number; first_line: number };
 }
 
 /** Options of `loadOnet`. */
@@ -1452,7 +1459,8 @@ export type CaseFieldReason =
   | { wrong_type: { found: string; expected: string } }
   | { superseded: { by: string } }
   | "missing"
-  | { unreadable: { expected: string } };
+  | { unreadable: { expected: string } }
+  | { names_another_level: { level: number; reads_as: number } };
 
 /** A field set aside on import, and why. */
 export interface CaseDroppedField {

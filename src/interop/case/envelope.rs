@@ -178,14 +178,20 @@ pub(crate) fn package(mut map: Map<String, Value>) -> Result<CasePackage, String
     }
     let repeated_documents = one_document(&mut map);
     let mut f = Fields(map);
+    let (items, null_items) = f.objects("CFItems", item);
+    let (associations, null_associations) = f.objects("CFAssociations", association);
+    let (rubrics, null_rubrics) = f.objects("CFRubrics", rubric);
     Ok(CasePackage {
         repeated_documents,
         document: f.object("CFDocument", document),
-        items: f.objects("CFItems", item),
-        associations: f.objects("CFAssociations", association),
-        rubrics: f.objects("CFRubrics", rubric),
+        items,
+        associations,
+        rubrics,
         extra: f.extra(),
         renamed,
+        null_items,
+        null_associations,
+        null_rubrics,
     })
 }
 

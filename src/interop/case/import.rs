@@ -161,7 +161,7 @@ impl Default for CaseImportOptions {
             ("subtheme", Group(GroupKind::SubTheme)),
             ("competency group", Group(GroupKind::Free)),
         ] {
-            item_types.insert(name.to_owned(), mapping);
+            item_types.insert(type_key(name), mapping);
         }
         CaseImportOptions {
             item_types,
@@ -174,8 +174,10 @@ impl Default for CaseImportOptions {
 }
 
 impl CaseImportOptions {
-    /// Maps items whose `CFItemType` is `name` (trimmed, any case) to `mapping`, replacing
-    /// any earlier mapping of that name. Defaults: `Behavioural Competency`, `Behavioral
+    /// Maps items whose `CFItemType` is `name` to `mapping`, replacing any earlier mapping
+    /// of that name. Names compare in any case and with their words apart or together,
+    /// separated by any whitespace, `_` or `-` (`Functional Competency`,
+    /// `functional_competency`, `Functional\u{a0}Competency`: one type). Defaults: `Behavioural Competency`, `Behavioral
     /// Competency`, `Functional Competency`, `Domain Competency`, and the groups `Area`,
     /// `Theme`, `Sub-theme` (or `Subtheme`) and `Competency Group`.
     pub fn item_type(mut self, name: &str, mapping: CaseItemMapping) -> Self {
@@ -212,9 +214,22 @@ impl CaseImportOptions {
     }
 }
 
-/// The key a `CFItemType` is looked up by: trimmed, lowercase.
+/// The key a `CFItemType` (or an `associationType`) is compared by: its letters in
+/// lowercase, without the whitespace (any Unicode whitespace: a no-break space from a
+/// spreadsheet, a tab), `_` and `-` around and between its words, so `Behavioural
+/// Competency`, `behavioural_competency`, `Behavioural\u{a0}Competency` and
+/// `BehaviouralCompetency` are one type, as `Sub-theme` and `Subtheme` are. Any other
+/// character (a zero-width space, a `.`) makes another type. O(length).
 pub(crate) fn type_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    name.chars()
+        .filter(|&c| !is_type_separator(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `c` separates the words of a type name (see [`type_key`]).
+pub(crate) fn is_type_separator(c: char) -> bool {
+    c.is_whitespace() || c == '_' || c == '-'
 }
 
 /// A CASE package read into a spec, with a report of everything the spec could not hold.
@@ -536,6 +551,19 @@ pub enum CaseFieldReason {
     Unreadable {
         /// What CASE defines, e.g. `an ISO 8601 date-time`.
         expected: &'static str,
+    },
+    /// A level's `quality` reads as the number of another level than the one the level
+    /// became (`Level 5` or `5` on a 7-level scale's level 5, which
+    /// [`CaseLevelRule::Proportional`] `{ top: 7 }` maps to level 4; `3` on a level scored
+    /// 1): every reader of a level reads such text as that number before any name, so the
+    /// name would read as the wrong level
+    /// ([`Error::LevelNamedAsNumber`](crate::Error::LevelNamedAsNumber)). The level keeps
+    /// its description and is named by the platform's default.
+    NamesAnotherLevel {
+        /// The level the criterion level became.
+        level: u8,
+        /// The number its `quality` reads as.
+        reads_as: u64,
     },
 }
 

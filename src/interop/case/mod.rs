@@ -32,6 +32,7 @@ pub(crate) mod left_out;
 mod linked;
 mod map;
 mod node;
+pub(crate) mod nulls;
 mod numbers;
 mod one_line;
 pub(crate) mod package;

@@ -11,25 +11,24 @@ use super::huge::is_huge;
 use super::uuid::is_uuid_shaped;
 use crate::interop::case::fields::identifier_alias;
 use crate::interop::case::import::{
-    CaseDropReason, CaseFieldReason, CaseItemMapping, CaseTypeSource,
+    CaseDropReason, CaseFieldReason, CaseItemMapping, CaseTypeSource, is_type_separator,
 };
 use crate::interop::case::package::{CaseAssociation, CaseExtra, CaseItem, CaseLink};
 use crate::{CaseElement, Error};
 
 pub(super) const CHILD_OF: &str = "isChildOf";
 
-/// Whether `association_type` is CASE's `isChildOf` as publishers write it: without the
-/// spaces around it, in any ASCII case (`ischildof`, `IsChildOf`), and with its words
-/// apart, separated by spaces, `_` or `-` (`Is Child Of`, the name `OpenSALT` stores and
-/// its spreadsheet export writes; `is_child_of`). No two CASE association types differ
-/// only so; any other character (a zero-width space) makes another type. O(length).
+/// Whether `association_type` is CASE's `isChildOf` as publishers write it: in any ASCII
+/// case (`ischildof`, `IsChildOf`), and with its words apart, separated by any whitespace
+/// (a no-break space, a tab), `_` or `-` (`Is Child Of`, the name `OpenSALT` stores and its
+/// spreadsheet export writes; `is_child_of`), as item types are compared
+/// ([`type_key`](crate::interop::case::import::type_key)). No two CASE association types
+/// differ only so; any other character (a zero-width space) makes another type.
+/// O(length).
 pub(super) fn is_child_of(association_type: &str) -> bool {
-    let mut letters = association_type
-        .trim()
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'_' | b'-'));
+    let mut letters = association_type.chars().filter(|&c| !is_type_separator(c));
     CHILD_OF
-        .bytes()
+        .chars()
         .all(|c| letters.next().is_some_and(|b| b.eq_ignore_ascii_case(&c)))
         && letters.next().is_none()
 }
@@ -283,8 +282,8 @@ pub(super) struct Assoc<'p> {
 /// The package's uniquely identified items and complete associations.
 pub(super) struct Parsed<'p> {
     pub(super) items: Vec<&'p CaseItem>,
-    /// Where each of `items` is in the package's `CFItems` (whole repeats set aside make
-    /// the two differ), as errors name it.
+    /// Where each of `items` is in the package's `CFItems` as written (whole repeats set
+    /// aside and `null`s make the two differ), as errors name it.
     pub(super) places: Vec<usize>,
     pub(super) index: HashMap<Cow<'p, str>, usize>,
     /// The element each `uri` of the package names; `None` when several elements have
@@ -539,6 +538,9 @@ mod tests {
             "is_child_of",
             "Is-Child-Of",
             "is  child of",
+            "is\tchild of",
+            "is\u{a0}child\u{a0}of",
+            "is\u{3000}child of",
         ] {
             assert!(is_child_of(t), "{t}");
         }
@@ -549,7 +551,6 @@ mod tests {
             "childOf",
             "isChildOf\u{200b}",
             "is.child.of",
-            "is\tchild of",
             "Is Parent Of",
             "ischildofischildof",
         ] {

@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::huge::{escaped, escaped_option};
+use super::nulls::CaseNulls;
 use crate::GroupId;
 use crate::model::spec::{CompetencyType, GroupKind};
 
@@ -85,6 +86,16 @@ pub struct CasePackage {
     /// Copies that differ are not set aside: the package is refused, naming each.
     #[serde(skip)]
     pub repeated_documents: Vec<String>,
+    /// Where `CFItems` as written held `null`s (absent elements, left out of
+    /// [`Self::items`]); errors and the report name items by their positions as written.
+    #[serde(skip)]
+    pub null_items: CaseNulls,
+    /// Where `CFAssociations` as written held `null`s (see [`Self::null_items`]).
+    #[serde(skip)]
+    pub null_associations: CaseNulls,
+    /// Where `CFRubrics` as written held `null`s (see [`Self::null_items`]).
+    #[serde(skip)]
+    pub null_rubrics: CaseNulls,
 }
 
 /// A package key or a field of an element written in another case than CASE's, read
@@ -376,6 +387,9 @@ pub struct CaseRubric {
     /// `CFRubricCriteria`.
     #[serde(rename = "CFRubricCriteria", default)]
     pub criteria: Vec<CaseCriterion>,
+    /// Where `CFRubricCriteria` as written held `null`s (see [`CaseNulls`]).
+    #[serde(skip)]
+    pub null_criteria: CaseNulls,
     /// Other fields, verbatim.
     #[serde(flatten)]
     pub extra: CaseExtra,
@@ -440,6 +454,9 @@ pub struct CaseCriterion {
     /// `CFRubricCriterionLevels`.
     #[serde(rename = "CFRubricCriterionLevels", default)]
     pub levels: Vec<CaseCriterionLevel>,
+    /// Where `CFRubricCriterionLevels` as written held `null`s (see [`CaseNulls`]).
+    #[serde(skip)]
+    pub null_levels: CaseNulls,
     /// Other fields, verbatim.
     #[serde(flatten)]
     pub extra: CaseExtra,
@@ -650,63 +667,5 @@ impl CaseExportOptions {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Error;
-
-    #[test]
-    fn unknown_fields_survive_a_read_and_write() {
-        let json = r#"{"CFDocument": {"identifier": "d", "title": "t", "creator": "c",
-            "lastChangeDateTime": "2025-01-01T00:00:00Z", "publisher": "p"},
-            "CFItems": [{"identifier": "i", "fullStatement": "s", "notes": "n",
-                         "educationLevel": ["09"]}],
-            "CFAssociations": [], "CFDefinitions": {"CFItemTypes": []}}"#;
-        let package = CasePackage::from_json(json).unwrap();
-        assert_eq!(package.items[0].extra["notes"], "n");
-        assert!(package.extra.contains_key("CFDefinitions"));
-        assert_eq!(CasePackage::from_json(&package.to_json()).unwrap(), package);
-    }
-
-    #[test]
-    fn values_of_another_type_are_kept_aside_not_refused() {
-        let json = r#"{"CFItems": [{"identifier": "i", "fullStatement": 5}],
-            "CFAssociations": [{"identifier": "a", "sequenceNumber": "1",
-                                "originNodeURI": "https://x.org/CFItems/i"}]}"#;
-        let package = CasePackage::from_json(json).unwrap();
-        assert_eq!(package.items[0].full_statement, "");
-        assert_eq!(package.items[0].extra["fullStatement"], 5);
-        let a = &package.associations[0];
-        assert_eq!(a.sequence_number, None);
-        assert_eq!(a.extra["sequenceNumber"], "1");
-        assert_eq!(
-            a.origin_node_uri.as_ref().unwrap().uri,
-            "https://x.org/CFItems/i"
-        );
-        assert_eq!(CasePackage::from_json(&package.to_json()).unwrap(), package);
-    }
-
-    #[test]
-    fn malformed_json_repeated_keys_and_non_objects_are_json_errors_with_a_position() {
-        for (json, line) in [
-            ("not json", 1),
-            ("[1, 2]", 1),
-            (
-                "{\n\"CFItems\": [{\"identifier\": \"a\",\n \"identifier\": \"b\"}]}",
-                3,
-            ),
-        ] {
-            let e = CasePackage::from_json(json).unwrap_err();
-            assert!(
-                matches!(e, Error::Json { line: l, .. } if l == line),
-                "{e:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn export_options_trim_the_base_uri() {
-        let options = CaseExportOptions::default().base_uri("https://x.org/case/");
-        assert_eq!(options.base_uri.as_deref(), Some("https://x.org/case"));
-        assert_eq!(CaseExportOptions::default().base_uri(" ").base_uri, None);
-    }
-}
+#[path = "package_tests.rs"]
+mod tests;

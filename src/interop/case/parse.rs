@@ -159,6 +159,8 @@ pub(super) fn parse<'p>(
         (parsed.set_aside).push((CaseElement::Document, copy.clone(), Repeated));
     }
     for (i, item) in package.items.iter().enumerate() {
+        // Errors name the item by its position as written, `null`s before it counted.
+        let i = package.null_items.written(i);
         let identifier = (item.identifier.as_str(), &item.extra);
         let k = match seen.check(identifier, CaseElement::Item, Place::Item(i), errors) {
             First::New(k) => k,
@@ -224,7 +226,7 @@ fn complete_associations<'p>(
     let mut met: HashMap<Cow<'p, str>, usize> = HashMap::new();
     for (i, a) in package.associations.iter().enumerate() {
         let identifier = (a.identifier.as_str(), &a.extra);
-        let place = Place::Association(i);
+        let place = Place::Association(package.null_associations.written(i));
         match seen.check(identifier, CaseElement::Association, place, errors) {
             First::New(k) => {
                 met.insert(k, i);
@@ -298,7 +300,7 @@ fn rubric_identifiers<'p>(
         if non_blank(&rubric.identifier).is_some() {
             let (identifier, place) = (
                 (rubric.identifier.as_str(), &CaseExtra::new()),
-                Place::Rubric(r),
+                Place::Rubric(package.null_rubrics.written(r)),
             );
             match seen.check(identifier, CaseElement::Rubric, place, errors) {
                 First::New(k) => {
@@ -321,13 +323,16 @@ fn rubric_identifiers<'p>(
                 seen.first((identifier, &CaseExtra::new()), element, place, errors);
             }
         };
+        let r = package.null_rubrics.written(r);
         for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let c = rubric.null_criteria.written(c);
             check(
                 &criterion.identifier,
                 CaseElement::Criterion,
                 Place::Criterion(r, c),
             );
             for (l, level) in criterion.levels.iter().enumerate() {
+                let l = criterion.null_levels.written(l);
                 check(&level.identifier, CaseElement::Level, Place::Level(r, c, l));
             }
         }

@@ -13,6 +13,7 @@ use crate::interop::case::keyed::keyed_list;
 use crate::interop::case::node::{
     holds_no_value, key, one_link, one_object, one_string, self_named,
 };
+use crate::interop::case::nulls::CaseNulls;
 use crate::interop::case::numbers::{decimal, decimal_comma, percentage, points, whole};
 use crate::interop::case::stamp::stamp;
 use crate::model::level::label_number;
@@ -254,11 +255,12 @@ impl Fields {
     /// [`keyed_list`]), or a single object where CASE has a list of one; blank text is an
     /// empty list, as a converter from XML writes an empty element (`<CFRubrics/>` as
     /// `"CFRubrics": ""`); an array holding anything else is put back whole for `extra`.
+    /// Gives, beside the elements, where the list held `null`s.
     pub(super) fn objects<T>(
         &mut self,
         key: &str,
         read: impl Fn(Map<String, Value>) -> T,
-    ) -> Vec<T> {
+    ) -> (Vec<T>, CaseNulls) {
         let taken = self.take(key, |v| match self_named(key, v) {
             // `null` in a list is an absent element, as `null` in a field is an absent
             // field.
@@ -267,14 +269,14 @@ impl Fields {
             Value::String(text) if text.trim().is_empty() => Ok(Vec::new()),
             other => Err(other),
         });
-        taken
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|v| match v {
-                Value::Object(map) => Some(read(map)),
-                _ => None,
-            })
-            .collect()
+        let (mut elements, mut nulls) = (Vec::new(), CaseNulls::default());
+        for (at, v) in taken.unwrap_or_default().into_iter().enumerate() {
+            match v {
+                Value::Object(map) => elements.push(read(map)),
+                _ => nulls.0.push(at),
+            }
+        }
+        (elements, nulls)
     }
 
     /// An object, or a list of one object where CASE has a single one (a `null` in the
@@ -365,7 +367,7 @@ pub(crate) fn link(map: Map<String, Value>) -> CaseLink {
 
 pub(crate) fn rubric(map: Map<String, Value>) -> CaseRubric {
     let mut f = Fields(map);
-    let mut criteria = f.objects("CFRubricCriteria", criterion);
+    let (mut criteria, null_criteria) = f.objects("CFRubricCriteria", criterion);
     levels_beside(&mut f, &mut criteria);
     CaseRubric {
         identifier: f.text("identifier"),
@@ -374,6 +376,7 @@ pub(crate) fn rubric(map: Map<String, Value>) -> CaseRubric {
         description: f.string("description"),
         last_change_date_time: f.stamp("lastChangeDateTime"),
         criteria,
+        null_criteria,
         extra: f.extra(),
     }
 }
@@ -432,6 +435,7 @@ fn criterion_of(criteria: &[CaseCriterion], level: &Value) -> Option<usize> {
 
 pub(crate) fn criterion(map: Map<String, Value>) -> CaseCriterion {
     let mut f = Fields(map);
+    let (levels, null_levels) = f.objects("CFRubricCriterionLevels", level);
     CaseCriterion {
         identifier: f.text("identifier"),
         uri: f.text("uri"),
@@ -442,7 +446,8 @@ pub(crate) fn criterion(map: Map<String, Value>) -> CaseCriterion {
         position: f.integer("position"),
         rubric_id: f.string("rubricId"),
         last_change_date_time: f.stamp("lastChangeDateTime"),
-        levels: f.objects("CFRubricCriterionLevels", level),
+        levels,
+        null_levels,
         extra: f.extra(),
     }
 }

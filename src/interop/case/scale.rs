@@ -17,6 +17,7 @@ use crate::interop::case::import::{
 use crate::interop::case::package::{CaseCriterion, CaseCriterionLevel, CaseExtra, CasePackage};
 use crate::interop::case::package::{DEFAULT_RUBRIC_TITLE, FRAC_SCALE_NOTE};
 use crate::interop::case::read::unsigned_zero;
+use crate::model::level_name::reads_as_another_level;
 use crate::model::order;
 use crate::model::spec::LevelDescriptor;
 use crate::{CaseElement, CaseFieldReason, Error, Level};
@@ -157,7 +158,8 @@ pub(super) fn rubric_levels(
         if parsed.repeated_rubrics[r] {
             continue;
         }
-        let rubric_path = format!("CFRubrics[{r}]");
+        // Elements without an identifier are named by their paths as written.
+        let rubric_path = format!("CFRubrics[{}]", package.null_rubrics.written(r));
         // This crate's export: its scores are FRAC's levels already (see `FRAC_SCALE_NOTE`).
         let frac = rubric.description.as_deref().map(str::trim) == Some(FRAC_SCALE_NOTE);
         let id = named(&rubric.identifier, &rubric_path);
@@ -180,6 +182,7 @@ pub(super) fn rubric_levels(
             reporter.fields(CaseElement::Rubric, id, RUBRIC, &present, &rubric.extra);
         }
         for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let c = rubric.null_criteria.written(c);
             let path = format!("{rubric_path}.CFRubricCriteria[{c}]");
             let id = named(&criterion.identifier, &path).to_owned();
             let reason = match criterion.item_uri.as_ref().and_then(|l| parsed.resolve(l)) {
@@ -347,6 +350,7 @@ fn item_levels(
             reporter.drop(CaseElement::Criterion, id, CaseDropReason::Unscored);
             reporter.drop(CaseElement::Item, item, CaseDropReason::Unscored);
             for (l, level) in criterion.levels.iter().enumerate() {
+                let l = criterion.null_levels.written(l);
                 let path = format!("{}.CFRubricCriterionLevels[{l}]", one.2);
                 unscored(level, named(&level.identifier, &path), reporter);
             }
@@ -396,7 +400,8 @@ fn criterion_levels<'p>(
         .iter()
         .enumerate()
         .map(|(l, level)| {
-            let path = format!("{path}.CFRubricCriterionLevels[{l}]");
+            let written = criterion.null_levels.written(l);
+            let path = format!("{path}.CFRubricCriterionLevels[{written}]");
             let name = named(&level.identifier, &path).to_owned();
             ((level, name, read.ordering[l]), l)
         })
@@ -504,6 +509,20 @@ fn scale(
         lowest = lowest.min(mapped);
         highest = highest.max(mapped);
         let name = quality.or_else(|| opt_non_blank(level.quality.as_ref()).map(str::to_owned));
+        // A name reading as another level (a 7-level scale's `Level 5` on the level its
+        // score maps to, 4) would be read as that level wherever a level is written, and
+        // the framework refuses it: it is set aside, the level keeps its description.
+        let name = name.filter(|name| {
+            let reads_as = reads_as_another_level(name, mapped);
+            if let Some(reads_as) = reads_as {
+                let reason = CaseFieldReason::NamesAnotherLevel {
+                    level: mapped,
+                    reads_as,
+                };
+                reporter.field(CaseElement::Level, id, "quality", reason);
+            }
+            reads_as.is_none()
+        });
         // Text that shows nothing is no description, as for an item's statements; a
         // level with neither name nor description is undescribed (its score still counts).
         let description = described

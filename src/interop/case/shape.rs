@@ -21,7 +21,11 @@ fn fields(path: &str, known: &[Known], extra: &CaseExtra, errors: &mut Vec<Error
                 let stray = value
                     .as_array()
                     .filter(|_| k.expected == OBJECTS)
-                    .and_then(|a| a.iter().position(|v| !v.is_object()).map(|i| (i, &a[i])));
+                    .and_then(|a| {
+                        // A `null` in a list is an absent element, never the stray one.
+                        let stray = a.iter().position(|v| !v.is_object() && !v.is_null());
+                        stray.map(|i| (i, &a[i]))
+                    });
                 errors.push(match stray {
                     Some((i, v)) => Error::CaseFieldType {
                         path: format!("{path}.{key}[{i}]"),
@@ -105,11 +109,13 @@ pub(super) fn check(package: &CasePackage, errors: &mut Vec<Error>) {
     if let Some(document) = &package.document {
         fields("CFDocument", DOCUMENT, &document.extra, errors);
     }
+    // Each element is named by its position as written, `null`s before it counted.
     for (i, item) in package.items.iter().enumerate() {
+        let i = package.null_items.written(i);
         fields(&format!("CFItems[{i}]"), ITEM, &item.extra, errors);
     }
     for (i, a) in package.associations.iter().enumerate() {
-        let path = format!("CFAssociations[{i}]");
+        let path = format!("CFAssociations[{}]", package.null_associations.written(i));
         fields(&path, ASSOCIATION, &a.extra, errors);
         link(&path, "originNodeURI", a.origin_node_uri.as_ref(), errors);
         link(
@@ -120,13 +126,15 @@ pub(super) fn check(package: &CasePackage, errors: &mut Vec<Error>) {
         );
     }
     for (r, rubric) in package.rubrics.iter().enumerate() {
-        let path = format!("CFRubrics[{r}]");
+        let path = format!("CFRubrics[{}]", package.null_rubrics.written(r));
         fields(&path, RUBRIC, &rubric.extra, errors);
         for (c, criterion) in rubric.criteria.iter().enumerate() {
+            let c = rubric.null_criteria.written(c);
             let path = format!("{path}.CFRubricCriteria[{c}]");
             fields(&path, CRITERION, &criterion.extra, errors);
             link(&path, "CFItemURI", criterion.item_uri.as_ref(), errors);
             for (l, level) in criterion.levels.iter().enumerate() {
+                let l = criterion.null_levels.written(l);
                 let path = format!("{path}.CFRubricCriterionLevels[{l}]");
                 fields(&path, LEVEL, &level.extra, errors);
             }

@@ -158,9 +158,14 @@ impl Feed {
     }
 
     /// The header's columns that none of the file's columns is read from, in header order
-    /// (none before the header is read).
+    /// (none before the header is read): those with a name, and those without one that
+    /// hold a value in a row read so far (see `csv/unheaded.rs`).
     pub(crate) fn take_unread(&mut self) -> Vec<ColumnNotRead> {
-        std::mem::take(&mut self.unread)
+        let unread = std::mem::take(&mut self.unread);
+        match &self.state {
+            State::Body(header) => super::with_unheaded(self.file, unread, &header.unheaded),
+            _ => unread,
+        }
     }
 
     /// Reads the next piece of the file: calls `each` on every well-formed record it
@@ -328,6 +333,7 @@ impl Feed {
                     let (file, line) = (self.file, self.line);
                     errors.push(Error::CsvRepeatedHeader { file, line });
                 } else if !empty_fields(&self.spans) {
+                    header.unheaded.note(self.line, line, &self.spans);
                     each(&row, errors);
                 }
                 self.line += 1;
@@ -504,7 +510,15 @@ impl Feed {
             });
             piece = &piece[cut..];
         }
-        if piece.len() < SMALL || !matches!(self.state, State::Body(_)) || self.sep != b',' {
+        // A header with unnamed columns is read in order: the rows holding a value under
+        // one are counted as they are read (`csv/unheaded.rs`), which the parts, read
+        // ahead by `quick` and voided when a record runs into the next, cannot do.
+        let unheaded = matches!(&self.state, State::Body(h) if !h.unheaded.is_empty());
+        if piece.len() < SMALL
+            || !matches!(self.state, State::Body(_))
+            || self.sep != b','
+            || unheaded
+        {
             return self.push(piece, errors, &mut |row, errors| each(ctx, row, errors));
         }
         // The record the previous piece cut, sequentially.

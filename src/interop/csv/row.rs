@@ -27,9 +27,18 @@ pub(crate) struct Header {
     pub(crate) delimiter: (super::Delimiter, super::DelimiterFrom),
     /// The title lines read past above it (see `csv/title.rs`).
     pub(crate) titles: Vec<super::TitleLine>,
+    /// Its columns without a name, and the rows read holding a value in each.
+    pub(crate) unheaded: super::Unheaded,
 }
 
 impl Header {
+    /// Takes `names`, the header's fields as read (trimmed), as its names, and notes
+    /// those that are empty (see [`super::Unheaded`]).
+    pub(crate) fn name_columns<'n>(&mut self, names: impl Iterator<Item = &'n str> + Clone) {
+        self.names = names.clone().map(str::to_owned).collect();
+        self.unheaded = super::Unheaded::new(names);
+    }
+
     /// Whether `record` is the header again: the same fields in the same order, in any
     /// ASCII case, empty fields at the end and a byte-order mark before it aside (each
     /// export joined may start with one), or Excel's `sep=,` line that precedes a header.

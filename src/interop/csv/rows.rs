@@ -165,6 +165,7 @@ impl Table<'_> {
                         }
                         continue;
                     }
+                    self.header.unheaded.note(line, record.as_slice(), &spans);
                     each(&row, errors);
                 }
             }

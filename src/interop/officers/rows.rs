@@ -8,7 +8,7 @@ use crate::interop::csv::missing::{MissingCells, NOT_MISSING, NOT_REPLACED, is_m
 use crate::interop::csv::numbered::number_written;
 use crate::interop::csv::{
     Cell, ColumnNotRead, CsvFileRead, DateColumn, DateOrder, Delimiter, Refused, Row, Table,
-    read_cell,
+    read_cell, with_unheaded,
 };
 use crate::model::ids::EntityKind;
 use crate::model::nearest::Nearest;
@@ -108,12 +108,15 @@ pub(crate) fn officer_rows(
     let [columns, optional_columns] = OFFICER_COLUMNS;
     let mut table =
         Table::open_delimited(OFFICERS, text, columns, optional_columns, given, errors)?;
-    unread.extend(table.take_unread());
+    let named = table.take_unread();
+    let unheaded = table.header().unheaded.clone();
     files.push(CsvFileRead::new(OFFICERS, table.header()));
-    Some(table.rows(errors, |row, errors| {
+    let refused = table.rows(errors, |row, errors| {
         let officer = officer_row(framework, row, errors);
         each(row, officer, errors);
-    }))
+    });
+    unread.extend(with_unheaded(OFFICERS, named, &unheaded));
+    Some(refused)
 }
 
 /// Reports the position and target of officer row `o` that the framework does not hold,
@@ -225,7 +228,8 @@ pub(crate) fn evidence_rows(
     else {
         return;
     };
-    unread.extend(table.take_unread());
+    let named = table.take_unread();
+    let unheaded = table.header().unheaded.clone();
     files.push(CsvFileRead::new(EVIDENCE, table.header()));
     table.rows(errors, |row, errors| {
         let start = errors.len();
@@ -233,6 +237,7 @@ pub(crate) fn evidence_rows(
             each(row, evidence, errors, start);
         }
     });
+    unread.extend(with_unheaded(EVIDENCE, named, &unheaded));
 }
 
 /// Names the passbook entry of a row in each of `errors`, the problems found in the row's
