@@ -280,6 +280,11 @@ impl fmt::Display for IgotWhat {
             IgotWhat::UnknownCompetency { key, nearest } => {
                 write!(f, "no competency {} in the framework", quoted(key))?;
                 match nearest {
+                    Some(n) if crate::model::nfc::canonically_equivalent(key, n) => write!(
+                        f,
+                        " (did you mean {}, the same text in another unicode form?)",
+                        quoted(n)
+                    ),
                     Some(n) => write!(f, " (did you mean {}?)", quoted(n)),
                     None => Ok(()),
                 }
