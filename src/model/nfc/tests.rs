@@ -2,6 +2,8 @@
 //! (`nfc()`, `nfd()`, `is_nfc`), the oracle, on many generated texts; and what quoting
 //! shows of texts in different forms.
 
+use std::fmt::Write;
+
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use super::{canonically_equivalent, decomposed, is_decomposed, uncomposed};
@@ -160,7 +162,7 @@ fn shown(value: &str) -> String {
     let mut out = String::new();
     for (at, c) in value.char_indices() {
         if escaped.contains(&at) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);
         }
