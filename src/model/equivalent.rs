@@ -9,14 +9,15 @@
 //!
 //! Two texts are one text in different forms (canonically equivalent) exactly when their
 //! canonical decompositions (NFD) are equal, so ids are keyed on that, built here from
-//! each character's canonical decomposition and combining class (in WebAssembly from the
-//! crate's own sorted tables, `unicode.rs`). Composing (NFC) is not needed to compare, and
+//! each character's canonical decomposition and combining class (`nfc.rs`: in WebAssembly
+//! from the crate's own sorted tables). Composing (NFC) is not needed to compare, and
 //! `unicode-normalization`'s iterators would bring its compatibility and composition
 //! tables into the JavaScript package (about 112 KB of data) where only the canonical
 //! decomposition is asked.
 
 use std::collections::HashMap;
 
+use crate::model::nfc::{decompose_into, decomposed, is_decomposed};
 use crate::model::order;
 use crate::{EntityKind, Error, Framework};
 
@@ -268,66 +269,6 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// Appends to `out` the canonical decomposition (NFD) of `chars`: each character replaced
-/// by its full canonical decomposition (Hangul syllables by their jamo), then each run of
-/// combining marks (characters of a nonzero combining class) stably sorted by class.
-/// Two texts are canonically equivalent exactly when these are equal. O(n log r) for n
-/// characters out and runs of at most r marks.
-fn decompose_into(chars: impl IntoIterator<Item = char>, out: &mut String) {
-    // The current run of marks: class, place in the run (so the sort is stable), mark.
-    let mut marks: Vec<(u8, u32, char)> = Vec::new();
-    let mut push = |c: char| {
-        let class = if c.is_ascii() {
-            0
-        } else {
-            canonical_combining_class(c)
-        };
-        if class == 0 {
-            put_in_order(&mut marks, out);
-            out.push(c);
-        } else {
-            marks.push((class, marks.len() as u32, c));
-        }
-    };
-    for c in chars {
-        decompose_canonical(c, &mut push);
-    }
-    put_in_order(&mut marks, out);
-}
-
-/// Appends the run of `marks` to `out` in canonical order (by class, then by place) and
-/// empties it.
-fn put_in_order(marks: &mut Vec<(u8, u32, char)>, out: &mut String) {
-    if marks.len() > 1 {
-        order::sort_unstable(marks);
-    }
-    out.extend(marks.drain(..).map(|(_, _, mark)| mark));
-}
-
-/// The canonical decomposition of `text`, as [`decompose_into`] writes it.
-fn decomposed(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    decompose_into(text.chars(), &mut out);
-    out
-}
-
-/// Whether `text` is its own canonical decomposition: no character decomposes and every
-/// run of marks is in canonical order. Every ASCII text is.
-fn is_decomposed(text: &str) -> bool {
-    if text.is_ascii() {
-        return true;
-    }
-    let mut last = 0;
-    text.chars().all(|c| {
-        let mut own = true;
-        decompose_canonical(c, |d| own &= d == c);
-        let class = canonical_combining_class(c);
-        let ordered = class == 0 || last <= class;
-        last = class;
-        own && ordered
-    })
-}
-
 /// The warnings about `members` (officers in increasing order whose ids fold to one key):
 /// for each Unicode form shared by two or more distinct ids, [`Error::EquivalentIds`] at
 /// each of them after the first; and when the ids are not all one form,
@@ -441,17 +382,6 @@ fn sets_by_key(
     order::sort_by(&mut sets, Ord::cmp);
     sets
 }
-
-// In WebAssembly the crate's own sorted tables, which compress to a third of
-// `unicode-normalization`'s hash tables; natively that crate's, one hash per lookup
-// instead of a bisection. The same data: the tests compare them on every code point.
-#[cfg(any(target_arch = "wasm32", test))]
-mod unicode;
-
-#[cfg(target_arch = "wasm32")]
-use unicode::{canonical_combining_class, decompose_canonical};
-#[cfg(not(target_arch = "wasm32"))]
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 #[cfg(test)]
 mod tests;

@@ -45,6 +45,7 @@ pub(crate) mod missing;
 pub(crate) mod names;
 pub(crate) mod nearest;
 pub(crate) mod object;
+pub(crate) mod nfc;
 pub(crate) mod order;
 pub(crate) mod parallel;
 pub(crate) mod provenance;

@@ -3,17 +3,21 @@
 use std::collections::HashMap;
 
 use crate::EntityKind;
+use crate::model::nfc::{canonically_equivalent, decompose_into};
 use crate::model::quote::{has_hidden, hidden};
 
 /// The longest id, in characters, that [`nearest`] compares by edit distance. The distance
 /// takes time in the product of the two lengths, so an unknown id of a megabyte against a
 /// framework holding one as long took an hour to report; ids longer than this (no one
 /// types them) are matched only as written otherwise (case, spaces, invisible
-/// characters, leading zeros), which takes time in their length.
+/// characters, Unicode form, leading zeros), which takes time in their length.
 pub(crate) const LONGEST_EDITED: usize = 256;
 
-/// The candidate closest to `asked`, when one is close: equal to it but for case,
-/// surrounding whitespace and characters that show as nothing (`us\u{200b}` for `us`), or, both all ASCII digits, but for leading zeros (`123` for
+/// The candidate closest to `asked`, when one is close: first one that is the same text in
+/// another Unicode form (`Jose\u{301}` for `José`: the same canonical decomposition);
+/// then one equal to it but for case, surrounding whitespace, characters that show as
+/// nothing (`us\u{200b}` for `us`) and Unicode form (`de\u{301}partement` for
+/// `Département`), or, both all ASCII digits, but for leading zeros (`123` for
 /// `00123`, as a spreadsheet reads an id it takes for a number), or, for an id of four
 /// to [`LONGEST_EDITED`] characters, within an edit
 /// distance (optimal string alignment, so a swap of two neighbours counts once) of a fifth
@@ -54,14 +58,15 @@ fn nearest_within<'a>(
     } else {
         0
     };
+    // Ranked by: the same text in another form (0), written otherwise (1), edits (2 + d).
     let mut best: Option<(usize, &str)> = None;
     let mut ran_out = false;
     for candidate in candidates {
         if candidate == asked {
             continue;
         }
-        let distance = if same_form(&normal, unpadded, candidate) {
-            0
+        let rank = if same_form(&normal, unpadded, candidate) {
+            usize::from(!canonically_equivalent(asked, candidate))
         } else {
             // With no edits allowed only the same id would do, and that one is skipped.
             let other = candidate.chars().count();
@@ -79,22 +84,22 @@ fn nearest_within<'a>(
             if d > limit {
                 continue;
             }
-            d
+            2 + d
         };
         let better = match best {
             None => true,
-            Some((d, id)) => (distance, candidate) < (d, id),
+            Some((r, id)) => (rank, candidate) < (r, id),
         };
         if better {
-            best = Some((distance, candidate));
+            best = Some((rank, candidate));
         }
     }
-    best.filter(|&(d, _)| d == 0 || !ran_out)
+    best.filter(|&(r, _)| r < 2 || !ran_out)
         .map(|(_, id)| id.to_owned())
 }
 
-/// Whether `id` and `other` are one id written two ways: equal but for case and
-/// surrounding whitespace, or, both all ASCII digits, but for leading zeros (`123` and
+/// Whether `id` and `other` are one id written two ways: equal but for case, surrounding
+/// whitespace and Unicode form, or, both all ASCII digits, but for leading zeros (`123` and
 /// `00123`, as a spreadsheet rewrites an id it takes for a number). The distance-0 rule of
 /// [`nearest`]. O(length).
 pub(crate) fn same_id_written_otherwise(id: &str, other: &str) -> bool {
@@ -119,15 +124,25 @@ fn digits(id: &str) -> Option<&str> {
 
 /// `id` as [`nearest`] compares it: trimmed of whitespace, without the characters that
 /// show as nothing anywhere in it (a zero-width space, a byte-order mark, a bidirectional
-/// control: such an id prints exactly like the one meant), in lower case.
+/// control: such an id prints exactly like the one meant), in lower case, and, when it is
+/// not ASCII, canonically decomposed before and after lowering (as `equivalent.rs` folds
+/// ids), so the forms of one text compare equal.
 fn normalise(id: &str) -> String {
     let id = id.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if has_hidden(id) {
+    let shown: std::borrow::Cow<'_, str> = if has_hidden(id) {
         let shown = |c: &char| c.is_whitespace() || !hidden(*c);
-        id.chars().filter(shown).collect::<String>().to_lowercase()
+        id.chars().filter(shown).collect::<String>().into()
     } else {
-        id.to_lowercase()
+        id.into()
+    };
+    if shown.is_ascii() {
+        return shown.to_lowercase();
     }
+    let mut decomposed = String::with_capacity(shown.len());
+    decompose_into(shown.chars(), &mut decomposed);
+    let mut folded = String::with_capacity(decomposed.len());
+    decompose_into(decomposed.chars().flat_map(char::to_lowercase), &mut folded);
+    folded
 }
 
 /// The cells of edit distance (see [`nearest_within`]) one [`Nearest`] computes in all:
@@ -155,49 +170,48 @@ pub(crate) struct Nearest {
     forms: Vec<(EntityKind, Forms)>,
 }
 
-/// Ids by the forms [`same_form`] compares: the smallest id of each normal form and of
-/// each number written without leading zeros, so that an id written otherwise is found in
-/// O(its length) rather than by a pass over every id.
+/// Ids by the forms [`same_form`] compares: the ids of each normal form, and the smallest
+/// id of each number written without leading zeros, so that an id written otherwise is
+/// found in O(its length) rather than by a pass over every id.
 #[derive(Default)]
 struct Forms {
-    normal: HashMap<String, String>,
+    normal: HashMap<String, Vec<String>>,
     unpadded: HashMap<String, String>,
 }
 
 impl Forms {
     fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Forms {
         let mut forms = Forms::default();
-        let keep = |map: &mut HashMap<String, String>, key: String, id: &str| {
-            let smallest = map.entry(key).or_insert_with(|| id.to_owned());
-            if id < smallest.as_str() {
-                id.clone_into(smallest);
-            }
-        };
         for id in ids {
-            keep(&mut forms.normal, normalise(id), id);
+            forms
+                .normal
+                .entry(normalise(id))
+                .or_default()
+                .push(id.to_owned());
             if let Some(d) = digits(id) {
-                keep(
-                    &mut forms.unpadded,
-                    d.trim_start_matches('0').to_owned(),
-                    id,
-                );
+                let smallest = (forms.unpadded)
+                    .entry(d.trim_start_matches('0').to_owned())
+                    .or_insert_with(|| id.to_owned());
+                if id < smallest.as_str() {
+                    id.clone_into(smallest);
+                }
             }
         }
         forms
     }
 
-    /// The smallest id other than `asked` equal to it but for its written form (the
-    /// distance-0 answer of [`nearest`]).
+    /// The id other than `asked` equal to it but for its written form (the answer of
+    /// [`nearest`] of rank 0 or 1): one that is the same text in another Unicode form,
+    /// else the smallest.
     fn get(&self, asked: &str) -> Option<String> {
         let normal = normalise(asked);
         let unpadded = digits(normal.as_str()).map(|d| d.trim_start_matches('0'));
-        let by_form = self.normal.get(&normal);
+        let by_form = self.normal.get(&normal).into_iter().flatten();
         let by_number = unpadded.and_then(|u| self.unpadded.get(u));
-        [by_form, by_number]
-            .into_iter()
-            .flatten()
+        by_form
+            .chain(by_number)
             .filter(|id| id.as_str() != asked)
-            .min()
+            .min_by_key(|id| (!canonically_equivalent(asked, id), id.as_str()))
             .cloned()
     }
 }
@@ -397,6 +411,37 @@ mod tests {
             memo.get(kind, "itd-mumbia", || known).as_deref(),
             Some("itd-mumbai")
         );
+    }
+
+    /// The same text in another Unicode form is suggested first, before the same text in
+    /// another case, while the cells last and after they run out; a form that also
+    /// differs in case is found as case is.
+    #[test]
+    fn ids_in_another_unicode_form_are_suggested_first() {
+        let known = [
+            "D\u{e9}partement",
+            "d\u{e9}partement",
+            "\u{3a9}-law",
+            "Jos\u{e9}",
+        ];
+        for (asked, meant) in [
+            ("De\u{301}partement", "D\u{e9}partement"),
+            ("de\u{301}partement", "d\u{e9}partement"),
+            ("DE\u{301}PARTEMENT", "D\u{e9}partement"),
+            ("\u{2126}-law", "\u{3a9}-law"),
+            ("Jose\u{301}", "Jos\u{e9}"),
+            ("jose\u{301} ", "Jos\u{e9}"),
+        ] {
+            assert_eq!(nearest(asked, known).as_deref(), Some(meant), "{asked:?}");
+            let mut memo = super::Nearest::new(100);
+            memo.cells = 0;
+            let kind = crate::EntityKind::Department;
+            assert_eq!(memo.get(kind, asked, || known).as_deref(), Some(meant));
+        }
+        assert!(super::same_id_written_otherwise(
+            "\u{95b}",
+            "\u{91c}\u{93c}"
+        ));
     }
 
     #[test]

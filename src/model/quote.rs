@@ -4,24 +4,45 @@
 //! zero-width space or a trailing space; printed as it is, `faceless-sop\r` looks exactly
 //! like `faceless-sop` and the error cannot be acted on. So a *plain* value (non-empty,
 //! no control, invisible or non-space whitespace character, no backslash, quote or
-//! backtick, no space at either end) is shown in backticks as it is, and any other value
-//! in double quotes with those characters escaped: `\t`, `\r`, `\n`, `\0`, `\\`, `\"`, and
-//! `\u{hex}` for every other control or invisible character, for a space at either end, and
-//! for a combining diacritical mark (`U+0300`–`U+036F`): text written decomposed (`e`
-//! followed by `U+0301`, as macOS file names and some exports hold it) prints exactly like
-//! its precomposed form (`é`) yet is another id, so `"Jose\u{301}"` shows which it is.
-//! Marks of other scripts (Devanagari's vowel signs) print as they are.
+//! backtick, no space at either end, in Unicode's composed form) is shown in backticks as
+//! it is, and any other value in double quotes with those characters escaped: `\t`, `\r`,
+//! `\n`, `\0`, `\\`, `\"`, and `\u{hex}` for every other control or invisible
+//! character, for a space at either end, for a combining diacritical mark
+//! (`U+0300`–`U+036F`), and for the characters that keep the value from being in NFC.
+//!
+//! Text can be written in several Unicode forms that print alike and are different ids:
+//! `José` with a precomposed `é` and `Jose` followed by `U+0301` (decomposed, as macOS file
+//! names and some exports hold it), `Åland` with `Å` (`U+00C5`) and with the Angstrom sign
+//! (`U+212B`), `Ω` and the Ohm sign (`U+2126`), the Devanagari `ज़` as one character
+//! (`U+095B`) and as `ज` followed by a nukta (`U+091C U+093C`). Of the forms of one text
+//! exactly one is in NFC (Unicode's composed form, UAX #15), and a text in NFC prints as
+//! it is: `José`, `Åland`, `ज़िला कार्यालय` (which NFC writes with the nukta apart: `U+095B`
+//! is excluded from composition), Hindi with its vowel signs, virama and anusvara. In a
+//! value not in NFC, the characters NFC would change are escaped: the value is cut before
+//! each character that NFC leaves alone and joins to nothing before it (combining class
+//! 0, `NFC_Quick_Check` Yes), and in each piece that is not its own NFC every character is
+//! escaped but a first such one. So `"Jose\u{301}"`, `"\u{212b}land"`, `"\u{2126}-law"`,
+//! `"\u{95b}िला"`, and marks out of canonical order are shown escaped. What a message
+//! prints for a value, escapes included, is then itself in NFC, and two values of at
+//! most [`SHOWN`] characters print the same only when they are the same: two ids that are one text in different forms never
+//! print alike (checked against `unicode-normalization` on generated texts in
+//! `nfc/tests.rs`). The marks of `U+0300`–`U+036F` are escaped even in NFC (`x\u{301}`),
+//! as they were before this rule: with no letter to sit on (at the start of a value) they
+//! print over the quote.
 //!
 //! A value longer than [`SHOWN`] characters (an id cell holding a whole pasted document, a
 //! 2 MB key) is shown by its first [`SHOWN`] characters, quoted and escaped as above,
 //! followed by `…` and its length: `` `aaaa…aaaa`… (2097152 characters) ``; when the
 //! part cut off holds a character that would be escaped (a control or invisible character,
-//! a combining mark, a space ending the value), the first such one is shown escaped with
+//! a combining mark, a character escaped for the value's form, a space ending the value),
+//! the first such one is shown escaped with
 //! its place, `` `yyyy…yyyy`… (1000001 characters; "\u{7}" at character 1000001) ``, since
 //! it is what tells the value from one that looks the same. The message stays readable
 //! and its size bounded; the error's data keeps the whole value.
 
 use std::fmt::{self, Write};
+
+use crate::model::nfc::uncomposed;
 
 /// Shows `value` as described in the module docs.
 pub(crate) fn quoted(value: &str) -> Quoted<'_> {
@@ -50,65 +71,85 @@ pub(crate) struct Quoted<'a>(&'a str);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        // The characters shown escaped for the value's form, found in the whole value: a
+        // character past a cut can make one before it not in NFC.
+        let forms = uncomposed(value);
+        let formed = |at: usize| forms.binary_search(&at).is_ok();
         // Past `SHOWN` characters, the first `SHOWN` and the length: the byte offset of
         // the character after the prefix, if there is one.
-        if let Some((cut, _)) = self.0.char_indices().nth(SHOWN) {
-            let length = self.0.chars().count();
-            Quoted(&self.0[..cut]).fmt(f)?;
+        if let Some((cut, _)) = value.char_indices().nth(SHOWN) {
+            let length = value.chars().count();
+            write_quoted(f, &value[..cut], &formed)?;
             write!(f, "\u{2026} ({length} characters")?;
             // The cut would hide what makes the value differ from one that looks the same
             // (an id refused for a control character in its millionth place): the first
             // such character past it, escaped, and its place.
-            if let Some((at, c)) = unseen(&self.0[cut..]) {
-                let c = &self.0[cut + at..cut + at + c.len_utf8()];
-                let place = SHOWN + self.0[cut..cut + at].chars().count() + 1;
-                write!(f, "; {} at character {place}", Quoted(c))?;
+            if let Some((at, c)) = unseen(&value[cut..], |i| formed(cut + i)) {
+                let c = &value[cut + at..cut + at + c.len_utf8()];
+                let place = SHOWN + value[cut..cut + at].chars().count() + 1;
+                f.write_str("; ")?;
+                write_quoted(f, c, &|_| true)?;
+                write!(f, " at character {place}")?;
             }
             return f.write_char(')');
         }
-        let value = self.0;
-        if is_plain(value) {
-            f.write_char('`')?;
-            f.write_str(value)?;
-            return f.write_char('`');
-        }
-        f.write_char('"')?;
-        let last = value.chars().count().saturating_sub(1);
-        for (i, c) in value.chars().enumerate() {
-            match c {
-                '\t' => f.write_str("\\t")?,
-                '\r' => f.write_str("\\r")?,
-                '\n' => f.write_str("\\n")?,
-                '\0' => f.write_str("\\0")?,
-                '\\' => f.write_str("\\\\")?,
-                '"' => f.write_str("\\\"")?,
-                ' ' if i == 0 || i == last => f.write_str("\\u{20}")?,
-                c if hidden(c) || is_latin_mark(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
-                c => f.write_char(c)?,
-            }
-        }
-        f.write_char('"')
+        write_quoted(f, value, &formed)
     }
 }
 
+/// Writes `value` (the whole value or its first [`SHOWN`] characters) as the module docs
+/// describe, `formed` telling the byte offsets of the characters escaped for the form
+/// of the value.
+fn write_quoted(
+    f: &mut fmt::Formatter<'_>,
+    value: &str,
+    formed: &dyn Fn(usize) -> bool,
+) -> fmt::Result {
+    if is_plain(value, formed) {
+        f.write_char('`')?;
+        f.write_str(value)?;
+        return f.write_char('`');
+    }
+    f.write_char('"')?;
+    let last = value.chars().count().saturating_sub(1);
+    for (i, (at, c)) in value.char_indices().enumerate() {
+        match c {
+            '\t' => f.write_str("\\t")?,
+            '\r' => f.write_str("\\r")?,
+            '\n' => f.write_str("\\n")?,
+            '\0' => f.write_str("\\0")?,
+            '\\' => f.write_str("\\\\")?,
+            '"' => f.write_str("\\\"")?,
+            ' ' if i == 0 || i == last => f.write_str("\\u{20}")?,
+            c if hidden(c) || is_latin_mark(c) || formed(at) => {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            }
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_char('"')
+}
+
 /// The byte offset and the first character of `rest` (the end of a value) that quoting
-/// would escape as unseen: a control or invisible character, a combining mark, or a space
+/// would escape as unseen: a control or invisible character, a combining mark, a
+/// character escaped for the value's form (`formed`, by offset in `rest`), or a space
 /// ending the value. O(length of `rest`).
-fn unseen(rest: &str) -> Option<(usize, char)> {
+fn unseen(rest: &str, formed: impl Fn(usize) -> bool) -> Option<(usize, char)> {
     let found = rest
         .char_indices()
-        .find(|&(_, c)| hidden(c) || is_latin_mark(c));
+        .find(|&(at, c)| hidden(c) || is_latin_mark(c) || formed(at));
     found.or_else(|| rest.ends_with(' ').then(|| (rest.len() - 1, ' ')))
 }
 
 /// Whether a value prints as it is, between backticks.
-fn is_plain(value: &str) -> bool {
+fn is_plain(value: &str, formed: &dyn Fn(usize) -> bool) -> bool {
     !value.is_empty()
         && !value.starts_with(' ')
         && !value.ends_with(' ')
-        && !value
-            .chars()
-            .any(|c| matches!(c, '\\' | '"' | '`') || hidden(c) || is_latin_mark(c))
+        && !value.char_indices().any(|(at, c)| {
+            matches!(c, '\\' | '"' | '`') || hidden(c) || is_latin_mark(c) || formed(at)
+        })
 }
 
 /// A combining diacritical mark of the block Latin, Greek and Cyrillic text use

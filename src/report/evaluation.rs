@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::table::{Align, Label, Table, Text, count, percent, percent_tenths, wrapped};
+use super::table::{Align, Id, Label, Table, count, percent, percent_tenths, wrapped};
 use crate::{Evaluation, Progress};
 
 /// Labels wider than this do not widen the course-outcome lines.
@@ -150,8 +150,7 @@ impl fmt::Display for Evaluation<'_> {
             f,
             "By department",
             "department",
-            (self.departments.iter())
-                .map(|d| (Text(d.department.as_str()).to_string(), &d.progress)),
+            (self.departments.iter()).map(|d| (Id(d.department.as_str()).to_string(), &d.progress)),
         )?;
         self.write_courses(f)?;
         if !self.moved.is_empty() {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::table::{Align, Label, Table, Text, count, percent};
+use super::table::{Align, Id, Label, Table, count, percent};
 use crate::{GapReport, Paths, TrainingNeeds};
 
 /// Why a position requires a competency, as `role / activity @level` or `role @level`.
@@ -18,11 +18,11 @@ impl fmt::Display for Why<'_> {
                 Some(a) => write!(
                     f,
                     "{} / {} @{}",
-                    Text(p.role.as_str()),
-                    Text(a.as_str()),
+                    Id(p.role.as_str()),
+                    Id(a.as_str()),
                     p.level
                 )?,
-                None => write!(f, "{} @{}", Text(p.role.as_str()), p.level)?,
+                None => write!(f, "{} @{}", Id(p.role.as_str()), p.level)?,
             }
         }
         Ok(())

@@ -4,6 +4,7 @@ use std::fmt::{self, Write as _};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::model::nfc::uncomposed;
 use crate::model::quote::disrupts_text;
 
 /// A label column is as wide as its longest label up to this many characters; a longer
@@ -157,6 +158,31 @@ impl fmt::Display for Text<'_> {
     }
 }
 
+/// An id as a report prints it: as [`Text`], and with the characters that keep it from
+/// being in Unicode's composed form (NFC) escaped as messages escape them
+/// (`model/quote.rs`), so two ids that are one text in different forms (a department
+/// written with `U+095B` and with `ज` and a nukta) never print alike. An id in NFC, as
+/// Hindi and precomposed letters are written, prints as [`Text`] prints it.
+#[derive(Clone, Copy)]
+pub(super) struct Id<'a>(pub(super) &'a str);
+
+impl fmt::Display for Id<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let forms = uncomposed(self.0);
+        if forms.is_empty() {
+            return Text(self.0).fmt(f);
+        }
+        let mut start = 0;
+        for &at in &forms {
+            Text(&self.0[start..at]).fmt(f)?;
+            let c = self.0[at..].chars().next().unwrap_or_default();
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            start = at + c.len_utf8();
+        }
+        Text(&self.0[start..]).fmt(f)
+    }
+}
+
 /// A name with its id in brackets, `Public procurement [procurement]`; the id alone when
 /// there is no name or the name is the id.
 #[derive(Clone, Copy)]
@@ -193,8 +219,8 @@ impl<'a> Label<'a> {
 impl fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name.filter(|n| *n != self.id) {
-            Some(name) => write!(f, "{} [{}]", Text(name), Text(self.id)),
-            None => write!(f, "{}", Text(self.id)),
+            Some(name) => write!(f, "{} [{}]", Text(name), Id(self.id)),
+            None => write!(f, "{}", Id(self.id)),
         }
     }
 }
@@ -381,6 +407,22 @@ mod tests {
             .map(|&p| percent(p).to_string())
             .collect();
         assert_eq!(shown, ["0%", "<1%", "<1%", "50%", ">99%", "100%"]);
+    }
+
+    #[test]
+    fn ids_not_in_nfc_show_what_tells_them_apart() {
+        let nfc = "\u{91c}\u{93c}\u{93f}\u{932}\u{93e}";
+        assert_eq!(Id(nfc).to_string(), nfc);
+        assert_eq!(
+            Id("\u{95b}\u{93f}\u{932}\u{93e}").to_string(),
+            "\\u{95b}\u{93f}\u{932}\u{93e}"
+        );
+        assert_eq!(Id("\u{212b}\n").to_string(), "\\u{212b}\\n");
+        assert_eq!(
+            Label::new("Island", "\u{212b}land").to_string(),
+            "Island [\\u{212b}land]"
+        );
+        assert_eq!(Label::officer(None, "Jos\u{e9}").to_string(), "Jos\u{e9}");
     }
 
     #[test]

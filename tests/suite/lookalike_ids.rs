@@ -43,9 +43,17 @@ fn an_unknown_id_written_decomposed_shows_its_marks() {
     let loaded = load_officers(&fw, &csv, &OfficersCsvOptions::default())
         .expect_err("an unknown competency")
         .to_string();
+    // The precomposed id is suggested, and said to be the same text (it was not
+    // suggested at all before).
     for message in [json, loaded] {
         assert!(message.contains(r#""Jose\u{301}""#), "{message}");
-        assert!(!message.contains(PRECOMPOSED), "{message}");
+        assert!(
+            message.ends_with(&format!(
+                ": unknown competency, did you mean `{PRECOMPOSED}` (the same text in another \
+                 unicode form)?"
+            )),
+            "{message}"
+        );
     }
     // The precomposed id is found, and prints as it is.
     let ok = json!({"format_version": 2, "officers": [

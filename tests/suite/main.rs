@@ -70,6 +70,7 @@ mod esco_official;
 mod evaluate;
 mod evidence_dates;
 mod examples;
+mod forms;
 mod groups;
 mod hardening;
 mod hour_totals;

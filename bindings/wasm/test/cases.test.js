@@ -389,4 +389,37 @@ describe("real-world cases", () => {
       assert.deepEqual(plan.optimality, { status: "optimal" });
     }
   });
+
+  test("ids that are one text in two unicode forms are told apart in messages (officers/26)", () => {
+    // The Devanagari ज़ as U+095B against ज and a nukta (as NFC writes it), Å as the
+    // Angstrom sign, Ω as the Ohm sign: the form not in NFC shows escaped, and the
+    // suggestion says it is the same text.
+    const fw = new Framework(read("tests/data/cases/framework/20-unicode-forms-framework.json"));
+    const text = read("tests/data/cases/officers/26-unicode-forms-departments.json");
+    const district = "\u091c\u093c\u093f\u0932\u093e \u0915\u093e\u0930\u094d\u092f\u093e\u0932\u092f";
+    const other = "\u095b" + district.slice(2);
+    const same = "(the same text in another unicode form)";
+    assert.deepEqual(
+      fw.reviewOfficers(text).map((w) => w.message),
+      [
+        `officer \`o2\` is in department "\\u{95b}${district.slice(2)}" but position \`p\` belongs to \`${district}\`, did you mean \`${district}\` ${same}?`,
+        `officer \`o3\` is in department "\\u{212b}land" but position \`q\` belongs to \`\u00c5land\`, did you mean \`\u00c5land\` ${same}?`,
+      ],
+    );
+    const officers = JSON.parse(text).officers;
+    throwsProblems(() => new Cohort(fw, officers), [
+      {
+        code: "invalid_evidence",
+        message: `officer \`o3\` passbook entry 0 (competency "\\u{2126}-law"): unknown competency, did you mean \`\u03a9-law\` ${same}?`,
+      },
+    ]);
+    const cohort = new Cohort(fw, officers.slice(0, 1));
+    throwsProblems(() => fw.trainingNeeds(cohort, { department: other }), [
+      {
+        code: "unknown_id",
+        nearest: district,
+        message: `unknown department "\\u{95b}${district.slice(2)}", did you mean \`${district}\` ${same}?`,
+      },
+    ]);
+  });
 });

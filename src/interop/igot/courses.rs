@@ -120,7 +120,8 @@ impl IgotCourseOptions {
 /// Linear in the text, plus O(C) once to index the framework's competencies by normalised
 /// id and, for up to 1,000 distinct unknown tags, a nearest-id search each, by edit
 /// distance within 2²⁷ character pairs compared in all (about half a second), then only
-/// for ids written otherwise (case, spaces, invisible characters, leading zeros).
+/// for ids written otherwise (case, spaces, invisible characters, Unicode form, leading
+/// zeros).
 ///
 /// # Example
 /// ```

@@ -20,7 +20,9 @@ pub enum EvidenceProblem {
         /// profile, a CSV load) compares ids by edit distance for up to 2²⁷ character
         /// pairs in all, so that a file written against another framework is reported in
         /// about half a second; after that only an id equal but for its written form
-        /// (case, spaces, invisible characters, leading zeros) is suggested.
+        /// (case, spaces, invisible characters, Unicode form, leading zeros) is
+        /// suggested. An id that is the entry's in another Unicode form comes first, and
+        /// the message says it is the same text.
         nearest: Option<String>,
         /// Whether only a quoted CSV cell holds `nearest` (`"p "` for the id `p `), when
         /// a CSV reader suggests it: it has spaces around it (an unquoted cell is
@@ -189,15 +191,17 @@ impl EvidenceProblem {
 }
 
 /// The text of an unknown competency or course, with the id suggested and, when only a
-/// quoted CSV cell holds it, that cell; empty for the other problems.
-fn unknown_text(problem: &EvidenceProblem) -> String {
+/// quoted CSV cell holds it, that cell; empty for the other problems. `competency` is the
+/// entry's competency, when known: a suggestion that is the same text in another Unicode
+/// form is said to be.
+fn unknown_text(problem: &EvidenceProblem, competency: Option<&str>) -> String {
     match problem {
         EvidenceProblem::UnknownCompetency {
             nearest,
             quote_nearest,
         } => format!(
             "unknown competency{}{}",
-            did_you_mean(nearest.as_deref()),
+            did_you_mean(competency, nearest.as_deref()),
             quote_hint(nearest.as_deref(), *quote_nearest)
         ),
         EvidenceProblem::UnknownCourse {
@@ -207,7 +211,7 @@ fn unknown_text(problem: &EvidenceProblem) -> String {
         } => format!(
             "unknown course {}{}{}",
             quoted(course),
-            did_you_mean(nearest.as_deref()),
+            did_you_mean(Some(course), nearest.as_deref()),
             quote_hint(nearest.as_deref(), *quote_nearest)
         ),
         _ => String::new(),
@@ -218,7 +222,7 @@ impl fmt::Display for EvidenceProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EvidenceProblem::UnknownCompetency { .. } | EvidenceProblem::UnknownCourse { .. } => {
-                f.write_str(&unknown_text(self))
+                f.write_str(&unknown_text(self, None))
             }
             EvidenceProblem::LevelAboveScale { level, min: 1, max } => {
                 write!(f, "level {level}: expected 0 to {max}")
@@ -307,6 +311,28 @@ impl fmt::Display for EvidenceProblem {
                     flag(*first_verified)
                 )
             }
+        }
+    }
+}
+
+impl EvidenceProblem {
+    /// The problem's text in an entry naming `competency`: an unknown competency's
+    /// suggestion says when it is the same text in another Unicode form.
+    pub(super) fn of<'a>(&'a self, competency: &'a CompetencyId) -> OfEntry<'a> {
+        OfEntry(self, competency)
+    }
+}
+
+/// [`EvidenceProblem::of`]'s text.
+pub(super) struct OfEntry<'a>(&'a EvidenceProblem, &'a CompetencyId);
+
+impl fmt::Display for OfEntry<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            EvidenceProblem::UnknownCompetency { .. } => {
+                f.write_str(&unknown_text(self.0, Some(self.1.as_str())))
+            }
+            problem => problem.fmt(f),
         }
     }
 }

@@ -95,9 +95,20 @@ pub(super) fn level_list(levels: &[u8]) -> String {
     out
 }
 
-/// `, did you mean `x`?` when there is a nearest id.
-pub(super) fn did_you_mean(nearest: Option<&str>) -> String {
-    nearest.map_or_else(String::new, |n| format!(", did you mean {}?", quoted(n)))
+/// `, did you mean `x`?` when there is a nearest id; ``, did you mean `Ω-law` (the same
+/// text in another unicode form)?`` when it is `asked` in another Unicode form (its
+/// canonical decomposition is `asked`'s), as the quoting of both then shows: the two print
+/// apart only by what is escaped.
+pub(super) fn did_you_mean(asked: Option<&str>, nearest: Option<&str>) -> String {
+    nearest.map_or_else(String::new, |n| {
+        let equivalent = asked.is_some_and(|a| crate::model::nfc::canonically_equivalent(a, n));
+        let form = if equivalent {
+            " (the same text in another unicode form)"
+        } else {
+            ""
+        };
+        format!(", did you mean {}{form}?", quoted(n))
+    })
 }
 
 /// The end of `Error::CsvLooksLikeJson`'s text when the CSV text is a JSON document of a
@@ -192,11 +203,12 @@ pub(super) fn no_known_kind_text(
 const FIELDS_SHOWN: usize = 20;
 
 /// `, did you mean `0012`?` when an officer's department is their position's written
-/// otherwise (leading zeros a spreadsheet dropped, another case): most probably the
-/// same department, not a deputation.
+/// otherwise (leading zeros a spreadsheet dropped, another case, another Unicode form,
+/// which the suggestion then names): most probably the same department, not a
+/// deputation.
 pub(super) fn department_hint(department: &str, position_department: &str) -> String {
     let same = crate::model::nearest::same_id_written_otherwise(department, position_department);
-    did_you_mean(same.then_some(position_department))
+    did_you_mean(Some(department), same.then_some(position_department))
 }
 
 /// ` (did you mean `2024-12-31`?)` when the text is most probably that date; for a year of

@@ -465,9 +465,10 @@ pub enum Error {
     /// [`Framework::review_officers`](crate::Framework::review_officers)) probably wrong.
     /// `problem` says how; `index` is the entry's 0-based position in the passbook.
     #[error(
-        "officer {} passbook entry {index} (competency {}): {problem}",
+        "officer {} passbook entry {index} (competency {}): {}",
         quoted(officer.as_str()),
-        quoted(competency.as_str())
+        quoted(competency.as_str()),
+        problem.of(competency)
     )]
     InvalidEvidence {
         /// The officer whose passbook holds the entry.
@@ -484,8 +485,9 @@ pub enum Error {
     /// (A warning, from [`Framework::review_officers`](crate::Framework::review_officers).)
     /// An officer's department is not the department of the position they hold: a
     /// deputation, or a mistake in either. Check both. When the two are one id written
-    /// otherwise (`12` for `0012`, as a spreadsheet drops leading zeros; another case),
-    /// the message asks whether the position's was meant.
+    /// otherwise (`12` for `0012`, as a spreadsheet drops leading zeros; another case;
+    /// another Unicode form, which the message then says), the message asks whether the
+    /// position's was meant.
     #[error(
         "{}",
         mismatch_text(officer, department, position, position_department)
@@ -513,8 +515,10 @@ pub enum Error {
     },
     /// A query or an option named an id the framework (or, for a department, the cohort)
     /// does not hold. `nearest` is the known id closest to it, when one is close (a small
-    /// edit distance, or equal but for case and surrounding whitespace).
-    #[error("unknown {kind} {}{}", quoted(id), did_you_mean(nearest.as_deref()))]
+    /// edit distance, or equal but for case, surrounding whitespace and Unicode form); an
+    /// id that is the asked id in another Unicode form (`Ω-law` for `"\u{2126}-law"`, with
+    /// the Ohm sign) comes first, and the message says it is the same text.
+    #[error("unknown {kind} {}{}", quoted(id), did_you_mean(Some(id), nearest.as_deref()))]
     UnknownId {
         /// What kind of entity was asked for.
         kind: EntityKind,
@@ -1016,7 +1020,7 @@ pub enum Error {
     #[error(
         "{file} line {line}, column `{column}`: {} is not in {target}{}{}",
         quoted(found),
-        did_you_mean(nearest.as_deref()),
+        did_you_mean(Some(found), nearest.as_deref()),
         quote_hint(nearest.as_deref(), *quote_nearest)
     )]
     CsvUnknownReference {
