@@ -19,6 +19,7 @@
 //! text starting with U+FDD0 (the character such a number is read behind) is the text it
 //! is.
 
+mod alike;
 mod by_id;
 mod courses;
 mod frac;
@@ -27,6 +28,7 @@ mod kcm;
 mod levels;
 mod master;
 mod met_again;
+mod nodes;
 mod profile;
 mod report;
 mod same_names;

@@ -405,7 +405,7 @@ fn v5_fixture_matches_by_names_with_whitespace_said() {
         [
             ("$[0].competencies_v5[2]".into(), "do_1141534070151987201679".into(), "no competency `kcm:Domain/Innovation Management/Innovation Management` in the framework".into()),
             ("$[1].competencies_v5[1]".into(), "do_11359618144357580811".into(), "the competency is tagged again (no level); the highest level is kept".into()),
-            ("$[1].competencies_v5[2]".into(), String::new(), "no `competencySubTheme`".into()),
+            ("$[1].competencies_v5[2]".into(), "do_11359618144357580811".into(), "no `competencySubTheme`".into()),
         ]
     );
     assert_eq!(
@@ -501,7 +501,7 @@ fn v3_fixture_reads_level_n_against_a_frac_dictionary() {
     assert_eq!(
         entries(&load.report.set_aside),
         [
-            ("$.result.content[1].competencies_v3[0]".into(), "CID4".into(), "`selectedLevelLevel` is `Level three`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()),
+            ("$.result.content[1].competencies_v3[0]".into(), "do_113210487457".into(), "`selectedLevelLevel` is `Level three`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()),
             ("$.result.content[1].competencies_v3[1]".into(), "do_113210487457".into(), "no competency `CID99` in the framework (did you mean `CID9`?)".into()),
             ("$.result.content[1].competencies_v3[2]".into(), "do_113210487457".into(), "level 6 is outside 1 to 4".into()),
             ("$.result.content[2]".into(), "do_113210487458".into(), "no duration, and no hours to assume".into()),

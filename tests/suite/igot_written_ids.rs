@@ -1,7 +1,7 @@
 //! Records the iGOT loaders set aside for an id that is not text (igot/20): each is named
 //! by its id as written (`7`, `true`, `1e400`, a list or object as its JSON text), never by
 //! an empty id, in every loader that reads ids: the position master list, FRAC nodes,
-//! course records and their tags, profile competencies.
+//! course records, profile competencies. A course's tag is named by its course (igot/23).
 
 use karmayogi::{
     FracOptions, Framework, IgotCourseOptions, IgotEntry, KcmOptions, load_frac_positions,
@@ -111,7 +111,8 @@ fn frac_course_and_profile_ids_that_are_not_text_are_named_as_written() {
         entries(&load.report.set_aside)[..2],
         owned(&[
             ("$[0]", "7", "`identifier` is an integer: expected a string"),
-            ("$[1].competencies_v5[0]", "12", "no `competencySubTheme`"),
+            // A tag is named by its course (igot/23), its own `id` being no field of a v5 tag.
+            ("$[1].competencies_v5[0]", "do_2", "no `competencySubTheme`"),
         ])[..]
     );
 

@@ -78,6 +78,7 @@ mod hr_headers;
 mod igot;
 mod igot_level_names;
 mod igot_same_names;
+mod igot_unread;
 mod igot_written_ids;
 mod inference;
 mod json_every_error;

@@ -106,10 +106,11 @@ fn selected_levels_read_roman_numerals() {
     let set_aside: Vec<(&str, &IgotWhat)> = (load.report.set_aside.iter())
         .map(|e| (e.id.as_str(), &e.what))
         .collect();
+    // A tag set aside is named by its course (igot/23).
     assert_eq!(
         set_aside,
         [(
-            "CID9",
+            "do_4",
             &IgotWhat::UnreadableLevel {
                 field: "selectedLevelLevel",
                 found: "Level IIII".into(),

@@ -1028,9 +1028,15 @@ export interface PositionMasterLoad {
 export interface IgotReport {
   /** Records, tags and nodes left out of the result, each with why, in the order met. */
   set_aside: IgotEntry[];
-  /** Records kept with something the reader should know, in document order. */
+  /**
+   * Records kept with something the reader should know (a field of another type not read
+   * among them), in document order; then the records whose ids look like an earlier one's.
+   */
   notes: IgotEntry[];
-  /** Fields the crate has no place for, with how many records carried them; by name. */
+  /**
+   * Fields the crate has no place for, with how many records carried them; by name. A key
+   * of the document around the records is named by its JSON path (`$.result.facets`).
+   */
   ignored_fields: { field: string; count: number }[];
 }
 
@@ -1077,7 +1083,17 @@ export type IgotWhat =
   | { what: "conflict"; field: string }
   | { what: "whitespace"; kinds: string }
   | { what: "same_name_apart_from_whitespace"; other: string }
-  | { what: "same_name"; other: string };
+  | { what: "same_name"; other: string }
+  /** A list beside the records read (`$.content` beside `$.result.content`): not read. */
+  | { what: "list_not_read"; entries: number; read: string }
+  /** A search response whose `result.count` is not the records it holds (a page of a search). */
+  | { what: "count_disagrees"; count: number; records: number }
+  /** An id with stray or hidden whitespace, kept as written. */
+  | { what: "id_whitespace"; kinds: string }
+  /** Ids of one kind that differ only in letter case or surrounding whitespace: kept apart. */
+  | { what: "lookalike_ids"; ids: string[] }
+  /** Ids of one kind that are one text in two Unicode forms: kept apart. */
+  | { what: "equivalent_ids"; ids: string[] };
 
 /** The texts of the O*NET CSV files, in the layout of the repository's `data/onet`. */
 export interface OnetCsv {

@@ -108,7 +108,7 @@ describe("iGOT course records", () => {
       ],
     );
     assert.deepEqual(entries(load.report.set_aside), [
-      ["$.result.content[1].competencies_v3[0]", "CID4", "unreadable_level"],
+      ["$.result.content[1].competencies_v3[0]", "do_113210487457", "unreadable_level"],
       ["$.result.content[1].competencies_v3[1]", "do_113210487457", "unknown_competency"],
       ["$.result.content[1].competencies_v3[2]", "do_113210487457", "level_out_of_range"],
       ["$.result.content[2]", "do_113210487458", "no_duration"],
@@ -285,5 +285,79 @@ describe("names apart from whitespace and ids that are not text", () => {
     const same = loadPositionMaster({ positions: [{ id: "PID1", name: "CLERK" }, { id: "PID2", name: "CLERK" }] });
     assert.deepEqual(entries(same.report.notes), [["$.positions[1]", "PID2", "same_name"]]);
     assert.equal(same.report.notes[0].what.other, "PID1");
+  });
+});
+
+// igot/21–26: what the loaders cannot read is reported as the library's tests
+// (tests/suite/igot_unread.rs) assert it.
+describe("what the loaders cannot read", () => {
+  const cases = "tests/data/cases/igot";
+
+  test("loadFracPositions notes text fields of another type and sets aside a department that is a number", () => {
+    const { spec, report } = loadFracPositions(read(`${cases}/21-frac-text-fields-of-another-type.json`));
+    assert.equal(spec.competencies[0].description ?? "", "");
+    const cid9 = "$.responseData[0].children[0].children[0].children[0]";
+    assert.deepEqual(
+      report.notes.slice(0, 2).map((e) => [e.path, e.id, e.what]),
+      [
+        [cid9, "CID9", { what: "wrong_type", field: "description", found: "an integer", expected: "a string" }],
+        [cid9, "CID9", { what: "wrong_type", field: "additionalProperties.competencyArea", found: "an integer", expected: "a string" }],
+      ],
+    );
+    assert.deepEqual(report.set_aside[1], {
+      path: "$.responseData[1]",
+      id: "PID9",
+      what: { what: "wrong_type", field: "department", found: "an integer", expected: "a string" },
+    });
+    assert.deepEqual(
+      report.ignored_fields.map((f) => f.field),
+      ["activity.department", "activity.description", "position.description", "role.description"],
+    );
+  });
+
+  test("loadIgotCourses sets aside lists beside the result and notes a page of a larger search", () => {
+    const { courses, report } = loadIgotCourses(read(`${cases}/22-courses-records-beside-the-result.json`), kcmFramework());
+    assert.deepEqual(courses.map((c) => c.id), ["do_1", "do_2"]);
+    assert.deepEqual(report.set_aside.map((e) => [e.path, e.what]), [
+      ["$.content", { what: "list_not_read", entries: 2, read: "$.result.content" }],
+      ["$.result.collections", { what: "list_not_read", entries: 1, read: "$.result.content" }],
+    ]);
+    assert.deepEqual(report.notes.map((e) => [e.path, e.what]), [
+      ["$.result.count", { what: "count_disagrees", count: 250, records: 2 }],
+    ]);
+  });
+
+  test("loadIgotCourses names a tag set aside by its course, and notes course ids that look alike", () => {
+    const tags = loadIgotCourses(read(`${cases}/23-courses-tags-set-aside-name-their-course.json`), kcmFramework());
+    assert.deepEqual(tags.report.set_aside.map((e) => e.id), ["do_1", "do_1", "do_2", "do_3", "do_3"]);
+    const alike = loadIgotCourses(read(`${cases}/24-courses-ids-that-look-alike.json`), kcmFramework());
+    assert.deepEqual(alike.courses.map((c) => c.id), ["do_1", " do_1", "DO_1", "do_2"]);
+    assert.deepEqual(
+      alike.report.notes.filter((e) => e.what.what === "lookalike_ids").map((e) => [e.id, e.what.ids]),
+      [
+        [" do_1", [" do_1", "DO_1", "do_1"]],
+        ["DO_1", [" do_1", "DO_1", "do_1"]],
+      ],
+    );
+    assert.ok(alike.report.notes.some((e) => e.id === " do_1" && e.what.what === "id_whitespace"));
+  });
+
+  test("loadPositionMaster and loadIgotProfile report types, keys and ids alike", () => {
+    const master = loadPositionMaster(read(`${cases}/25-master-text-types-keys-and-ids.json`));
+    assert.deepEqual(entries(master.report.notes), [
+      ["$.positions[1]", "PID2", "wrong_type"],
+      ["$.positions[2]", "PID1 ", "id_whitespace"],
+      ["$.positions[3]", "pid1", "same_name"],
+      ["$.positions[2]", "PID1 ", "lookalike_ids"],
+      ["$.positions[3]", "pid1", "lookalike_ids"],
+    ]);
+    assert.deepEqual(entries(master.report.set_aside), [["$.morePositions", "", "list_not_read"]]);
+    const profile = loadIgotProfile(read(`${cases}/26-profile-text-types-and-ids.json`));
+    assert.deepEqual(entries(profile.report.notes), [
+      ["$.profileDetails.competencies[0]", "CID9", "wrong_type"],
+      ["$.profileDetails.competencies[1]", " CID9 ", "id_whitespace"],
+      ["$.profileDetails.competencies[1]", " CID9 ", "lookalike_ids"],
+      ["$.profileDetails.competencies[2]", "cid9", "lookalike_ids"],
+    ]);
   });
 });

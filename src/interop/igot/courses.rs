@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use super::alike::KeptIds;
 use super::by_id::ById;
 use super::json::{Report, parse, refuse_other_kinds, required_text, shape, written_id};
 use super::report::{IgotLoad, IgotWhat};
@@ -102,7 +103,21 @@ impl IgotCourseOptions {
 /// competency of `framework` (with the nearest id), with a level that is not `Level N` (or a label, `LN`,
 /// `Lvl-N`) or a whole number (`N`, or `N.0` as spreadsheet exports write one), or outside the competency's range, or lacking the names or id it is keyed by; a second tag
 /// of the same competency in a course (the highest level is kept). Noted: a tag matched
-/// ignoring whitespace, misspelt keys, assumed hours, a course none of whose tags is known.
+/// ignoring whitespace, misspelt keys, assumed hours, a course none of whose tags is known,
+/// a `selectedLevelName` of another type than text ([`IgotWhat::WrongType`], not read).
+/// A tag set aside or noted is named by its course's identifier, its path giving the
+/// tag's place (igot/23).
+///
+/// Around the records, nothing is dropped in silence (igot/22): a key of a search response
+/// the loader does not read (other than the envelope's `id`, `ver`, `ts`, `params`,
+/// `responseCode`) is counted in [`IgotReport::ignored_fields`](crate::IgotReport) by its
+/// path (`$.result.facets`), and one holding a list (`$.content` beside
+/// `$.result.content`, `$.result.collections`) is also set aside as
+/// [`IgotWhat::ListNotRead`]; a `result.count` other than the records held is noted
+/// ([`IgotWhat::CountDisagrees`]: a page of 2 of a search of 250 is not the catalogue).
+/// Course identifiers that differ only in letter case or whitespace around them (`do_1`,
+/// `" do_1"`, `DO_1`) are different courses, never merged, and noted
+/// ([`IgotWhat::LookalikeIds`], and [`IgotWhat::IdWhitespace`] for the spaces; igot/24).
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
@@ -174,7 +189,9 @@ pub fn load_igot_courses(
                 m
             }),
         nearest: Nearest::new(1_000),
+        kept: KeptIds::default(),
     };
+    around(&doc, records.len(), &mut reader.report);
     let mut courses: Vec<CourseSpec> = Vec::new();
     for (i, record) in records.iter().enumerate() {
         let path = if base.is_empty() {
@@ -197,6 +214,7 @@ pub fn load_igot_courses(
         };
         courses.extend(reader.course(&path, record)?);
     }
+    reader.kept.note_alike(&mut reader.report);
     Ok(IgotLoad {
         value: courses,
         report: reader.report.finish(),
@@ -239,6 +257,59 @@ fn records(doc: &Value) -> Result<(&[Value], &'static str), Errors> {
     }
 }
 
+/// Where a search response holds its records.
+const READ: &str = "$.result.content";
+
+/// The keys of a search response's envelope, which say nothing of the records.
+const ENVELOPE: &[&str] = &["id", "ver", "ts", "params", "responseCode"];
+
+/// Reports what a search response holds around its `records` records (none for a lone
+/// record or an array): a key the loader does not read, at the top or in `result`, counted
+/// ignored under its path (`$.content` beside `$.result.content`, `$.result.collections`);
+/// a `result.count` other than the records read noted as [`IgotWhat::CountDisagrees`] (a
+/// page of a larger search), or as [`IgotWhat::WrongType`] when it is not a whole number
+/// (igot/22). O(keys).
+fn around(doc: &Value, records: usize, report: &mut Report) {
+    let Value::Object(map) = doc else { return };
+    if map.contains_key("identifier") {
+        return;
+    }
+    let result = map.get("result").and_then(Value::as_object);
+    let Some(result) = result.filter(|r| r.contains_key("content")) else {
+        report.ignore_around(
+            "$",
+            map,
+            &[ENVELOPE, &["content"]].concat(),
+            Some("$.content"),
+        );
+        return;
+    };
+    report.ignore_around("$", map, &[ENVELOPE, &["result"]].concat(), Some(READ));
+    report.ignore_around("$.result", result, &["count", "content"], Some(READ));
+    let records = records as u64;
+    match result.get("count") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some() => {
+            let count = n.as_u64().unwrap_or_default();
+            if count != records {
+                report.note(
+                    "$.result.count",
+                    "",
+                    IgotWhat::CountDisagrees { count, records },
+                );
+            }
+        }
+        Some(other) => {
+            let what = IgotWhat::WrongType {
+                field: "count",
+                found: json_type(other),
+                expected: "a whole number",
+            };
+            report.note("$.result.count", "", what);
+        }
+    }
+}
+
 struct Reader<'a> {
     framework: &'a Framework,
     options: &'a IgotCourseOptions,
@@ -248,6 +319,8 @@ struct Reader<'a> {
     /// Normalised competency id → the competency ids with that form.
     normalised: HashMap<String, Vec<&'a str>>,
     nearest: Nearest,
+    /// The identifiers of the courses kept, to note those that look alike.
+    kept: KeptIds,
 }
 
 impl Reader<'_> {
@@ -308,6 +381,7 @@ impl Reader<'_> {
                 }
                 let mut tags = Tags {
                     report: &mut self.report,
+                    course: id,
                     key: self.options.key,
                 };
                 let read = match generation {
@@ -331,6 +405,7 @@ impl Reader<'_> {
         if kept.index.is_empty() {
             self.report.note(path, id, IgotWhat::NoTags);
         }
+        self.kept.keep(&mut self.report, path, id);
         Ok(Some(CourseSpec {
             id: id.into(),
             name: name.to_owned(),

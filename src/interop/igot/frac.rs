@@ -5,16 +5,19 @@
 use crate::model::order;
 use std::collections::HashMap;
 
+use super::alike::KeptIds;
 use super::by_id::ById;
 
 use serde_json::{Map, Value};
 
 use super::json::{
-    Report, level, optional_text, parse, refuse_other_kinds, required_text, shape, written_id,
+    Report, Text, level, optional_text, parse, refuse_other_kinds, required_text, shape, text,
+    written_id,
 };
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
 use super::met_again::{competency_conflicts, position_conflicts};
+use super::nodes::{LEVEL, department, department_note, known, status};
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
 use crate::DocumentKind;
@@ -25,18 +28,6 @@ use crate::{
 };
 
 const DOCUMENT: &str = "frac positions";
-const NODE: &[&str] = &[
-    "type",
-    "id",
-    "name",
-    "description",
-    "status",
-    "level",
-    "department",
-    "additionalProperties",
-    "children",
-];
-
 /// Options for [`load_frac_positions`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FracOptions {
@@ -57,9 +48,18 @@ impl FracOptions {
 /// descriptors.
 ///
 /// The document is one POSITION node, an array of them, or a FRAC service response
-/// (`{"responseData": …}`). A node is an object with `type`, `id`, `name`, `description`,
-/// `status`, `level`, `department`, `additionalProperties` and `children` (other fields are
-/// counted as ignored). Node types are read in any case:
+/// (`{"responseData": …}`; its other keys than `statusInfo` are counted as ignored, and a
+/// list among them set aside as [`IgotWhat::ListNotRead`](crate::IgotWhat::ListNotRead)).
+/// A node is an object with `type`, `id`, `name`, `status` and `children`; a position's
+/// `department`; a competency's `description`, `level` and `additionalProperties`; a level
+/// node's `level`, `name` and `description`. Other fields are counted as ignored: a
+/// position's, role's or activity's `description` among them, which the model has no
+/// place for. A text field read of another JSON type than text (a competency's
+/// `description: 5`, `competencyArea: 17`, a level's `description`) is not read, and
+/// noted with the node's id ([`IgotWhat::WrongType`](crate::IgotWhat::WrongType)); a
+/// `department` of another type sets the position aside as such, or with
+/// [`FracOptions::department`] is noted and the default used (igot/21). Node types are
+/// read in any case:
 /// - POSITION → a position (its `department`, or [`FracOptions::department`]), its ROLE
 ///   children its roles;
 /// - ROLE → a role, its ACTIVITY children its activities, its COMPETENCY children its
@@ -88,6 +88,9 @@ impl FracOptions {
 /// earlier node's of the same type apart from whitespace
 /// ([`IgotWhat::SameNameApartFromWhitespace`](crate::IgotWhat::SameNameApartFromWhitespace))
 /// or written alike under another id ([`IgotWhat::SameName`](crate::IgotWhat::SameName)).
+/// Ids of one node type that differ only in letter case or whitespace around them are
+/// kept apart and noted ([`IgotWhat::LookalikeIds`](crate::IgotWhat::LookalikeIds)), an
+/// id with stray whitespace too ([`IgotWhat::IdWhitespace`](crate::IgotWhat::IdWhitespace)).
 ///
 /// Also set aside, each reported: a node that is not an object, lacks an `id` or `name`,
 /// or sits where its type does not belong; a requirement without a level, with a level
@@ -162,14 +165,26 @@ pub fn load_frac_positions(
         },
         other => return Err(shape(DOCUMENT, "$", other, "position nodes")),
     };
+    let mut report = Report::default();
+    if let Value::Object(map) = &doc
+        && base == "$.responseData"
+    {
+        report.ignore_around(
+            "$",
+            map,
+            &["statusInfo", "responseData"],
+            Some("$.responseData"),
+        );
+    }
     let mut tree = Tree {
         options,
-        report: Report::default(),
+        report,
         competencies: ById::default(),
         activities: ById::default(),
         roles: ById::default(),
         positions: ById::default(),
         names: SameNames::default(),
+        kept: Default::default(),
     };
     for (i, node) in nodes.iter().enumerate() {
         let path = if base.is_empty() {
@@ -181,6 +196,9 @@ pub fn load_frac_positions(
             continue;
         };
         tree.position(&path, node);
+    }
+    for kept in tree.kept {
+        kept.note_alike(&mut tree.report);
     }
     let mut spec = FrameworkSpec::new();
     spec.competencies = tree.competencies.into_sorted(|c| c.id.as_str());
@@ -202,16 +220,9 @@ struct Tree<'a> {
     positions: ById<PositionSpec>,
     /// The names kept, by node type, to note those that differ only in whitespace.
     names: SameNames,
-}
-
-/// A node's review state as written, and whether it is VERIFIED.
-fn status(node: &Map<String, Value>) -> (String, bool) {
-    let s = optional_text(node, "status")
-        .unwrap_or("")
-        .trim()
-        .to_owned();
-    let verified = s.eq_ignore_ascii_case("verified");
-    (s, verified)
+    /// The ids kept of competencies, activities, roles and positions, to note those that
+    /// look alike among one type.
+    kept: [KeptIds; 4],
 }
 
 impl Tree<'_> {
@@ -243,7 +254,7 @@ impl Tree<'_> {
             return None;
         }
         self.report
-            .ignore_others(&kind.to_ascii_lowercase(), map, NODE);
+            .ignore_others(&kind.to_ascii_lowercase(), map, known(&kind));
         for field in ["id", "name"] {
             if let Err(what) = required_text(map, field) {
                 self.report.set_aside(path, &id, what);
@@ -290,10 +301,18 @@ impl Tree<'_> {
             return;
         }
         let name = optional_text(node, "name").unwrap_or("").to_owned();
-        let department = optional_text(node, "department")
-            .filter(|d| !d.trim().is_empty())
-            .map(DepartmentId::from)
-            .or_else(|| self.options.department.clone());
+        let department = match department(node, self.options.department.as_ref()) {
+            Ok(department) => department,
+            Err(what) => {
+                self.report.set_aside(path, &id, what);
+                return;
+            }
+        };
+        if let Some(what) = department_note(node)
+            && self.options.department.is_some()
+        {
+            self.report.note(path, &id, what);
+        }
         let Some(department) = department else {
             self.report.set_aside(path, &id, IgotWhat::NoDepartment);
             return;
@@ -325,6 +344,7 @@ impl Tree<'_> {
         }
         let roles = roles.into_iter().map(Into::into).collect();
         (self.names).note_all(&mut self.report, (path, &id), "POSITION", &name);
+        self.kept[3].keep(&mut self.report, path, &id);
         self.positions
             .get_or_insert_with(&id.clone(), || PositionSpec {
                 id: id.into(),
@@ -356,6 +376,7 @@ impl Tree<'_> {
         }
         if self.roles.get(&id).is_none() {
             (self.names).note_all(&mut self.report, (path, &id), "ROLE", &name);
+            self.kept[2].keep(&mut self.report, path, &id);
         }
         let role = self.roles.get_or_insert_with(&id, || RoleSpec {
             id: id.as_str().into(),
@@ -396,6 +417,7 @@ impl Tree<'_> {
         }
         if self.activities.get(&id).is_none() {
             (self.names).note_all(&mut self.report, (path, &id), "ACTIVITY", &name);
+            self.kept[1].keep(&mut self.report, path, &id);
         }
         let activity = self.activities.get_or_insert_with(&id, || ActivitySpec {
             id: id.as_str().into(),
@@ -524,21 +546,45 @@ impl Tree<'_> {
                 &["competencyType", "competencyArea"],
             );
         }
+        // Read through the report, met first or again, so that one of another type is
+        // noted rather than dropped (igot/21).
+        let at = (path, id);
+        let description = self
+            .report
+            .optional_text(at, node, "description", "description");
+        let area = props.and_then(|p| {
+            (self.report).optional_text(
+                at,
+                p,
+                "competencyArea",
+                "additionalProperties.competencyArea",
+            )
+        });
         if self.competencies.get(id).is_some() {
             // Met again: its level nodes are read as the first one's were (a badly formed
             // one set aside and reported), then compared with the levels kept.
             let children = self.children(path, node);
-            let levels = level_nodes(&mut self.report, path, id, children, NODE);
+            let levels = level_nodes(&mut self.report, path, id, children, LEVEL);
             let conflicts = (self.competencies.get(id))
-                .map(|have| competency_conflicts(have, name, node, &levels));
+                .map(|have| competency_conflicts(have, (name, description, area), node, &levels));
             for field in conflicts.into_iter().flatten() {
                 self.report.note(path, id, IgotWhat::Conflict { field });
             }
             return true;
         }
-        let found = props
-            .and_then(|p| optional_text(p, "competencyType"))
-            .unwrap_or("");
+        let found = match props.map(|p| text(p, "competencyType")) {
+            Some(Text::Str(found)) => found,
+            Some(Text::Other(found)) => {
+                let what = IgotWhat::WrongType {
+                    field: "additionalProperties.competencyType",
+                    found,
+                    expected: "a string",
+                };
+                self.report.set_aside(path, id, what);
+                return false;
+            }
+            _ => "",
+        };
         let Some(competency_type) = area_type(found) else {
             self.report.set_aside(
                 path,
@@ -550,16 +596,14 @@ impl Tree<'_> {
             return false;
         };
         (self.names).note_all(&mut self.report, (path, id), "COMPETENCY", name);
+        self.kept[0].keep(&mut self.report, path, id);
         let mut competency = CompetencySpec::new(id, name, competency_type);
-        optional_text(node, "description")
+        description
             .unwrap_or("")
             .clone_into(&mut competency.description);
-        competency.area = props
-            .and_then(|p| optional_text(p, "competencyArea"))
-            .filter(|a| !a.trim().is_empty())
-            .map(str::to_owned);
+        competency.area = area.filter(|a| !a.trim().is_empty()).map(str::to_owned);
         let children = self.children(path, node);
-        competency.levels = level_nodes(&mut self.report, path, id, children, NODE);
+        competency.levels = level_nodes(&mut self.report, path, id, children, LEVEL);
 
         self.competencies.get_or_insert_with(id, || competency);
         true

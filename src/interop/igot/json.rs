@@ -88,6 +88,37 @@ impl Report {
         });
     }
 
+    /// An optional text field of record `id` (at `path`): `None` when absent or `null`; a
+    /// value of another type (`"description": 5`) is `None` too, and noted as
+    /// [`IgotWhat::WrongType`] under `field`, the name the note gives it
+    /// (`additionalProperties.competencyArea`), so that it is never dropped in silence. A
+    /// number is not read as its text: the platform writes these fields as strings, so one
+    /// of another type is a fault of the export to show, not a spelling to accept.
+    pub(super) fn optional_text<'a>(
+        &mut self,
+        (path, id): (&str, &str),
+        record: &'a Map<String, Value>,
+        key: &str,
+        field: &'static str,
+    ) -> Option<&'a str> {
+        match text(record, key) {
+            Text::Str(s) => Some(s),
+            Text::Absent => None,
+            Text::Other(found) => {
+                self.note(
+                    path,
+                    id,
+                    IgotWhat::WrongType {
+                        field,
+                        found,
+                        expected: "a string",
+                    },
+                );
+                None
+            }
+        }
+    }
+
     /// Counts every key of `record` not in `known` as ignored, under `kind.key`.
     pub(super) fn ignore_others(
         &mut self,
@@ -104,6 +135,37 @@ impl Report {
                     self.ignored.insert(field.clone(), self.counts.len());
                     self.counts.push((field, 1));
                 }
+            }
+        }
+    }
+
+    /// Counts every key of `map`, an object of the document around the records at JSON
+    /// path `at` (`$`, `$.result`), not in `known` as ignored, under its path
+    /// (`$.result.facets`), so that a key beside the records is named, never dropped in
+    /// silence (igot/22). With `records`, the path of the records read, an unknown key
+    /// holding a list (`$.content` beside `$.result.content`) is also set aside as
+    /// [`IgotWhat::ListNotRead`]: records the loader did not read. O(keys).
+    pub(super) fn ignore_around(
+        &mut self,
+        at: &str,
+        map: &Map<String, Value>,
+        known: &[&str],
+        records: Option<&'static str>,
+    ) {
+        // `ignore_others` joins the kind and the key with a dot, as a path does.
+        self.ignore_others(at, map, known);
+        let Some(read) = records else { return };
+        for (key, value) in map {
+            // A search's `facets` count records by value: they hold none.
+            if let Value::Array(list) = value
+                && !known.contains(&key.as_str())
+                && key != "facets"
+            {
+                let what = IgotWhat::ListNotRead {
+                    entries: list.len() as u64,
+                    read,
+                };
+                self.set_aside(&format!("{at}.{key}"), "", what);
             }
         }
     }
@@ -189,12 +251,19 @@ pub(super) fn optional_text<'a>(record: &'a Map<String, Value>, key: &str) -> Op
 }
 
 /// A level's name the platform writes beside or instead of a level (`selectedLevelName`,
-/// `competencySelfAttestedLevelName`, `competencyCBPCompletionLevelName`), trimmed: `None`
-/// when absent, not a string, blank, or a mark of a missing value (`N/A`, `null`, `-`;
-/// see `model::missing`), which names no level, as an optional CSV cell holding one is
-/// empty (igot/08). O(length).
-pub(super) fn level_name(record: &Map<String, Value>, key: &str) -> Option<String> {
-    optional_text(record, key)
+/// `competencySelfAttestedLevelName`, `competencyCBPCompletionLevelName`) of record `id`
+/// (at `path`), trimmed: `None` when absent, blank, or a mark of a missing value (`N/A`,
+/// `null`, `-`; see `model::missing`), which names no level, as an optional CSV cell
+/// holding one is empty (igot/08); `None` too, and noted in `report`, when it is not a
+/// string (igot/21). O(length).
+pub(super) fn level_name(
+    report: &mut Report,
+    at: (&str, &str),
+    record: &Map<String, Value>,
+    key: &'static str,
+) -> Option<String> {
+    report
+        .optional_text(at, record, key, key)
         .map(str::trim)
         .filter(|n| !n.is_empty() && !is_missing(n))
         .map(str::to_owned)

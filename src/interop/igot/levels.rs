@@ -56,13 +56,15 @@ pub(super) fn level_nodes(
                     report.set_aside(&path, id, IgotWhat::DuplicateId);
                     continue;
                 }
+                // A name or description of another type is noted, not dropped (igot/21).
+                let at = (path.as_str(), id);
+                let name = report.optional_text(at, child, "name", "name");
+                let description = report.optional_text(at, child, "description", "description");
                 levels.push(LevelDescriptor {
                     level,
-                    name: optional_text(child, "name")
-                        .filter(|n| !n.trim().is_empty())
-                        .map(str::to_owned),
+                    name: name.filter(|n| !n.trim().is_empty()).map(str::to_owned),
                     level_name: None,
-                    description: optional_text(child, "description").unwrap_or("").to_owned(),
+                    description: description.unwrap_or("").to_owned(),
                 });
                 continue;
             }

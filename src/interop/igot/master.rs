@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::alike::KeptIds;
 use super::json::{
-    Report, optional_text, parse, refuse_other_kinds, required_text, shape, whitespace, written_id,
+    Report, parse, refuse_other_kinds, required_text, shape, whitespace, written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
@@ -89,7 +90,12 @@ impl PositionMaster {
 /// ([`IgotWhat::SameName`]): both are kept, and
 /// [`PositionMaster::find`] says whether a name matched exactly or only ignoring
 /// whitespace. Set aside, each reported: an entry that is not an object, lacks an `id` or
-/// `name`, or repeats an earlier id.
+/// `name`, or repeats an earlier id; a list beside `positions` (`morePositions`,
+/// [`IgotWhat::ListNotRead`]), whose key is counted ignored as every other key beside it
+/// is. Noted: a `description` of another type than text, read as empty
+/// ([`IgotWhat::WrongType`]); an id with stray whitespace ([`IgotWhat::IdWhitespace`]),
+/// and ids that differ only in letter case or whitespace around them (`PID1`, `"PID1 "`,
+/// `pid1`: [`IgotWhat::LookalikeIds`]), each kept as its own designation (igot/25).
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
@@ -143,12 +149,16 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         other => return Err(shape(DOCUMENT, "$", other, "an object holding `positions`")),
     };
     let mut report = Report::default();
+    if let Value::Object(map) = &doc {
+        report.ignore_around("$", map, &["positions"], Some("$.positions"));
+    }
     let mut master = PositionMaster {
         positions: Vec::new(),
         by_name: HashMap::new(),
     };
     let mut ids: HashSet<String> = HashSet::new();
     let mut names = SameNames::default();
+    let mut kept = KeptIds::default();
     for (i, entry) in entries.iter().enumerate() {
         let path = format!("{base}[{i}]");
         let Some(entry) = entry.as_object() else {
@@ -182,6 +192,7 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
             report.set_aside(&path, id, IgotWhat::DuplicateId);
             continue;
         }
+        kept.keep(&mut report, &path, id);
         if let Some(kinds) = whitespace(name) {
             report.note(&path, id, IgotWhat::Whitespace { kinds });
         }
@@ -191,9 +202,12 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         master.positions.push(MasterPosition {
             id: id.into(),
             name: name.to_owned(),
-            description: optional_text(entry, "description").unwrap_or("").to_owned(),
+            description: (report.optional_text((&path, id), entry, "description", "description"))
+                .unwrap_or("")
+                .to_owned(),
         });
     }
+    kept.note_alike(&mut report);
     Ok(IgotLoad {
         value: master,
         report: report.finish(),

@@ -13,22 +13,21 @@ fn given(text: Option<&str>) -> Option<&str> {
     text.filter(|t| !t.trim().is_empty())
 }
 
-/// The fields of competency `node` (named `name`) that differ from `have`, the competency
-/// first read under its id, in the order the report gives them: `levels` when one of
+/// The fields of competency `node` (named `name`, its `description` and area as the loader
+/// read them) that differ from `have`, the competency first read under its id, in the order the report gives them: `levels` when one of
 /// `levels`, the node's level descriptors as [`level_nodes`](super::levels::level_nodes)
 /// read them, is not among `have`'s with that name and description.
 /// O(length of the texts + level nodes × levels).
 pub(super) fn competency_conflicts(
     have: &CompetencySpec,
-    name: &str,
+    (name, description, area): (&str, Option<&str>, Option<&str>),
     node: &Map<String, Value>,
     levels: &[LevelDescriptor],
 ) -> Vec<&'static str> {
     let props = node.get("additionalProperties").and_then(Value::as_object);
-    let property = |key| given(props.and_then(|p| optional_text(p, key)));
-    let kind = property("competencyType").map(area_type);
-    let area = property("competencyArea");
-    let description = given(optional_text(node, "description"));
+    let kind = given(props.and_then(|p| optional_text(p, "competencyType"))).map(area_type);
+    let area = given(area);
+    let description = given(description);
     // A level the node gives that the kept competency does not describe so.
     let level_differs = levels.iter().any(|l| !have.levels.contains(l));
     [

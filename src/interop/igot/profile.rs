@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::alike::KeptIds;
 use super::json::{
     Report, level, level_by_name, level_name, parse, refuse_other_kinds, required_text, shape,
     written_id,
@@ -80,7 +81,14 @@ const KNOWN: &[&str] = &[
 /// repeats an earlier entry's ([`IgotWhat::Repeated`], at the later entry): both are read,
 /// so their levels are evidence side by side (the level policy counts the highest that
 /// counts) and [`Framework::review_officers`](crate::Framework::review_officers) names two
-/// that disagree. The other fields (names, descriptions, `osid`, …) are counted as ignored.
+/// that disagree. A level's name of another type than text
+/// (`competencyCBPCompletionLevelName: 5`) is not read, and noted
+/// ([`IgotWhat::WrongType`]); an id with stray whitespace (`" CID9 "`,
+/// [`IgotWhat::IdWhitespace`]) and ids that differ only in letter case or whitespace
+/// around them ([`IgotWhat::LookalikeIds`]) are noted, each entry read under its id as
+/// written (igot/26). The other fields (names, descriptions, `osid`, …) are counted as
+/// ignored, and so are the keys around the entries (a user record's other fields,
+/// `profileDetails.personalDetails`), by their paths.
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
@@ -113,8 +121,10 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
     refuse_other_kinds(&doc, DocumentKind::IgotProfile, "iGOT profile competencies")?;
     let (entries, base) = entries(&doc)?;
     let mut report = Report::default();
+    around(&doc, &mut report);
     let mut evidence = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let mut kept = KeptIds::default();
     for (i, entry) in entries.iter().enumerate() {
         let path = format!("{base}[{i}]");
         let Some(entry) = entry.as_object() else {
@@ -137,7 +147,9 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 continue;
             }
         };
-        if !seen.insert(id) {
+        if seen.insert(id) {
+            kept.keep(&mut report, &path, id);
+        } else {
             // Both entries' levels are read: a repeat or a contradiction shows here.
             report.note(&path, id, IgotWhat::Repeated);
         }
@@ -161,7 +173,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
         ];
         let mut any = false;
         for (source, fields, name_field) in pairs {
-            let name = level_name(entry, name_field);
+            let name = level_name(&mut report, (&path, id), entry, name_field);
             // A level written as a name (`"Proficient"`, `"Reconciles"`) is given by name
             // only, as a JSON passbook keeps it: read by the competency's own names where
             // the passbook meets a framework. Beside a name field holding another name,
@@ -204,10 +216,24 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
             report.set_aside(&path, id, IgotWhat::NoLevel);
         }
     }
+    kept.note_alike(&mut report);
     Ok(IgotLoad {
         value: evidence,
         report: report.finish(),
     })
+}
+
+/// Counts the keys around the entries (a user record's other fields, `profileDetails`'
+/// other than `competencies`) as ignored, under their paths (igot/22). O(keys).
+fn around(doc: &Value, report: &mut Report) {
+    let Value::Object(map) = doc else { return };
+    match map.get("profileDetails") {
+        Some(Value::Object(details)) => {
+            report.ignore_around("$", map, &["profileDetails"], None);
+            report.ignore_around("$.profileDetails", details, &["competencies"], None);
+        }
+        _ => report.ignore_around("$", map, &["competencies"], None),
+    }
 }
 
 /// The entries of a document and the path of their array.

@@ -25,7 +25,9 @@ pub struct IgotReport {
     pub set_aside: Vec<IgotEntry>,
     /// Records kept, with something the reader should know (a draft mapping kept as
     /// draft, a name with stray spaces kept as written, a name matched ignoring
-    /// whitespace, a key read in the platform's misspelling), in document order.
+    /// whitespace, a key read in the platform's misspelling, a field of another type not
+    /// read), in document order; then the records whose ids look like an earlier one's
+    /// ([`IgotWhat::LookalikeIds`], [`IgotWhat::EquivalentIds`]), in document order.
     pub notes: Vec<IgotEntry>,
     /// Fields the crate has no place for (e.g. a course's `posterImage`), by name, with
     /// how many records carried them; sorted by name.
@@ -49,7 +51,9 @@ pub struct IgotEntry {
 /// A field some records carried that the crate has no place for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct IgotField {
-    /// The field's name, with the record kind it was met on: `course.posterImage`.
+    /// The field's name, with the record kind it was met on: `course.posterImage`; a key
+    /// of the document around the records by its JSON path: `$.result.facets`, or
+    /// `$.content` beside the records read at `$.result.content`.
     pub field: String,
     /// How many records carried it.
     pub count: u64,
@@ -65,7 +69,11 @@ pub enum IgotWhat {
         /// The field.
         field: &'static str,
     },
-    /// A field holds a value of another JSON type.
+    /// A field holds a value of another JSON type. In
+    /// [`IgotReport::set_aside`], a field the record cannot do without; in
+    /// [`IgotReport::notes`], an optional text field (a description, an area, a level's
+    /// name) not read, the record kept without it: a number there is not taken for its
+    /// text, as the platform writes these fields as strings.
     WrongType {
         /// The field.
         field: &'static str,
@@ -234,6 +242,43 @@ pub enum IgotWhat {
         /// The earlier record's id.
         other: String,
     },
+    /// A list beside the records read (`$.content` beside `$.result.content`, a
+    /// `morePositions` beside `positions`): not read, its entries neither kept nor
+    /// checked. Its key is also among the ignored fields.
+    ListNotRead {
+        /// How many entries it holds.
+        entries: u64,
+        /// The path of the records read.
+        read: &'static str,
+    },
+    /// A search response whose `result.count` is not the number of records it holds: a
+    /// page of a larger search (`count` 250, 2 records), not the whole catalogue.
+    CountDisagrees {
+        /// The count the response gives.
+        count: u64,
+        /// The records it holds.
+        records: u64,
+    },
+    /// An id with stray whitespace (at an end, a run of spaces inside) or a hidden
+    /// character, kept as written: it names no record whose id is written without it.
+    IdWhitespace {
+        /// `trailing`, `leading`, `repeated` or `hidden`, joined by `, ` when several.
+        kinds: String,
+    },
+    /// Ids of records of one kind that differ only in letter case or in whitespace around
+    /// them (`do_1`, ` do_1`, `DO_1`): the records are kept apart, never merged, and each
+    /// after the first is noted with the whole set, as
+    /// [`Error::LookalikeIds`](crate::Error::LookalikeIds) warns of framework ids.
+    LookalikeIds {
+        /// The ids, sorted byte by byte.
+        ids: Vec<String>,
+    },
+    /// Ids of records of one kind that are one text in two Unicode forms (NFC, NFD): kept
+    /// apart and noted, as [`Error::EquivalentIds`](crate::Error::EquivalentIds) warns.
+    EquivalentIds {
+        /// The ids, sorted byte by byte.
+        ids: Vec<String>,
+    },
     /// A name written exactly as an earlier record's of the same kind, under another id:
     /// both are kept, and this one is noted.
     SameName {
@@ -245,19 +290,6 @@ pub enum IgotWhat {
 /// What the iGOT loaders read as a level, as [`IgotWhat::UnreadableLevel`] says it.
 const LEVEL_FORMS: &str =
     "`Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name";
-
-/// ` (did you mean `x`?)` for the competency nearest to an unknown `key`, saying so when
-/// it is the same text in another Unicode form; empty for none.
-fn suggestion(key: &str, nearest: Option<&str>) -> String {
-    match nearest {
-        Some(n) if crate::model::nfc::canonically_equivalent(key, n) => format!(
-            " (did you mean {}, the same text in another unicode form?)",
-            quoted(n)
-        ),
-        Some(n) => format!(" (did you mean {}?)", quoted(n)),
-        None => String::new(),
-    }
-}
 
 impl fmt::Display for IgotWhat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -304,7 +336,10 @@ impl fmt::Display for IgotWhat {
             }
             IgotWhat::UnknownCompetency { key, nearest } => {
                 write!(f, "no competency {} in the framework", quoted(key))?;
-                f.write_str(&suggestion(key, nearest.as_deref()))
+                match nearest {
+                    Some(n) => write!(f, " (did you mean {}?)", quoted(n)),
+                    None => Ok(()),
+                }
             }
             IgotWhat::MatchedIgnoringWhitespace { found, matched } => write!(
                 f,
@@ -347,20 +382,67 @@ impl fmt::Display for IgotWhat {
             IgotWhat::Conflict { field } => {
                 write!(f, "met again with another `{field}`; the first is kept")
             }
-            IgotWhat::Whitespace { kinds } => {
-                write!(f, "name with {kinds} whitespace, kept as written")
-            }
-            IgotWhat::SameNameApartFromWhitespace { other } => {
-                same_name(f, other, " apart from whitespace")
-            }
-            IgotWhat::SameName { other } => same_name(f, other, ""),
+            IgotWhat::ListNotRead { .. }
+            | IgotWhat::CountDisagrees { .. }
+            | IgotWhat::IdWhitespace { .. }
+            | IgotWhat::LookalikeIds { .. }
+            | IgotWhat::EquivalentIds { .. }
+            | IgotWhat::Whitespace { .. }
+            | IgotWhat::SameNameApartFromWhitespace { .. }
+            | IgotWhat::SameName { .. } => records_names_and_ids(f, self),
         }
     }
 }
 
-/// The text of [`IgotWhat::SameName`] and [`IgotWhat::SameNameApartFromWhitespace`].
-fn same_name(f: &mut fmt::Formatter<'_>, other: &str, apart: &str) -> fmt::Result {
-    write!(f, "same name as {}{apart}; both kept", quoted(other))
+/// The text of what a report says of the records as a whole, of their names and of their
+/// ids: a list not read, a count not the records', a name or an id with whitespace, names
+/// alike, ids that look alike.
+fn records_names_and_ids(f: &mut fmt::Formatter<'_>, what: &IgotWhat) -> fmt::Result {
+    match what {
+        IgotWhat::Whitespace { kinds } => {
+            write!(f, "name with {kinds} whitespace, kept as written")
+        }
+        IgotWhat::SameNameApartFromWhitespace { other } => write!(
+            f,
+            "same name as {} apart from whitespace; both kept",
+            quoted(other)
+        ),
+        IgotWhat::SameName { other } => {
+            write!(f, "same name as {}; both kept", quoted(other))
+        }
+        IgotWhat::ListNotRead { entries, read } => write!(
+            f,
+            "a list of {entries} {} beside the records read at `{read}`: not read",
+            if *entries == 1 { "entry" } else { "entries" }
+        ),
+        IgotWhat::CountDisagrees { count, records } => {
+            write!(f, "the response counts {count} records and holds {records}")?;
+            if count > records {
+                f.write_str(": a page of a larger result, not the whole")?;
+            }
+            Ok(())
+        }
+        IgotWhat::IdWhitespace { kinds } => {
+            write!(f, "id with {kinds} whitespace, kept as written")
+        }
+        IgotWhat::LookalikeIds { ids } => alike(
+            f,
+            ids,
+            "differ only in letter case or surrounding whitespace",
+        ),
+        IgotWhat::EquivalentIds { ids } => {
+            alike(f, ids, "are one text in different unicode forms (nfc/nfd)")
+        }
+        // Never met: `fmt` sends only the kinds above here.
+        _ => Ok(()),
+    }
+}
+
+/// The text of [`IgotWhat::LookalikeIds`] and [`IgotWhat::EquivalentIds`]: the ids
+/// escaped, so the whitespace and marks show, and `how` they differ.
+fn alike(f: &mut fmt::Formatter<'_>, ids: &[String], how: &str) -> fmt::Result {
+    let shown: Vec<String> = ids.iter().map(|id| quoted(id).to_string()).collect();
+    write!(f, "ids {} {how}: kept apart", shown.join(", "))
 }
 
 /// A node set aside as [`IgotWhat::NoPlace`], by its type, or as a node without one.

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, level_name, required_text, written_id};
+use super::json::{Report, level, level_name, required_text};
 use super::kcm::kcm_id;
 use super::report::IgotWhat;
 use crate::interop::case::huge;
@@ -38,6 +38,8 @@ pub(super) struct Tag {
 /// Reads tags into the report of the records they belong to.
 pub(super) struct Tags<'r> {
     pub(super) report: &'r mut Report,
+    /// The identifier of the course the tags belong to, which names every tag reported.
+    pub(super) course: &'r str,
     /// Which fields name a KCM tag's competency.
     pub(super) key: KcmTagKey,
 }
@@ -51,7 +53,7 @@ impl Tags<'_> {
             tag,
             &["id", "selectedLevelLevel", "selectedLevelName"],
         );
-        let name = level_name(tag, "selectedLevelName");
+        let name = level_name(self.report, (path, self.course), tag, "selectedLevelName");
         let key = self.needed(path, tag, "id")?;
         let level = match tag.get("selectedLevelLevel") {
             None | Some(Value::Null) => None,
@@ -61,7 +63,7 @@ impl Tags<'_> {
                 Err(found) => {
                     self.report.set_aside(
                         path,
-                        &key,
+                        self.course,
                         IgotWhat::UnreadableLevel {
                             field: "selectedLevelLevel",
                             found,
@@ -108,7 +110,7 @@ impl Tags<'_> {
                 None | Some(Value::Null) => {
                     self.report.set_aside(
                         path,
-                        "",
+                        self.course,
                         IgotWhat::MissingField {
                             field: "competencySubThemeId",
                         },
@@ -118,7 +120,7 @@ impl Tags<'_> {
                 Some(other) => {
                     self.report.set_aside(
                         path,
-                        "",
+                        self.course,
                         IgotWhat::WrongType {
                             field: "competencySubThemeId",
                             found: json_type(other),
@@ -204,7 +206,7 @@ impl Tags<'_> {
         match required_text(tag, field) {
             Ok(s) => Some(s.to_owned()),
             Err(what) => {
-                self.report.set_aside(path, &written_id(tag, "id"), what);
+                self.report.set_aside(path, self.course, what);
                 None
             }
         }
