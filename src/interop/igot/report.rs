@@ -291,6 +291,19 @@ pub enum IgotWhat {
 const LEVEL_FORMS: &str =
     "`Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name";
 
+/// ` (did you mean `x`?)` for the competency nearest to an unknown `key`, saying so when
+/// it is the same text in another Unicode form; empty for none.
+fn suggestion(key: &str, nearest: Option<&str>) -> String {
+    match nearest {
+        Some(n) if crate::model::nfc::canonically_equivalent(key, n) => format!(
+            " (did you mean {}, the same text in another unicode form?)",
+            quoted(n)
+        ),
+        Some(n) => format!(" (did you mean {}?)", quoted(n)),
+        None => String::new(),
+    }
+}
+
 impl fmt::Display for IgotWhat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -336,10 +349,7 @@ impl fmt::Display for IgotWhat {
             }
             IgotWhat::UnknownCompetency { key, nearest } => {
                 write!(f, "no competency {} in the framework", quoted(key))?;
-                match nearest {
-                    Some(n) => write!(f, " (did you mean {}?)", quoted(n)),
-                    None => Ok(()),
-                }
+                f.write_str(&suggestion(key, nearest.as_deref()))
             }
             IgotWhat::MatchedIgnoringWhitespace { found, matched } => write!(
                 f,
