@@ -21,7 +21,8 @@ import { read, repoDir, throwsProblems } from "./support/data.js";
 // items whose codes differ only by a no-break space after one, identifiers written as XML
 // attributes; and text CASE types as a NormalizedString written on several lines, whose
 // export is refused (a framework's, and a publisher's package read with it reported); and
-// association types written as numbers, which CASE does not define.
+// association types written as numbers, which CASE does not define; and lists whose nulls
+// come before elements of other types, each named by its position as written.
 const SEVERAL_DOCUMENTS = "21-several-documents.json";
 const CODES_WITH_SPACES = "49-codes-differing-by-spaces-around.json";
 const XML_ATTRIBUTES = "55-identifiers-as-xml-attributes.json";
@@ -30,6 +31,7 @@ const IMPORT_SEVERAL_LINES = "60-normalized-strings-on-several-lines.json";
 const DOCUMENT_SEVERAL_LINES = "61-document-texts-on-several-lines.json";
 const TYPES_AS_NUMBERS = "62-association-types-as-numbers.json";
 const EMPTY_OBJECT = "74-empty-object.json";
+const NULLS_BEFORE_OTHER_TYPES = "84-nulls-before-elements-of-other-types.json";
 // Documents of another kind given as a CASE package, each refused naming its kind (the
 // library's kinds.rs; every function and kind in kinds.test.js).
 const OTHER_KINDS = [
@@ -48,6 +50,7 @@ const REFUSED = [
   DOCUMENT_SEVERAL_LINES,
   TYPES_AS_NUMBERS,
   EMPTY_OBJECT,
+  NULLS_BEFORE_OTHER_TYPES,
 ];
 const caseFiles = [
   ...readdirSync(join(repoDir, "tests/data/cases/case"))
@@ -164,6 +167,19 @@ describe("real-world cases", () => {
     throwsProblems(() => importCase(read(`tests/data/cases/case/${TYPES_AS_NUMBERS}`)), [
       { code: "case_field_type", path: "CFAssociations[1].associationType", found: "an integer", expected: "a string" },
       { code: "case_field_type", path: "CFAssociations[2].associationType", found: "an integer", expected: "a string" },
+    ]);
+  });
+
+  test("elements after a null are named by their positions as written (case/84)", () => {
+    throwsProblems(() => importCase(read(`tests/data/cases/case/${NULLS_BEFORE_OTHER_TYPES}`)), [
+      { code: "case_field_type", path: "CFPackage.CFItems[2]", found: "an array", expected: "an object" },
+      { code: "case_field_type", path: "CFAssociations[1].identifier", found: "an integer", expected: "a string" },
+      {
+        code: "case_field_type",
+        path: "CFRubrics[1].CFRubricCriteria[2].CFItemURI",
+        found: "an integer",
+        expected: "a link object or a uri string",
+      },
     ]);
   });
 
