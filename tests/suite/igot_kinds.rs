@@ -4,9 +4,11 @@
 //! node's `status` or `type` of another JSON type.
 
 use karmayogi::{
-    Error, Framework, IgotCourseOptions, IgotWhat, KcmOptions, load_igot_courses, load_kcm,
+    Error, Framework, IgotCourseOptions, IgotWhat, KcmOptions, KcmSubThemes, load_igot_courses,
+    load_kcm,
 };
 
+const KCM_CASE: &str = include_str!("../data/cases/igot/28-kcm-names-apart-from-case.json");
 const NEAR_ZERO: &str =
     include_str!("../data/cases/igot/27-courses-duration-nearer-zero-than-a-double.json");
 
@@ -76,4 +78,56 @@ fn a_duration_nearer_zero_than_a_double_is_named_as_written() {
         zero.report.set_aside[0].what,
         IgotWhat::HoursOutOfRange { hours } if hours == 0.0
     ));
+}
+
+/// igot/28: the KCM's ids are made of its names, so sub-themes (or themes) whose names
+/// differ only in letter case became two competencies (or groups) with nothing said; each
+/// after the first is now noted with the whole set, both kept, as the other loaders note
+/// ids that look alike.
+#[test]
+fn kcm_names_apart_from_case_are_noted_as_lookalike_ids() {
+    let theme = "$[0].competency_theme";
+    let analysis = [
+        "kcm:Behavioural/Self-Awareness/Self-Analysis",
+        "kcm:Behavioural/Self-Awareness/self-analysis",
+    ];
+    let themes = [
+        "kcm:Behavioural/Self-Awareness",
+        "kcm:Behavioural/self-awareness",
+    ];
+    for sub_themes in [KcmSubThemes::Competencies, KcmSubThemes::Groups] {
+        let options = KcmOptions::default().sub_themes(sub_themes);
+        let load = load_kcm(KCM_CASE, &options).unwrap();
+        let notes: Vec<(&str, &str, &IgotWhat)> = load
+            .report
+            .notes
+            .iter()
+            .map(|e| (e.path.as_str(), e.id.as_str(), &e.what))
+            .collect();
+        let lookalike = |ids: [&str; 2]| IgotWhat::LookalikeIds {
+            ids: ids.iter().map(|&i| i.to_owned()).collect(),
+        };
+        let sub = format!("{theme}[0].competency_sub_theme[1]");
+        let second = format!("{theme}[1]");
+        assert_eq!(
+            notes,
+            [
+                (sub.as_str(), analysis[1], &lookalike(analysis)),
+                (second.as_str(), themes[1], &lookalike(themes)),
+            ],
+            "{sub_themes:?}"
+        );
+        assert!(load.report.set_aside.is_empty());
+        // Both kept, each under its own id.
+        let spec = serde_json::to_value(&load.value).unwrap();
+        let written = spec.to_string();
+        for id in analysis.iter().chain(&themes) {
+            assert!(written.contains(&format!("\"{id}\"")), "{id} kept");
+        }
+    }
+    // Names written alike in case are not noted.
+    let one_case = KCM_CASE.replace("self-analysis", "Self-Assessment");
+    let one_case = one_case.replace("self-awareness", "Self-Management");
+    let load = load_kcm(&one_case, &KcmOptions::default()).unwrap();
+    assert!(load.report.notes.is_empty(), "{:?}", load.report.notes);
 }
