@@ -4,11 +4,13 @@
 //! node's `status` or `type` of another JSON type.
 
 use karmayogi::{
-    Error, Framework, IgotCourseOptions, IgotWhat, KcmOptions, KcmSubThemes, load_igot_courses,
-    load_kcm,
+    Error, FracOptions, Framework, IgotCourseOptions, IgotEntry, IgotWhat, KcmOptions,
+    KcmSubThemes, ReviewStatus, load_frac_positions, load_igot_courses, load_kcm,
 };
 
 const KCM_CASE: &str = include_str!("../data/cases/igot/28-kcm-names-apart-from-case.json");
+const FRAC_TYPES: &str =
+    include_str!("../data/cases/igot/29-frac-status-and-type-of-another-type.json");
 const NEAR_ZERO: &str =
     include_str!("../data/cases/igot/27-courses-duration-nearer-zero-than-a-double.json");
 
@@ -130,4 +132,60 @@ fn kcm_names_apart_from_case_are_noted_as_lookalike_ids() {
     let one_case = one_case.replace("self-awareness", "Self-Management");
     let load = load_kcm(&one_case, &KcmOptions::default()).unwrap();
     assert!(load.report.notes.is_empty(), "{:?}", load.report.notes);
+}
+
+/// igot/29: a FRAC node's `status` or `type` of another JSON type was read as absent, so
+/// the node was reported as not verified (status `""`) or of no place (type `""`); it is
+/// now reported as of the wrong type, naming the field and the type found. A node
+/// without a state is still not verified.
+#[test]
+fn frac_status_and_type_of_another_type_are_named_as_such() {
+    let load = load_frac_positions(FRAC_TYPES, &FracOptions::default()).unwrap();
+    let entries = |list: &[IgotEntry]| -> Vec<(String, String, String)> {
+        list.iter()
+            .map(|e| (e.path.clone(), e.id.clone(), e.what.to_string()))
+            .collect()
+    };
+    let role = "$.responseData[0].children[0]";
+    let want = |list: &[(&str, &str, &str)]| -> Vec<(String, String, String)> {
+        list.iter()
+            .map(|(p, i, w)| ((*p).to_owned(), (*i).to_owned(), (*w).to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        entries(&load.report.set_aside),
+        want(&[
+            (
+                &format!("{role}.children[0].children[1]"),
+                "",
+                "`type` is an array: expected a string"
+            ),
+            (
+                &format!("{role}.children[1]"),
+                "AID2",
+                "`type` is an integer: expected a string"
+            ),
+            (
+                "$.responseData[0].children[1]",
+                "RID4",
+                "`status` is an integer: expected a string"
+            ),
+            (
+                "$.responseData[1]",
+                "PID9",
+                "review state \"\" is not VERIFIED: only verified mappings count"
+            ),
+        ])
+    );
+    assert_eq!(
+        entries(&load.report.notes),
+        want(&[(
+            &format!("{role}.children[0]"),
+            "CID9",
+            "`status` is a boolean: expected a string"
+        )])
+    );
+    // The competency is kept as a draft, as one without a state is.
+    let role = &load.value.roles[0];
+    assert_eq!(role.requires[0].status, ReviewStatus::Draft);
 }

@@ -251,6 +251,20 @@ fn clipped(text: String) -> String {
     }
 }
 
+/// [`IgotWhat::WrongType`] for text field `key` of `record` when it holds a value of
+/// another type (`"status": 5`), which the readers would take for an absent field;
+/// `None` when it is absent, `null` or a string. O(1).
+pub(super) fn not_text(record: &Map<String, Value>, key: &'static str) -> Option<IgotWhat> {
+    match text(record, key) {
+        Text::Other(found) => Some(IgotWhat::WrongType {
+            field: key,
+            found,
+            expected: "a string",
+        }),
+        Text::Absent | Text::Str(_) => None,
+    }
+}
+
 /// An optional text field: `None` when absent or not a string.
 pub(super) fn optional_text<'a>(record: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
     match text(record, key) {
