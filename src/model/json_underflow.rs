@@ -11,6 +11,9 @@ use crate::Error;
 use crate::model::json_path::{Stop, place_at};
 use crate::model::quote::quoted;
 
+/// What a number written as text that reads as 0 (see [`reads_as_zero`]) is reported as.
+pub(crate) const NEAR_ZERO: &str = "a number nearer 0 than a double holds (about 5e-324)";
+
 /// The first number of `json`, outside its strings, that is not 0 as written and reads as
 /// 0, by its bytes; `None` when there is none. Only a text holding `e-`, `E-` or a run of
 /// 40 zeros after a point, where such a number is written next to a digit, is scanned
@@ -66,8 +69,8 @@ fn is_number_byte(b: u8) -> bool {
 }
 
 /// Whether `token` is a JSON number with a digit other than 0 before its exponent that
-/// reads as 0.
-fn reads_as_zero(token: &str) -> bool {
+/// reads as 0 (`1e-400`; not `0e-400`). Also used for a number written as text.
+pub(crate) fn reads_as_zero(token: &str) -> bool {
     let mantissa = token.split(['e', 'E']).next().unwrap_or_default();
     mantissa.bytes().any(|b| matches!(b, b'1'..=b'9'))
         && serde_json::from_str::<f64>(token).is_ok_and(|v| v == 0.0)

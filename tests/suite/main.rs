@@ -76,6 +76,7 @@ mod hardening;
 mod hour_totals;
 mod hr_headers;
 mod igot;
+mod igot_kinds;
 mod igot_level_names;
 mod igot_same_names;
 mod igot_unread;

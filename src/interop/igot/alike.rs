@@ -25,6 +25,13 @@ impl KeptIds {
         if let Some(kinds) = whitespace(id) {
             report.note(path, id, IgotWhat::IdWhitespace { kinds });
         }
+        self.remember(path, id);
+    }
+
+    /// Remembers record `id` (at `path`), kept, with no note of its own: for ids the
+    /// loader builds from names ([`kcm_id`](crate::kcm_id)), whose whitespace is the
+    /// names' and is noted on them. O(length of the id).
+    pub(super) fn remember(&mut self, path: &str, id: &str) {
         self.kept.push((path.to_owned(), id.to_owned()));
     }
 
@@ -33,11 +40,28 @@ impl KeptIds {
     /// O(n) for ids that cannot look alike (ASCII, no whitespace around them, not both
     /// cases), otherwise O(n log n + total length), as `model::equivalent` compares them.
     pub(super) fn note_alike(self, report: &mut Report) {
+        self.note(report, false);
+    }
+
+    /// As [`KeptIds::note_alike`], for ids made of names whose whitespace is noted on the
+    /// names ([`SameNames`](super::same_names::SameNames)): a record whose id is another's
+    /// of its set apart from whitespace around it is not noted again.
+    pub(super) fn note_alike_names(self, report: &mut Report) {
+        self.note(report, true);
+    }
+
+    fn note(self, report: &mut Report, names: bool) {
         let kept = self.kept;
         for (k, warning) in alike_officers(kept.len(), |k| kept[k].1.as_str()) {
             let what = match warning {
                 Error::EquivalentIds { ids, .. } => IgotWhat::EquivalentIds { ids },
-                Error::LookalikeIds { ids, .. } => IgotWhat::LookalikeIds { ids },
+                Error::LookalikeIds { ids, .. } => {
+                    let id = kept[k].1.trim();
+                    if names && ids.iter().any(|i| i != &kept[k].1 && i.trim() == id) {
+                        continue;
+                    }
+                    IgotWhat::LookalikeIds { ids }
+                }
                 _ => continue,
             };
             report.note(&kept[k].0, &kept[k].1, what);

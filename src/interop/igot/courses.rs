@@ -14,6 +14,7 @@ use super::tags::{KcmTagKey, Tag, Tags};
 use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
+use crate::model::json_underflow::{NEAR_ZERO, reads_as_zero};
 use crate::model::names::one_line;
 use crate::model::nearest::Nearest;
 use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
@@ -69,7 +70,9 @@ impl IgotCourseOptions {
 /// - `identifier` → the course id, `name` → its name; both needed;
 /// - `duration` (seconds: a number, or text holding a number as JSON writes one, such as
 ///   `"5400"`, `"5400.5"` or `"5.4e3"`; other text such as `"+5400"`, `".5"` or `"1,800"`
-///   is set aside) → hours; without one, the hours of
+///   is set aside, as is text of a number not 0 that a double holds only as 0, `"1e-400"`,
+///   where the number `1e-400` refuses the document, as in every iGOT document
+///   ([`Error::Json`](crate::Error::Json), igot/27)) → hours; without one, the hours of
 ///   [`IgotCourseOptions::hours_when_missing`], or the course is set aside;
 /// - mode formal; no prerequisites (the records carry none);
 /// - each tag of `competencies_v3`, `competencies_v5` and `competencies_v6` (all that are
@@ -447,6 +450,18 @@ impl Reader<'_> {
             // Read as a JSON number, with `serde_json`'s own parser: `str::parse::<f64>`
             // would compile the standard library's float parser and its tables into the
             // WebAssembly for this one text (about 13 KB gzipped).
+            Some(Value::String(s)) if reads_as_zero(s.trim()) => {
+                self.report.set_aside(
+                    path,
+                    id,
+                    IgotWhat::WrongType {
+                        field: "duration",
+                        found: NEAR_ZERO,
+                        expected: "seconds",
+                    },
+                );
+                return None;
+            }
             Some(Value::String(s)) => {
                 if let Ok(v) = serde_json::from_str::<f64>(s.trim()) {
                     Some(v)

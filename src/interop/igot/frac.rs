@@ -11,8 +11,8 @@ use super::by_id::ById;
 use serde_json::{Map, Value};
 
 use super::json::{
-    Report, Text, level, optional_text, parse, refuse_other_kinds, required_text, shape, text,
-    written_id,
+    Report, Text, level, not_text, optional_text, parse, refuse_other_kinds, required_text, shape,
+    text, written_id,
 };
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
@@ -77,7 +77,10 @@ impl FracOptions {
 /// set aside with everything below it; a competency in UNVERIFIED or DRAFT (or none) is
 /// kept with its requirements as drafts ([`ReviewStatus::Draft`]: validated, not counted)
 /// and noted; a REJECTED competency is set aside with its requirements. States are read
-/// in any case.
+/// in any case. A `status` or `type` of another JSON type than text (`"status": 5`) is
+/// reported as [`IgotWhat::WrongType`](crate::IgotWhat::WrongType) naming the field and
+/// the type found, where a node without one is set aside as not verified or of no place
+/// (a competency's requirements then kept as drafts, as with no state; igot/29).
 ///
 /// A node met again (a role shared by positions, a competency required by many roles) is
 /// one entity: its children are read under the first, and each field it gives otherwise
@@ -250,7 +253,8 @@ impl Tree<'_> {
         let id = written_id(map, "id");
         if !kinds.contains(&kind.as_str()) {
             let kind = optional_text(map, "type").unwrap_or("").to_owned();
-            self.report.set_aside(path, &id, IgotWhat::NoPlace { kind });
+            let what = not_text(map, "type").unwrap_or(IgotWhat::NoPlace { kind });
+            self.report.set_aside(path, &id, what);
             return None;
         }
         self.report
@@ -289,8 +293,8 @@ impl Tree<'_> {
     fn verified(&mut self, path: &str, id: &str, node: &Map<String, Value>) -> bool {
         let (status, verified) = status(node);
         if !verified {
-            self.report
-                .set_aside(path, id, IgotWhat::NotVerified { status });
+            let what = not_text(node, "status").unwrap_or(IgotWhat::NotVerified { status });
+            self.report.set_aside(path, id, what);
         }
         verified
     }
@@ -528,7 +532,9 @@ impl Tree<'_> {
         }
         let mut requirement = RequirementSpec::new(id.as_str(), level as u8);
         if !verified {
-            self.report.note(path, &id, IgotWhat::Draft { status });
+            // A state of another type is read as none, a draft, and noted as such.
+            let what = not_text(node, "status").unwrap_or(IgotWhat::Draft { status });
+            self.report.note(path, &id, what);
             requirement.status = ReviewStatus::Draft;
         }
         Some(requirement)

@@ -11,6 +11,7 @@ use crate::interop::case::huge::{self, read_marked};
 use crate::interop::case::read::{checked_json, json_type};
 use crate::model::document_kind::DocumentKind;
 use crate::model::json::{json_error, without_bom};
+use crate::model::json_underflow::refuse_underflow;
 use crate::model::kind_of::refuse_other_kind;
 use crate::model::level::level_number;
 use crate::model::missing::is_missing;
@@ -26,9 +27,17 @@ use crate::{Error, Errors};
 /// double's range`), and which a field they do not need is counted ignored as any value.
 /// A text starting with U+FDD0, the mark, is then held escaped, and read through
 /// [`text`] and [`level`] as the text it is.
+///
+/// A number the parser would read as 0 that is not 0 as written (`1e-400`) is refused as
+/// the framework reader refuses it, named as written with its path ([`Error::Json`],
+/// `model::json_underflow`): a duration so written read as 0
+/// hours, a level as level 0.
 pub(super) fn parse(text: &str) -> Result<Value, Errors> {
     let text = without_bom(text);
-    read_marked(text, checked_json).map_err(|(text, e)| Errors::from(json_error(&text, &e)))
+    let value =
+        read_marked(text, checked_json).map_err(|(text, e)| Errors::from(json_error(&text, &e)))?;
+    refuse_underflow(text).map_err(Errors::from)?;
+    Ok(value)
 }
 
 /// Refuses a document of another kind than `own` ([`Error::DocumentOfAnotherKind`]):
@@ -239,6 +248,20 @@ fn clipped(text: String) -> String {
             text.chars().count()
         ),
         None => text,
+    }
+}
+
+/// [`IgotWhat::WrongType`] for text field `key` of `record` when it holds a value of
+/// another type (`"status": 5`), which the readers would take for an absent field;
+/// `None` when it is absent, `null` or a string. O(1).
+pub(super) fn not_text(record: &Map<String, Value>, key: &'static str) -> Option<IgotWhat> {
+    match text(record, key) {
+        Text::Other(found) => Some(IgotWhat::WrongType {
+            field: key,
+            found,
+            expected: "a string",
+        }),
+        Text::Absent | Text::Str(_) => None,
     }
 }
 

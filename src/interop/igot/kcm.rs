@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use super::alike::KeptIds;
 use super::json::{Report, parse, refuse_other_kinds, required_text, shape, whitespace};
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
@@ -127,7 +128,12 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// theme (or area, or of the areas) only in whitespace, `" Self-Analysis"` after
 /// `"Self-Analysis"` ([`IgotWhat::SameNameApartFromWhitespace`](crate::IgotWhat::SameNameApartFromWhitespace)
 /// naming the earlier id): the two are different ids, both kept, as the position master
-/// list keeps two designations so named (igot/19). Fields other than `name`, `competency_theme` and
+/// list keeps two designations so named (igot/19). Ids, made of the names, that differ
+/// only in letter case or are one text in two Unicode forms (`"Self-Analysis"` and
+/// `"self-analysis"` under one theme) are kept apart, each after the first noted with the
+/// whole set ([`IgotWhat::LookalikeIds`](crate::IgotWhat::LookalikeIds),
+/// [`IgotWhat::EquivalentIds`](crate::IgotWhat::EquivalentIds)), as the other loaders
+/// note such ids (igot/28). Fields other than `name`, `competency_theme` and
 /// `competency_sub_theme` are counted as ignored.
 ///
 /// # Errors
@@ -173,6 +179,7 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
         seen: HashMap::new(),
         competencies: HashSet::new(),
         names: SameNames::default(),
+        ids: KeptIds::default(),
     };
     for (a, area) in areas.iter().enumerate() {
         let path = format!("$[{a}]");
@@ -226,6 +233,7 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
             kcm.theme(&path, name, &area_id, kind, theme);
         }
     }
+    kcm.ids.note_alike_names(&mut kcm.report);
     Ok(IgotLoad {
         value: kcm.spec,
         report: kcm.report.finish(),
@@ -244,6 +252,8 @@ struct Kcm<'a> {
     /// The names kept, by the area (areas), area id (themes) or theme id (sub-themes)
     /// they are under, to note those that differ only in whitespace.
     names: SameNames,
+    /// The ids of the groups and competencies kept, to note those that look alike.
+    ids: KeptIds,
 }
 
 impl Kcm<'_> {
@@ -321,6 +331,7 @@ impl Kcm<'_> {
                     }
                     self.names
                         .note(&mut self.report, (&path, &id), &theme_id, sub_name);
+                    self.ids.remember(&path, &id);
                     self.seen.insert(id.clone(), self.spec.groups.len());
                     self.spec.groups.push(GroupSpec {
                         kind: GroupKind::SubTheme,
@@ -335,6 +346,7 @@ impl Kcm<'_> {
                     }
                     self.names
                         .note(&mut self.report, (&path, &id), &theme_id, sub_name);
+                    self.ids.remember(&path, &id);
                     self.spec.competencies.push(CompetencySpec {
                         groups: vec![theme_id.clone().into()],
                         ..CompetencySpec::new(id, sub_name, kind)
@@ -361,6 +373,7 @@ impl Kcm<'_> {
         }
         self.names
             .note(&mut self.report, (path, &id), scope, &group.name);
+        self.ids.remember(path, &id);
         self.seen.insert(id, self.spec.groups.len());
         self.spec.groups.push(group);
     }

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, optional_text};
+use super::json::{Report, level, not_text, optional_text};
 use super::report::IgotWhat;
 use crate::LevelDescriptor;
 use crate::interop::case::read::json_type;
@@ -20,7 +20,8 @@ pub(super) fn kind(node: &Map<String, Value>) -> String {
 }
 
 /// The level descriptors of competency `id`'s `children` (at `path`), sorted by level. A
-/// child that is not an object or not a COMPETENCIESLEVEL node, a level node without a level, with one that
+/// child that is not an object or not a COMPETENCIESLEVEL node (a `type` of another JSON
+/// type than text reported as such), a level node without a level, with one that
 /// does not read or lies outside 1–5, or repeating a level of an earlier sibling, is set
 /// aside in `report` under its path; `known` are the node fields read (others are counted
 /// as ignored). O(children × levels).
@@ -45,7 +46,8 @@ pub(super) fn level_nodes(
         };
         if kind(child) != "COMPETENCIESLEVEL" {
             let kind = optional_text(child, "type").unwrap_or("").to_owned();
-            report.set_aside(&path, "", IgotWhat::NoPlace { kind });
+            let what = not_text(child, "type").unwrap_or(IgotWhat::NoPlace { kind });
+            report.set_aside(&path, "", what);
             continue;
         }
         report.ignore_others("competencieslevel", child, known);
