@@ -2,23 +2,11 @@
 //! its own and notes the later one with the earlier one's id, as the position master list
 //! does for `PID355` after `PID195`: never two records made in silence, never two merged.
 
+use crate::support::{entries, owned};
 use karmayogi::{
-    FracOptions, IgotEntry, IgotWhat, KcmOptions, KcmSubThemes, load_frac_positions, load_kcm,
+    FracOptions, IgotWhat, KcmOptions, KcmSubThemes, load_frac_positions, load_kcm,
     load_position_master,
 };
-
-/// `(path, id, what)` of report entries, for whole-list comparisons.
-fn entries(list: &[IgotEntry]) -> Vec<(String, String, String)> {
-    list.iter()
-        .map(|e| (e.path.clone(), e.id.clone(), e.what.to_string()))
-        .collect()
-}
-
-fn owned(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    list.iter()
-        .map(|(p, i, w)| ((*p).to_owned(), (*i).to_owned(), (*w).to_owned()))
-        .collect()
-}
 
 const KCM: &str = include_str!("../data/cases/igot/19-kcm-names-apart-from-whitespace.json");
 

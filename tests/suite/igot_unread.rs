@@ -4,8 +4,9 @@
 //! the records read, a search page's count that is not its records', a course tag set
 //! aside (named by its course), and ids that differ only in letter case or whitespace.
 
+use crate::support::{entries, owned};
 use karmayogi::{
-    FracOptions, Framework, IgotCourseOptions, IgotEntry, IgotField, IgotWhat, KcmOptions,
+    FracOptions, Framework, IgotCourseOptions, IgotField, IgotWhat, KcmOptions,
     load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
 
@@ -16,19 +17,6 @@ const TAGS: &str =
 const ALIKE: &str = include_str!("../data/cases/igot/24-courses-ids-that-look-alike.json");
 const MASTER: &str = include_str!("../data/cases/igot/25-master-text-types-keys-and-ids.json");
 const PROFILE: &str = include_str!("../data/cases/igot/26-profile-text-types-and-ids.json");
-
-/// `(path, id, what)` of report entries, for whole-list comparisons.
-fn entries(list: &[IgotEntry]) -> Vec<(String, String, String)> {
-    list.iter()
-        .map(|e| (e.path.clone(), e.id.clone(), e.what.to_string()))
-        .collect()
-}
-
-fn owned(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    list.iter()
-        .map(|(p, i, w)| ((*p).to_owned(), (*i).to_owned(), (*w).to_owned()))
-        .collect()
-}
 
 fn ignored(list: &[IgotField]) -> Vec<(&str, u64)> {
     list.iter().map(|f| (f.field.as_str(), f.count)).collect()

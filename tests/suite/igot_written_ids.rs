@@ -3,23 +3,11 @@
 //! an empty id, in every loader that reads ids: the position master list, FRAC nodes,
 //! course records, profile competencies. A course's tag is named by its course (igot/23).
 
+use crate::support::{entries, owned};
 use karmayogi::{
-    FracOptions, Framework, IgotCourseOptions, IgotEntry, KcmOptions, load_frac_positions,
-    load_igot_courses, load_igot_profile, load_kcm, load_position_master,
+    FracOptions, Framework, IgotCourseOptions, KcmOptions, load_frac_positions, load_igot_courses,
+    load_igot_profile, load_kcm, load_position_master,
 };
-
-/// `(path, id, what)` of report entries, for whole-list comparisons.
-fn entries(list: &[IgotEntry]) -> Vec<(String, String, String)> {
-    list.iter()
-        .map(|e| (e.path.clone(), e.id.clone(), e.what.to_string()))
-        .collect()
-}
-
-fn owned(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    list.iter()
-        .map(|(p, i, w)| ((*p).to_owned(), (*i).to_owned(), (*w).to_owned()))
-        .collect()
-}
 
 #[test]
 fn master_list_ids_that_are_not_text_are_named_as_written() {

@@ -730,3 +730,21 @@ pub fn the_only(errors: karmayogi::Errors) -> karmayogi::Error {
     assert_eq!(all.len(), 1, "{all:?}");
     all.remove(0)
 }
+
+// ---------------------------------------------------------------------------------------
+// iGOT reports
+// ---------------------------------------------------------------------------------------
+
+/// `(path, id, what)` of an iGOT report's entries, for whole-list comparisons.
+pub fn entries(list: &[karmayogi::IgotEntry]) -> Vec<(String, String, String)> {
+    list.iter()
+        .map(|e| (e.path.clone(), e.id.clone(), e.what.to_string()))
+        .collect()
+}
+
+/// Expected `(path, id, what)` entries as owned strings, to compare with [`entries`].
+pub fn owned(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    list.iter()
+        .map(|(p, i, w)| ((*p).to_owned(), (*i).to_owned(), (*w).to_owned()))
+        .collect()
+}
