@@ -34,8 +34,29 @@ pub(crate) fn picos(hours: f64) -> i128 {
     // Below 2,048 hours the product is below 2⁵¹, where a double resolves quarters, and the
     // input's own rounding is under 2.3·10⁻¹³ h: together below half a pico-hour, so a
     // decimal of up to 12 decimals comes back whole.
-    (hours * PER_HOUR).round() as i128
+    let scaled = hours * PER_HOUR;
+    if scaled.abs() < I64_END {
+        // The same number as `round() as i128`, without the two library calls (`round` and
+        // the conversion to 128 bits) the cover search's every step paid: `as i64`
+        // truncates in one instruction, and the fraction it drops is exact (a double's
+        // bits below its units), so halves go away from zero as `round` takes them. At 2⁵²
+        // and above a double is whole and the fraction 0, so `± 1` never overflows.
+        let whole = scaled as i64;
+        let fraction = scaled - whole as f64;
+        let rounded = if fraction >= 0.5 {
+            whole + 1
+        } else if fraction <= -0.5 {
+            whole - 1
+        } else {
+            whole
+        };
+        return i128::from(rounded);
+    }
+    scaled.round() as i128
 }
+
+/// 2⁶³: doubles below it in magnitude convert to `i64` exactly once truncated.
+const I64_END: f64 = 9_223_372_036_854_775_808.0;
 
 /// The hours `picos` pico-hours make, as a double (correctly rounded below 2⁵³ pico-hours,
 /// within one unit in the last place above): what a comparison reads.
@@ -46,6 +67,18 @@ pub(crate) fn hours_of(picos: i128) -> f64 {
 /// The hours `picos` pico-hours make, rounded to 9 decimal places (halves away from zero):
 /// the double nearest that decimal number, as every reported total is (module docs).
 pub(crate) fn total_of(picos: i128) -> f64 {
+    // Within 64 bits the same integer sums and quotient, without 128-bit division.
+    if let Ok(picos) = i64::try_from(picos)
+        && picos.unsigned_abs() < 1 << 62
+    {
+        let (half, tolerance) = (TOLERANCE as i64 / 2, TOLERANCE as i64);
+        let nanos = if picos >= 0 {
+            (picos + half) / tolerance
+        } else {
+            (picos - half) / tolerance
+        };
+        return nanos as f64 / 1e9 + 0.0;
+    }
     let half = TOLERANCE / 2;
     let nanos = if picos >= 0 {
         (picos.saturating_add(half)) / TOLERANCE
@@ -94,6 +127,86 @@ mod tests {
         assert_eq!(hours_of(picos(19.9)).to_bits(), 19.9_f64.to_bits());
         assert_eq!(total_of(-400).to_string(), "0");
         assert_eq!(total_of(-600).to_string(), "-0.000000001");
+    }
+
+    #[test]
+    fn the_64_bit_paths_give_the_128_bit_results() {
+        // The arithmetic the 64-bit paths replace, as it was written.
+        let picos_128 = |hours: f64| (hours * 1e12).round() as i128;
+        let total_of_128 = |picos: i128| {
+            let nanos = if picos >= 0 {
+                picos.saturating_add(500) / 1_000
+            } else {
+                picos.saturating_sub(500) / 1_000
+            };
+            nanos as f64 / 1e9 + 0.0
+        };
+        let mut hours = vec![
+            0.0,
+            -0.0,
+            0.5e-12,
+            -0.5e-12,
+            1.5e-12,
+            -1.5e-12,
+            2.5e-12,
+            19.9,
+            0.1,
+            2_047.999_999_999_999,
+            4_503.599_627_370_496,
+            4_503.599_627_370_497,
+            9_223_372.036_854_775,
+            9_223_372.036_854_776,
+            9_223_372.036_854_777,
+            1e300,
+            -1e300,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ];
+        // Halves of a pico-hour and their neighbours, and random magnitudes from 10⁻¹⁵ to
+        // 10¹⁰ hours (a fixed xorshift sequence).
+        for k in 0..2_000_i32 {
+            let half = (f64::from(k) + 0.5) * 1e-12;
+            hours.extend([half, -half, half.next_up(), half.next_down()]);
+        }
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mantissa = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let exponent = (x % 26) as i32 - 15;
+            let h = mantissa * 10f64.powi(exponent);
+            hours.extend([h, -h]);
+        }
+        for &h in &hours {
+            let p = picos(h);
+            assert_eq!(p, picos_128(h), "picos({h:e})");
+            assert_eq!(total_of(p).to_bits(), total_of_128(p).to_bits(), "{p}");
+        }
+        for p in [
+            i128::MAX,
+            i128::MIN,
+            i128::from(i64::MAX),
+            i128::from(i64::MIN),
+            (1 << 62) - 1,
+            1 << 62,
+            -(1 << 62),
+            (1 << 53) + 1,
+            (1 << 63) + 1,
+            499,
+            500,
+            -500,
+            -501,
+            1_499,
+            1_500,
+        ] {
+            assert_eq!(total_of(p).to_bits(), total_of_128(p).to_bits(), "{p}");
+        }
     }
 
     #[test]

@@ -213,7 +213,7 @@ fn greedy_budget_priced(inst: &Instance, budget: f64) -> (Solution, Option<Price
         for &(_, _, b) in seeds.iter().take(PAIR_SEEDS).skip(i + 1) {
             let mut seeded = State::new(inst);
             seeded.choose(inst, a, &mut s.buffer);
-            if seeded.hours + seeded.marginal(inst, b).hours > budget + EPS {
+            if seeded.hours() + seeded.marginal(inst, b).hours > budget + EPS {
                 continue;
             }
             seeded.choose(inst, b, &mut s.buffer);
@@ -409,7 +409,7 @@ fn exchange(inst: &Instance, state: &mut State, budget: f64, s: &mut Scratch, fi
                 .filter_map(|c| {
                     let m = added[c as usize];
                     (m.value > 0.0
-                        && state.hours + m.hours <= budget + EPS
+                        && state.hours() + m.hours <= budget + EPS
                         && !requiring[c as usize])
                         .then_some((m.value, m.cost, c))
                 })

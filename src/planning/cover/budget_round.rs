@@ -36,7 +36,7 @@ pub(super) fn rounded(inst: &Instance, x: &[f64], budget: f64, s: &mut Scratch) 
             continue;
         }
         let m = state.marginal(inst, c);
-        if m.value > 0.0 && state.hours + m.hours <= budget + EPS {
+        if m.value > 0.0 && state.hours() + m.hours <= budget + EPS {
             state.choose(inst, c, &mut s.buffer);
         }
     }

@@ -27,7 +27,7 @@ pub(crate) fn upper_bound(
     blocked: Option<&[bool]>,
 ) -> f64 {
     let value = state.value(inst);
-    let room = budget + EPS - state.hours;
+    let room = budget + EPS - state.hours();
     let is_free = |j: u32| {
         !state.chosen[j as usize]
             && !excluded.get(j as usize).copied().unwrap_or(false)

@@ -367,7 +367,9 @@ fn lazy_greedy(
             continue;
         }
         let (gain, cost, hours) = evaluate(inst, state, &s.gain, top.c, goal);
-        if gain <= 0.0 || state.hours + hours > limit + EPS {
+        // Nothing is longer than an infinite limit (a cover's): the state's hours are then
+        // not read, which saves converting their exact sum on every pop.
+        if gain <= 0.0 || (limit < f64::INFINITY && state.hours() + hours > limit + EPS) {
             // Worth nothing now, or too long: only a prerequisite chosen later can change
             // that, which pushes a fresh entry.
             s.version[top.c as usize] = s.version[top.c as usize].wrapping_add(1);

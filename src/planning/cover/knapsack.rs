@@ -81,7 +81,7 @@ impl Knapsack {
         target: f64,
         iterations: u32,
     ) -> f64 {
-        let room = budget - state.hours;
+        let room = budget - state.hours();
         // Elements worth something and not closed; `g` marks the others as NaN so that
         // candidate profits skip them.
         self.open.clear();

@@ -11,7 +11,6 @@ use super::instance::{Instance, Solution};
 pub(crate) struct Mark {
     pub(crate) journal: usize,
     pub(crate) cost: f64,
-    pub(crate) hours: f64,
     picos: i128,
 }
 
@@ -96,12 +95,7 @@ pub(crate) struct State {
     /// How many chosen candidates close each element.
     pub(crate) cover_count: Vec<u32>,
     pub(crate) cost: f64,
-    /// The chosen candidates' hours: their exact sum in pico-hours, `picos`, as the
-    /// nearest double (`model::hours`), so that a budget compared with it within 10⁻⁹ h
-    /// meets the sum a department plan and the report give, on any number of courses
-    /// chosen and dropped. Summed one at a time in floating point, 2,000 courses of
-    /// 19.9 h drift by 1.5·10⁻⁹ h (`tests/suite/path_budget_sums.rs`).
-    pub(crate) hours: f64,
+    /// The chosen candidates' hours as their exact sum in pico-hours ([`State::hours`]).
     picos: i128,
     /// `(candidate, chosen afterwards)` for every change since the journal was cleared.
     pub(crate) journal: Vec<(u32, bool)>,
@@ -113,17 +107,26 @@ impl State {
             chosen: vec![false; inst.len()],
             cover_count: vec![0; inst.values.len()],
             cost: 0.0,
-            hours: 0.0,
             picos: 0,
             journal: Vec::new(),
         }
+    }
+
+    /// The chosen candidates' hours: their exact sum in pico-hours as the nearest double
+    /// (`model::hours`), so that a budget compared with it within 10⁻⁹ h meets the sum a
+    /// department plan and the report give, on any number of courses chosen and dropped.
+    /// Summed one at a time in floating point, 2,000 courses of 19.9 h drift by
+    /// 1.5·10⁻⁹ h (`tests/suite/path_budget_sums.rs`). Converted when read, not on every
+    /// change: a least-hours search changes the state far more often than it reads the
+    /// hours.
+    pub(crate) fn hours(&self) -> f64 {
+        hours::hours_of(self.picos)
     }
 
     pub(crate) fn mark(&self) -> Mark {
         Mark {
             journal: self.journal.len(),
             cost: self.cost,
-            hours: self.hours,
             picos: self.picos,
         }
     }
@@ -137,7 +140,6 @@ impl State {
             self.flip(inst, c, !on);
         }
         self.cost = mark.cost;
-        self.hours = mark.hours;
         self.picos = mark.picos;
     }
 
@@ -160,7 +162,6 @@ impl State {
             self.cost += sign * inst.cost(c);
             let picos = hours::picos(inst.hours(c));
             self.picos += if on { picos } else { -picos };
-            self.hours = hours::hours_of(self.picos);
             self.journal.push((c, on));
         }
     }

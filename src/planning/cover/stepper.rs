@@ -44,7 +44,7 @@ impl Stepper {
 
     /// Real hours chosen so far.
     pub(crate) fn hours(&self) -> f64 {
-        self.state.hours.max(0.0)
+        self.state.hours().max(0.0)
     }
 
     /// Whether candidate `c` is chosen.
@@ -332,7 +332,7 @@ impl Stepper {
     /// A proven upper bound on the value of any extension of this solution within `room`
     /// more hours that chooses none of the `excluded` candidates (see `density::upper_bound`).
     pub(crate) fn upper_bound(&self, inst: &Instance, excluded: &[bool], room: f64) -> f64 {
-        let budget = self.state.hours + room;
+        let budget = self.state.hours() + room;
         super::density::upper_bound(inst, &self.state, excluded, budget, None)
     }
 

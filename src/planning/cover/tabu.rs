@@ -197,7 +197,7 @@ fn search(
     if steps == 0 || movable.is_empty() || aim.reached(start_value) {
         return false;
     }
-    let (start_cost, start_hours) = (state.cost, state.hours);
+    let (start_cost, start_hours) = (state.cost, state.hours());
     let mut walk = state.clone();
     walk.journal.clear();
     let mut value = start_value;
@@ -246,7 +246,7 @@ fn search(
                 .then(inst.hours(b).total_cmp(&inst.hours(a)))
                 .then(a.cmp(&b))
         });
-        let room = budget - walk.hours;
+        let room = budget - walk.hours();
         let mut chosen_move: Option<Move> = None;
         let mut ties = 0u64;
         let mut consider = |m: Move, allowed: bool| -> bool {
@@ -446,7 +446,7 @@ fn search(
                 owner[e as usize] = u32::MAX;
             }
         }
-        if walk.hours > budget + EPS {
+        if walk.hours() > budget + EPS {
             // Absorbed picks sharing an element no longer all redundant: undo, forbid `c`.
             walk.revert(inst, mark);
             banned_in[c as usize] = step + TENURE;
@@ -470,7 +470,7 @@ fn search(
     found.journal.clear();
     let found_value = found.value(inst);
     if better(found_value, found.cost, start_value, start_cost) {
-        debug_assert!(found.hours <= budget + EPS && start_hours <= budget + EPS);
+        debug_assert!(found.hours() <= budget + EPS && start_hours <= budget + EPS);
         *state = found;
         return true;
     }

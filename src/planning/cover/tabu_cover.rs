@@ -63,14 +63,14 @@ pub(crate) fn tabu_cover(inst: &Instance, state: &mut State, lower: f64) -> (boo
             .collect();
         order::sort_unstable(&mut order);
         for (_, c) in order {
-            if start.hours <= budget + EPS {
+            if start.hours() <= budget + EPS {
                 break;
             }
             if !start.required_by_chosen(&unit, c) {
                 start.set(&unit, c, false);
             }
         }
-        if start.hours > budget + EPS {
+        if start.hours() > budget + EPS {
             return (any, true);
         }
         fill(&unit, &mut start, budget, None, &mut us);

@@ -116,7 +116,7 @@ fn the_search_never_loses_value_breaks_prerequisites_or_the_budget_and_repeats_i
             lexicographic(v1, once.cost, v0, start.cost),
             "seed {seed}"
         );
-        assert!(once.hours <= budget + EPS, "seed {seed}");
+        assert!(once.hours() <= budget + EPS, "seed {seed}");
         for c in once.chosen_list() {
             assert!(
                 inst.prerequisites(c)
@@ -129,7 +129,7 @@ fn the_search_never_loses_value_breaks_prerequisites_or_the_budget_and_repeats_i
         for c in 0..inst.len() as u32 {
             let m = once.marginal(&inst, c);
             assert!(
-                m.value <= 0.0 || once.hours + m.hours > budget + EPS,
+                m.value <= 0.0 || once.hours() + m.hours > budget + EPS,
                 "seed {seed}: {c} fits and adds {}",
                 m.value
             );

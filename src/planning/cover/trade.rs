@@ -376,7 +376,7 @@ mod tests {
             let mut state = State::new(&inst);
             for c in (0..inst.len() as u32).rev() {
                 let m = state.marginal(&inst, c);
-                if m.value > 0.0 && state.hours + m.hours <= budget + EPS {
+                if m.value > 0.0 && state.hours() + m.hours <= budget + EPS {
                     state.choose(&inst, c, &mut s.buffer);
                 }
             }
@@ -387,12 +387,12 @@ mod tests {
             let after = state.value(&inst);
             prop_assert!(after >= value - EPS);
             prop_assert!(after > value + EPS || state.cost <= cost + EPS);
-            prop_assert!(state.hours <= budget + EPS);
+            prop_assert!(state.hours() <= budget + EPS);
             assert_closed_and_minimal(&inst, &state, true);
             for c in 0..inst.len() as u32 {
                 let m = state.marginal(&inst, c);
                 prop_assert!(
-                    m.value <= 0.0 || state.hours + m.hours > budget + EPS,
+                    m.value <= 0.0 || state.hours() + m.hours > budget + EPS,
                     "candidate {} fits and adds value", c
                 );
             }

@@ -87,7 +87,7 @@ impl Priced {
                 bound += self.profit[j];
             }
         }
-        let mut left = (budget - state.hours).max(0.0);
+        let mut left = (budget - state.hours()).max(0.0);
         for &j in &self.order {
             if state.chosen[j as usize] || out(j) {
                 continue;

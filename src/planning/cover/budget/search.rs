@@ -243,7 +243,7 @@ impl<'a> BudgetSearch<'a> {
             }
             self.state.choose(inst, j, &mut self.buffer);
         }
-        self.state.hours <= self.budget + EPS
+        self.state.hours() <= self.budget + EPS
     }
 
     /// Returns whether the search finished (the best plan is then optimal).
@@ -292,7 +292,7 @@ impl<'a> BudgetSearch<'a> {
                 let blocked = self
                     .state
                     .walk_up(self.inst, c, true, |d| self.excluded[d as usize]);
-                if blocked || self.state.hours + m.hours > self.budget + EPS || m.value <= 0.0 {
+                if blocked || self.state.hours() + m.hours > self.budget + EPS || m.value <= 0.0 {
                     continue;
                 }
                 self.state.choose(self.inst, c, &mut self.buffer);

@@ -63,7 +63,7 @@ impl Search<'_> {
         // bit, which the exchanges compare): the greedy completion and the exchanges are
         // deterministic, so the cover is the one offered last time, and an offer never
         // takes a cover no cheaper than the incumbent.
-        let totals = (self.state.cost.to_bits(), self.state.hours.to_bits());
+        let totals = (self.state.cost.to_bits(), self.state.hours().to_bits());
         let repeated = self.last_repair.as_ref().is_some_and(|last| {
             last.picks == picks && last.totals == totals && last.chosen == self.state.chosen
         });
