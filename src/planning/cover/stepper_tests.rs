@@ -347,6 +347,7 @@ fn whole_is_fract_zero() {
 /// value and hours of a brute-force union of its closure, `Stepper::marginal_hours` is
 /// that union's hours, and a refused candidate in the closure gives no step.
 #[test]
+#[allow(clippy::float_cmp)] // quarters, halves and wholes, summed exactly
 fn steps_are_valued_by_hours_not_costs() {
     let mut steps = 0;
     for seed in 0..200_u64 {
