@@ -291,14 +291,42 @@ impl State {
         c: u32,
         allowed: impl Fn(u32) -> bool,
     ) -> Option<Marginal> {
+        self.marginal_if_in::<true>(inst, c, allowed)
+    }
+
+    /// [`State::marginal_if`] without the selection cost, left at 0: for a caller ranking
+    /// steps by value per hour, which then reads no candidate's cost. The costs are a
+    /// column of their own, and a department greedy's scans read each officer's instance
+    /// cold: a walk reading them took a cache miss for nothing. In WebAssembly the cost is
+    /// summed all the same, so that the walk is compiled once there.
+    #[allow(clippy::inline_always)] // as `marginal_if`
+    #[inline(always)]
+    pub(crate) fn marginal_hours_if(
+        &self,
+        inst: &Instance,
+        c: u32,
+        allowed: impl Fn(u32) -> bool,
+    ) -> Option<Marginal> {
+        self.marginal_if_in::<false>(inst, c, allowed)
+    }
+
+    /// [`State::marginal_if`], with the selection cost summed when `COST`.
+    #[allow(clippy::inline_always)] // as `marginal_if`
+    #[inline(always)]
+    fn marginal_if_in<const COST: bool>(
+        &self,
+        inst: &Instance,
+        c: u32,
+        allowed: impl Fn(u32) -> bool,
+    ) -> Option<Marginal> {
         // In WebAssembly compiled once, calling `allowed` through a `dyn` reference;
         // natively once per caller, with `allowed` inlined.
         if cfg!(target_arch = "wasm32") {
-            self.marginal_if_with(inst, c, &allowed as &dyn Fn(u32) -> bool)
+            self.marginal_if_with::<_, true>(inst, c, &allowed as &dyn Fn(u32) -> bool)
         } else if !self.chosen[c as usize] && inst.prerequisites(c).is_empty() {
-            self.marginal_alone(inst, c, &allowed)
+            self.marginal_alone::<_, COST>(inst, c, &allowed)
         } else {
-            self.marginal_if_with(inst, c, &allowed)
+            self.marginal_if_with::<_, COST>(inst, c, &allowed)
         }
     }
 
@@ -309,7 +337,7 @@ impl State {
     /// instructions in the greedy's scans).
     #[allow(clippy::inline_always)] // a few loads and one loop, for the reason above
     #[inline(always)]
-    fn marginal_alone<F: Fn(u32) -> bool + ?Sized>(
+    fn marginal_alone<F: Fn(u32) -> bool + ?Sized, const COST: bool>(
         &self,
         inst: &Instance,
         c: u32,
@@ -319,7 +347,7 @@ impl State {
             return None;
         }
         let mut m = Marginal {
-            cost: inst.cost(c),
+            cost: if COST { inst.cost(c) } else { 0.0 },
             hours: inst.hours(c),
             walked: 1,
             ..Marginal::default()
@@ -333,8 +361,9 @@ impl State {
         Some(m)
     }
 
-    /// [`State::marginal_if`], for a test `allowed` of any type, `dyn` included.
-    fn marginal_if_with<F: Fn(u32) -> bool + ?Sized>(
+    /// [`State::marginal_if`], for a test `allowed` of any type, `dyn` included; the
+    /// selection cost summed when `COST`.
+    fn marginal_if_with<F: Fn(u32) -> bool + ?Sized, const COST: bool>(
         &self,
         inst: &Instance,
         c: u32,
@@ -345,7 +374,7 @@ impl State {
             return Some(m);
         }
         if inst.prerequisites(c).is_empty() {
-            return self.marginal_alone(inst, c, allowed);
+            return self.marginal_alone::<F, COST>(inst, c, allowed);
         }
         // Elements are stamped with a second walk's stamp, so each is counted once.
         let stopped = with_walk(inst, |walk| {
@@ -355,7 +384,9 @@ impl State {
                 if !allowed(d) {
                     return true;
                 }
-                m.cost += inst.cost(d);
+                if COST {
+                    m.cost += inst.cost(d);
+                }
                 m.hours += inst.hours(d);
                 m.walked += 1;
                 #[cfg(test)]

@@ -62,7 +62,10 @@ impl Stepper {
 
     /// Real hours `c` would add with its unchosen closure.
     pub(crate) fn marginal_hours(&self, inst: &Instance, c: u32) -> f64 {
-        self.state.marginal(inst, c).hours
+        self.state
+            .marginal_hours_if(inst, c, |_| true)
+            .unwrap_or_default()
+            .hours
     }
 
     /// Value `c` with its unchosen closure would newly close.
@@ -283,7 +286,7 @@ impl Stepper {
         {
             return None;
         }
-        let m = self.state.marginal_if(inst, c, allowed)?;
+        let m = self.state.marginal_hours_if(inst, c, allowed)?;
         if m.hours > hours_left + EPS || m.value <= 0.0 {
             return None;
         }

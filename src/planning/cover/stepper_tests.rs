@@ -340,3 +340,53 @@ fn whole_is_fract_zero() {
         assert_eq!(super::stepper::whole(x), x.fract() == 0.0, "{x:e}");
     }
 }
+
+/// The department greedy's steps are valued without the candidates' selection costs
+/// (`State::marginal_hours_if`): on forests whose costs are not their hours, after random
+/// steps and with random candidates refused, every step `Stepper::step_if` finds has the
+/// value and hours of a brute-force union of its closure, `Stepper::marginal_hours` is
+/// that union's hours, and a refused candidate in the closure gives no step.
+#[test]
+#[allow(clippy::float_cmp)] // quarters, halves and wholes, summed exactly
+fn steps_are_valued_by_hours_not_costs() {
+    let mut steps = 0;
+    for seed in 0..200_u64 {
+        let n = 5 + (seed as u32 % 40);
+        let hours_of = forest(seed, n, &[1.0, 2.0, 0.5, 3.0], &[1.0, 2.0, 0.25]);
+        // The same forest, each candidate's cost three times its hours and one more.
+        let mut inst = Instance::with_capacity(hours_of.values.clone(), n as usize, 0);
+        for c in 0..n {
+            let h = hours_of.hours(c);
+            inst.push(
+                3.0 * h + 1.0,
+                h,
+                hours_of.covers(c),
+                hours_of.prerequisites(c),
+            );
+        }
+        inst.finish();
+        let mut next = generator(seed + 7);
+        let mut stepper = Stepper::new(&inst);
+        for _ in 0..next(n / 3 + 1) {
+            let c = next(n);
+            stepper.take(&inst, c, &mut Vec::new());
+        }
+        let refused: Vec<bool> = (0..n).map(|_| next(8) == 0).collect();
+        let allowed = |c: u32| !refused[c as usize];
+        for c in 0..n {
+            let (value, hours) = brute_force(&inst, &stepper, c);
+            if !stepper.is_chosen(c) {
+                assert_eq!(stepper.marginal_hours(&inst, c), hours, "{seed}: {c}");
+            }
+            let step = stepper.step_if(&inst, c, f64::INFINITY, allowed);
+            if !stepper.all_pending(&inst, c, allowed) || stepper.is_chosen(c) || value <= 0.0 {
+                assert!(step.is_none(), "{seed}: {c} is no step");
+                continue;
+            }
+            let step = step.unwrap_or_else(|| panic!("{seed}: {c} is a step"));
+            assert_eq!((step.gain, step.hours), (value, hours), "{seed}: {c}");
+            steps += 1;
+        }
+    }
+    assert!(steps > 1_000, "most candidates are steps ({steps})");
+}
