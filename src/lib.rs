@@ -217,7 +217,7 @@ pub use crate::model::ids::{
     ActivityId, CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId,
     RoleId,
 };
-pub use crate::model::json::{FORMAT_VERSION, OLDEST_FORMAT_VERSION};
+pub use crate::model::json::{FORMAT_VERSION, OLDEST_FORMAT_VERSION, read_json};
 pub use crate::model::level::Level;
 pub use crate::model::provenance::{Paths, PathsIter, Provenance};
 pub use crate::model::requirement::Requirement;

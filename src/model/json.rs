@@ -328,6 +328,48 @@ fn not_an_object(json: &str, value: &serde_json::Value) -> Error {
     }
 }
 
+/// Reads a value of one of this crate's types that comes without a versioned document of
+/// its own (one [`OfficerSpec`](crate::OfficerSpec), a list of
+/// [`Target`](crate::Target)s or of [`CourseId`](crate::CourseId)s, a
+/// [`CaseDocument`](crate::CaseDocument), …) from JSON text, with the checks the crate's
+/// readers of framework and officers documents make beyond `serde_json`'s: a UTF-8
+/// byte-order mark before the text is ignored (column numbers then count from the first
+/// character after it), and a number that is not 0 as written but nearer 0 than a double
+/// holds (`1e-400`, which `serde_json` reads as 0 in silence: a level, hours or a day so
+/// written would read as 0) is refused as `serde_json` refuses one too large (`1e400`).
+/// The JavaScript package reads every such argument given as text through it.
+///
+/// # Errors
+/// [`Error::Json`] with the line, column, `path` and entity `id` of the place at fault (as
+/// [`Error::from_json_error`] places them): malformed JSON, unknown fields, values of the
+/// wrong type, and a number nearer 0 than a double holds, `number out of range`, named as
+/// written, as [`OfficersSpec::from_json`](crate::OfficersSpec::from_json) names it in a
+/// document. The first problem only.
+///
+/// # Complexity
+/// O(n) in the length n of the text: one parse, and one scan for a number read as 0 when
+/// the text holds `e-` or a long run of zeros after a point.
+///
+/// # Example
+/// ```
+/// use karmayogi::{Error, OfficerSpec, read_json};
+///
+/// let officer = r#"{"id": "o1", "department": "dopt", "position": "so",
+///   "passbook": [{"competency": "noting", "level": 1e-400, "source": "assessment"}]}"#;
+/// let Err(Error::Json { path, id, message, .. }) = read_json::<OfficerSpec>(officer) else {
+///     panic!("read as level 0")
+/// };
+/// assert_eq!((path.as_str(), id.as_deref()), ("passbook[0].level", Some("o1")));
+/// assert!(message.starts_with("number out of range: `1e-400` is not 0"));
+/// assert!(read_json::<OfficerSpec>(&officer.replace("1e-400", "2")).is_ok());
+/// ```
+pub fn read_json<T: DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let json = without_bom(json);
+    let read = serde_json::from_str(json).map_err(|e| json_error(json, &e))?;
+    refuse_underflow(json)?;
+    Ok(read)
+}
+
 pub(crate) fn to_pretty_json<T: Serialize>(value: &T) -> String {
     // Serializing these plain structs cannot fail: keys are strings and floats are
     // validated or produced finite; a non-finite float would become `null`.
@@ -346,7 +388,8 @@ where
 }
 
 /// For a caller reading this crate's types with `serde_json` directly
-/// (`serde_json::from_str::<OfficerSpec>`, as the JavaScript package does for one officer):
+/// (`serde_json::from_str::<OfficerSpec>`; [`read_json`] reads them with the checks of the
+/// crate's document readers):
 /// the same [`Error::Json`] the crate's own readers give, its message describing values as
 /// JSON holds them (`expected a number`, `expected a role object`) where `serde_json`'s
 /// names the Rust type reading them (`expected f64`, `expected struct RoleSpec`).

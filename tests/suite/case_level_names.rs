@@ -6,13 +6,15 @@
 //! CASE package of the repository and mutations of their level names, under every level
 //! rule, an import that succeeds gives a spec `Framework::new` accepts.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use karmayogi::{
     CaseElement, CaseFieldReason, CaseIds, CaseImport, CaseImportOptions, CaseLevelRule,
     CaseScoreOrder, Framework,
 };
 use serde_json::Value;
+
+use crate::support::json_files;
 
 const NAMED_AS_NUMBERS: &str =
     include_str!("../data/cases/case/83-level-names-reading-as-other-levels.json");
@@ -97,28 +99,6 @@ fn a_seven_level_scale_named_by_number_imports_with_the_names_of_other_levels_se
         import.report.dropped_fields
     );
     Framework::new(import.spec).unwrap();
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The `.json` files under `dir` (relative to the crate), at any depth, sorted.
-fn json_files(dir: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![root().join(dir)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 /// The options packages are imported under: every level rule (the scales of 5, 7 and 8

@@ -339,3 +339,110 @@ fn integers_beyond_the_integer_type_are_set_aside_saying_truly_why() {
             .all(|a| a.sequence_number.is_none())
     );
 }
+
+const NEAR_ZERO: &str = include_str!("../data/cases/case/86-number-nearer-zero-than-a-double.json");
+
+const NEAR_ZERO_TYPE: &str = "a number nearer 0 than a double holds (about 5e-324)";
+
+// case/86: numbers nearer 0 than a double holds, which the JSON parser read as 0 in
+// silence (a `sequenceNumber` of 0, a level scored 0, a statement `0`), where case/33 has
+// numbers beyond its range: set aside and reported alike; `5e-324` is read.
+#[test]
+fn numbers_nearer_zero_than_a_double_are_set_aside_and_reported() {
+    let import = import(NEAR_ZERO);
+    let wrong = |expected| CaseFieldReason::WrongType {
+        found: NEAR_ZERO_TYPE,
+        expected,
+    };
+    assert_eq!(
+        dropped_fields(&import.report),
+        [
+            (
+                CaseElement::Item,
+                "c8600000-0000-4000-8000-000000000001",
+                "listEnumeration",
+                &CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Item,
+                "c8600000-0000-4000-8000-000000000002",
+                "statusStartDate",
+                &CaseFieldReason::NoPlace
+            ),
+            (
+                CaseElement::Association,
+                "e8600000-0000-4000-8000-000000000001",
+                "sequenceNumber",
+                &wrong("an integer")
+            ),
+            (
+                CaseElement::Level,
+                "b8600000-0000-4000-8000-000000000012",
+                "score",
+                &wrong("a number")
+            ),
+        ]
+    );
+    assert_eq!(
+        dropped(&import.report),
+        [
+            (
+                CaseElement::Item,
+                "c8600000-0000-4000-8000-000000000003",
+                CaseDropReason::StatementOfWrongType
+            ),
+            (
+                CaseElement::Level,
+                "b8600000-0000-4000-8000-000000000012",
+                CaseDropReason::Unscored
+            ),
+        ]
+    );
+    let statement = import.report.dropped[0].statement.as_ref().expect("told");
+    assert_eq!(
+        (statement.field, statement.found, statement.value.as_str()),
+        ("fullStatement", NEAR_ZERO_TYPE, "1E-999")
+    );
+    assert_eq!(import.spec.competencies[1].levels.len(), 1);
+    // The smallest double above 0 is the number it is.
+    let least = &import.report.document.extra["extensions"]["least"];
+    assert_eq!(least.as_f64(), Some(5e-324));
+    assert!(!import.report.is_complete());
+    // Written back as read, through an export and through the package.
+    let written = crate::support::exported(&import).to_json();
+    assert!(written.contains("\"revision\": 1e-400"), "{written}");
+    let package = CasePackage::from_json(NEAR_ZERO).expect("reads");
+    let written = package.to_json();
+    for number in [
+        "1e-400",
+        "-1e-400",
+        "1E-999",
+        &format!("0.{}1", "0".repeat(400)),
+    ] {
+        assert!(
+            written.contains(&format!(": {number}")),
+            "{number}: {written}"
+        );
+    }
+    assert!(!written.contains('\u{fdd0}'), "{written}");
+    assert_eq!(
+        CasePackage::from_json(&written).expect("reads again"),
+        package
+    );
+    // Where the import cannot do without the value, the error names the field.
+    let errors = karmayogi::CaseImport::from_json(
+        &NEAR_ZERO.replace(
+            r#""identifier": "e8600000-0000-4000-8000-000000000001""#,
+            r#""identifier": 1e-400"#,
+        ),
+        &karmayogi::CaseImportOptions::default(),
+    )
+    .expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("CFAssociations[0].identifier") && m.contains(NEAR_ZERO_TYPE)),
+        "{messages:?}"
+    );
+}

@@ -105,3 +105,53 @@ fn levels_nearer_zero_than_a_double_are_not_level_0() {
             .contains("`2e-400` is not 0"),
     );
 }
+
+/// Values read without a document of their own (one officer, a list of targets or of
+/// course ids, a CASE document, as the JavaScript package reads its arguments given as
+/// text) are read by `read_json` with the same check: `serde_json` alone reads each as 0.
+#[test]
+fn values_read_alone_refuse_numbers_nearer_zero_than_a_double() {
+    use karmayogi::{CaseDocument, CourseId, OfficerSpec, Target, read_json};
+
+    let officer = r#"{"id": "o1", "department": "dopt", "position": "so",
+  "passbook": [{"competency": "noting", "level": 1e-999, "source": "assessment"}]}"#;
+    let parsed: OfficerSpec = serde_json::from_str(officer).unwrap();
+    assert_eq!(
+        parsed.passbook[0].level, 0,
+        "serde_json alone reads level 0"
+    );
+    let want = expected(2, 55, "passbook[0].level", "o1", "1e-999");
+    assert_eq!(json(&read_json::<OfficerSpec>(officer).unwrap_err()), want);
+    // A byte-order mark is not counted in the columns, as the document readers count them.
+    let marked = format!("\u{feff}{officer}");
+    assert_eq!(json(&read_json::<OfficerSpec>(&marked).unwrap_err()), want);
+    assert_eq!(
+        read_json::<OfficerSpec>(&officer.replace("1e-999", "2")).unwrap(),
+        serde_json::from_str(&officer.replace("1e-999", "2")).unwrap()
+    );
+
+    let targets = r#"[{"competency": "noting", "current": 0, "required": 2},
+ {"competency": "rti", "current": -2.5E-330, "required": 3}]"#;
+    let mut want = expected(2, 43, "[1].current", "", "-2.5E-330");
+    want.3 = None;
+    assert_eq!(json(&read_json::<Vec<Target>>(targets).unwrap_err()), want);
+    assert_eq!(
+        read_json::<Vec<Target>>(&targets.replace("-2.5E-330", "1"))
+            .unwrap()
+            .len(),
+        2
+    );
+
+    let document = r#"{"identifier": "c0c3b2a6-5d5e-4d3e-9f0a-1b2c3d4e5f60", "title": "FRAC",
+ "version": 1e-400}"#;
+    let mut want = expected(2, 18, "version", "", "1e-400");
+    want.3 = None;
+    assert_eq!(
+        json(&read_json::<CaseDocument>(document).unwrap_err()),
+        want
+    );
+    assert!(read_json::<CaseDocument>(&document.replace("1e-400", "\"1.0\"")).is_ok());
+
+    // A course id list refuses any number, the smallest double above 0 too.
+    assert!(read_json::<Vec<CourseId>>(r#"["k", 5e-324]"#).is_err());
+}

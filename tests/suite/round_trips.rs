@@ -18,30 +18,14 @@ use karmayogi::{
     load_esco, load_frac_positions, load_kcm, load_onet,
 };
 
+use crate::support::json_files;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The `.json` files under `dir` (relative to the crate), at any depth, sorted.
-fn json_files(dir: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![root().join(dir)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 fn name(path: &Path) -> String {

@@ -10,6 +10,7 @@
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use karmayogi::{
     ActivitySpec, CaseAssociation, CaseDocument, CaseDropReason, CaseElement, CaseExportOptions,
@@ -747,4 +748,24 @@ pub fn owned(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
     list.iter()
         .map(|(p, i, w)| ((*p).to_owned(), (*i).to_owned(), (*w).to_owned()))
         .collect()
+}
+
+/// The `.json` files under `dir` (relative to the crate's root), at any depth, sorted by
+/// path.
+#[track_caller]
+pub fn json_files(dir: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
 }

@@ -56,20 +56,45 @@ struct Reading {
 
 /// The errors of one officer's JSON text `officer` that does not read, as the library's
 /// reader of officers documents ([`OfficersSpec::from_json_all`]) reports them: every bad
-/// field of the officer and of each passbook entry (only the first for a syntax error),
-/// each with the line and column in `officer`, the path inside the officer after its
-/// index (`.passbook[0].level`, `.` for an empty key, empty for the officer itself) and
-/// the id the library found. The officer is read as the only one of a document; only a
-/// failed read comes here.
-fn officer_errors(officer: &str, first: &serde_json::Error) -> Vec<Error> {
-    let head = format!("{{\"format_version\":{FORMAT_VERSION},\"officers\":[");
-    let all = match first.classify() {
-        serde_json::error::Category::Data => {
-            OfficersSpec::from_json_all(&format!("{head}{officer}]}}")).err()
-        }
-        _ => None,
+/// field of the officer and of each passbook entry, or a number nearer 0 than a double
+/// holds (only `first`, the error of `karmayogi::read_json`, for a syntax error), each
+/// with the line and column in `officer`, the path inside the officer after its index
+/// (`.passbook[0].level`, `.` for an empty key, empty for the officer itself) and the id
+/// the library found. The officer is read as the only one of a document; only a failed
+/// read comes here.
+fn officer_errors(officer: &str, first: Error) -> Vec<Error> {
+    // Only JSON text that parses holds values to look at one by one.
+    let found = if serde_json::from_str::<IgnoredAny>(officer).is_ok() {
+        in_document(&format!("[{officer}]"), "officers[0]", 1)
+    } else {
+        Vec::new()
     };
-    let found: Vec<Error> = (all.into_iter().flatten())
+    if found.is_empty() { vec![first] } else { found }
+}
+
+/// The errors of the JSON text of an array of officers holding a number the engine's
+/// parser reads as another (one nearer 0 than a double holds as 0, one beyond a double's
+/// range as an infinity), as the library's reader of officers documents reports them in
+/// a document holding the array, at paths from the array's (`[3].passbook[0].level`);
+/// `None` for any other text, whose elements are read one by one (see `list_text`).
+fn list_errors(text: &str) -> Option<Vec<Error>> {
+    let Err(Error::Json { message, .. }) = karmayogi::read_json::<Vec<IgnoredAny>>(text) else {
+        return None;
+    };
+    let found = message
+        .starts_with("number out of range")
+        .then(|| in_document(text, "officers", 0))?;
+    (!found.is_empty()).then_some(found)
+}
+
+/// The errors [`OfficersSpec::from_json_all`] reports for a document whose `officers` are
+/// `list` (JSON text, its first `skip` characters added around what the caller gave),
+/// placed in the caller's text: the path after `prefix`, columns of the first line
+/// counted from the caller's first character. Errors outside `prefix` are left out.
+fn in_document(list: &str, prefix: &str, skip: usize) -> Vec<Error> {
+    let head = format!("{{\"format_version\":{FORMAT_VERSION},\"officers\":");
+    let all = OfficersSpec::from_json_all(&format!("{head}{list}}}")).err();
+    (all.into_iter().flatten())
         .filter_map(|mut error| {
             let Error::Json {
                 line, column, path, ..
@@ -77,19 +102,14 @@ fn officer_errors(officer: &str, first: &serde_json::Error) -> Vec<Error> {
             else {
                 return None;
             };
-            *path = path.strip_prefix("officers[0]")?.to_owned();
-            // The document's first line holds the head before the officer's text.
+            *path = path.strip_prefix(prefix)?.to_owned();
+            // The document's first line holds the head before the caller's text.
             if *line == 1 {
-                *column = column.saturating_sub(head.len());
+                *column = column.saturating_sub(head.len() + skip);
             }
             Some(error)
         })
-        .collect();
-    if found.is_empty() {
-        vec![Error::from_json_error(officer, first)]
-    } else {
-        found
-    }
+        .collect()
 }
 
 impl Reading {
@@ -155,7 +175,7 @@ impl Cohort {
     ) -> Result<Cohort, Failure> {
         options::policy(policy).then(|policy| {
             let fw = &framework.inner;
-            let list = list_text(officers);
+            let list = list_text(officers)?;
             let officers = list.as_ref().unwrap_or(officers);
             let inner = if officers.is_array() {
                 read_officers(officers, |stream| {
@@ -287,7 +307,7 @@ pub(crate) fn read_officers<T>(
     officers: &JsValue,
     mut consume: impl FnMut(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
 ) -> Result<T, Failure> {
-    let list = list_text(officers);
+    let list = list_text(officers)?;
     let officers = list.as_ref().unwrap_or(officers);
     let mut reading = Reading::default();
     let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
@@ -316,14 +336,23 @@ pub(crate) fn read_officers<T>(
 /// The array a JSON text of an array of officers holds, so that the array given as text
 /// reads as given as an array (the same officers, the same problems); `None` for any other
 /// value, and for a text that is no JSON array, which the library's reader of officers
-/// documents reports.
-fn list_text(officers: &JsValue) -> Option<JsValue> {
-    let text = officers.as_string()?;
+/// documents reports. A text holding a number the engine's parser reads as another is
+/// refused as the library's reader refuses it in a document (see `list_errors`).
+fn list_text(officers: &JsValue) -> Result<Option<JsValue>, Failure> {
+    let Some(text) = officers.as_string() else {
+        return Ok(None);
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if !text.trim_start().starts_with('[') {
-        return None;
+        return Ok(None);
     }
-    js_sys::JSON::parse(text).ok().filter(JsValue::is_array)
+    if let Some(errors) = list_errors(text) {
+        let input = Input::new(officers, "officers")?;
+        return Err(Failure(
+            errors.into_iter().map(|e| input.problem_of(e)).collect(),
+        ));
+    }
+    Ok(js_sys::JSON::parse(text).ok().filter(JsValue::is_array))
 }
 
 /// Reads one element of an array of officers; a problem's path starts with its index. An
@@ -345,11 +374,11 @@ fn read_element(value: &JsValue, index: usize) -> Result<OfficerSpec, Vec<Proble
     };
     let input = Input::new(value, "officers")
         .map_err(|f| f.0.into_iter().map(at_index).collect::<Vec<_>>())?;
-    let first = match serde_json::from_str::<OfficerSpec>(&input.text) {
+    let first = match karmayogi::read_json::<OfficerSpec>(&input.text) {
         Ok(officer) => return Ok(officer),
         Err(e) => e,
     };
-    let errors = officer_errors(&input.text, &first);
+    let errors = officer_errors(&input.text, first);
     Err(errors
         .into_iter()
         .map(|e| at_index(input.problem_of(e)))
@@ -376,7 +405,9 @@ fn read_document<T>(
         let built = {
             let spans = OfficersSpec::officer_spans(text);
             let mut stream = spans.into_iter().map_while(|span| {
-                let officer = text.get(span).and_then(|s| serde_json::from_str(s).ok());
+                // Read as the library's reader reads them: a number nearer 0 than a double
+                // holds is no 0 here either, and sends the document to that reader.
+                let officer = text.get(span).and_then(|s| karmayogi::read_json(s).ok());
                 failed |= officer.is_none();
                 officer
             });

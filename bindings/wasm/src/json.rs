@@ -96,9 +96,11 @@ impl Input {
         self.given_as_text
     }
 
-    /// Parses the text as `T`.
+    /// Reads the text as `T` with the library's checked reader (`karmayogi::read_json`),
+    /// which refuses what `serde_json` alone would read otherwise (a number nearer 0 than
+    /// a double holds, `1e-400`, read as 0) as the library's document readers refuse it.
     pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Failure> {
-        serde_json::from_str(&self.text).map_err(|e| self.failure(&e))
+        self.read(karmayogi::read_json)
     }
 
     /// The library's `document_of_another_kind` problem when the input, which did not
@@ -152,13 +154,6 @@ impl Input {
             }
             other => Problem::Library(other),
         }
-    }
-
-    /// A parse error of the text as a failure, described as the library describes the
-    /// errors of its own readers: values as JSON holds them, never by the Rust type reading
-    /// them (`expected a number`, not `expected f64`).
-    pub(crate) fn failure(&self, error: &serde_json::Error) -> Failure {
-        Failure::one(self.problem_of(Error::from_json_error(&self.text, error)))
     }
 
     /// A problem at a line and column of the text, at the path and entity id the library

@@ -4,7 +4,7 @@
 use crate::interop::case::numbers::SAFE_INTEGER;
 use serde_json::Value;
 
-use crate::interop::case::huge::{HUGE, huge};
+use crate::interop::case::huge::{huge, unheld_type};
 use crate::interop::case::package::CaseExtra;
 
 /// The fields CASE defines on each element that this crate models, with the JSON type CASE
@@ -234,7 +234,7 @@ pub(crate) fn fold(name: &str) -> String {
 pub(crate) fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
-        Value::String(s) if huge(s).is_some() => HUGE,
+        Value::String(s) if huge(s).is_some() => huge(s).map_or("a string", unheld_type),
         Value::Bool(_) => "a boolean",
         Value::Number(n) if n.is_i64() => "an integer",
         // Whole, but beyond what an `i64` field holds: "an integer" would contradict an

@@ -1,7 +1,9 @@
-//! Numbers beyond a double's range in a package (`1e400`, `-1e400`, an integer of 400
-//! digits), which `serde_json` refuses (`number out of range`) before the reader sees
-//! them: by CASE's rule for what the crate does not need, a value it cannot hold is set
-//! aside and reported, never fatal.
+//! Numbers a double cannot hold in a package: beyond its range (`1e400`, `-1e400`, an
+//! integer of 400 digits), which `serde_json` refuses (`number out of range`) before the
+//! reader sees them, and nearer 0 than it holds (`1e-400`, `-2.5e-330`, a decimal of 400
+//! zeros and a digit), which `serde_json` reads as 0 in silence: by CASE's rule for what
+//! the crate does not need, a value it cannot hold is set aside and reported, never fatal
+//! (case/33, case/86).
 //!
 //! The package types' serde form (what the reader reads, and what serializing a package
 //! writes) keeps such a number as a JSON string holding [`MARK`] and the number's text,
@@ -10,7 +12,7 @@
 //! is held with one more [`MARK`] in front, so no text can be taken for a number, and
 //! each string means one thing:
 //!
-//! - [`MARK`] and a number beyond a double's range: that number;
+//! - [`MARK`] and a number a double cannot hold: that number;
 //! - [`MARK`] twice, then anything: the text after the first [`MARK`];
 //! - anything else: itself.
 //!
@@ -26,18 +28,29 @@ use std::borrow::Cow;
 use serde::Serializer;
 use serde_json::Value;
 
+use crate::model::json_underflow::{NEAR_ZERO, reads_as_zero, underflow};
+
 /// The character a marked number's string starts with: U+FDD0, a noncharacter, which
 /// Unicode reserves for a program's own use.
 pub(crate) const MARK: char = '\u{fdd0}';
 
-/// The JSON type a marked number is reported as.
+/// The JSON type a marked number beyond a double's range is reported as.
 pub(crate) const HUGE: &str = "a number beyond a double's range";
+
+/// The JSON type the marked number `number` (as [`huge`] gives it) is reported as:
+/// [`HUGE`], or [`NEAR_ZERO`] for one nearer 0 than a double holds.
+pub(crate) fn unheld_type(number: &str) -> &'static str {
+    if reads_as_zero(number) {
+        NEAR_ZERO
+    } else {
+        HUGE
+    }
+}
 
 /// The number a marked string holds, as written; `None` for any other string (an escaped
 /// text included: `"\u{fdd0}\u{fdd0}1e400"` is the text `"\u{fdd0}1e400"`).
 pub(crate) fn huge(text: &str) -> Option<&str> {
-    text.strip_prefix(MARK)
-        .filter(|number| beyond_a_double(number))
+    text.strip_prefix(MARK).filter(|number| unheld(number))
 }
 
 /// The text a string of the serde form holds: without the escape of a text starting with
@@ -96,10 +109,13 @@ pub(crate) fn escaped_option<S: Serializer>(
     }
 }
 
-/// Whether `number` is a JSON number, with nothing around it, beyond a double's range.
-fn beyond_a_double(number: &str) -> bool {
+/// Whether `number` is a JSON number, with nothing around it, that a double cannot hold:
+/// beyond its range, or not 0 as written and nearer 0 than it holds.
+fn unheld(number: &str) -> bool {
     let plain = !number.is_empty() && number.bytes().all(is_number_byte);
-    plain && serde_json::from_str::<f64>(number).is_err_and(|e| out_of_range(&e))
+    plain
+        && (serde_json::from_str::<f64>(number).is_err_and(|e| out_of_range(&e))
+            || reads_as_zero(number))
 }
 
 fn is_number_byte(b: u8) -> bool {
@@ -117,8 +133,9 @@ pub(crate) fn out_of_range(error: &serde_json::Error) -> bool {
 }
 
 /// Reads `json`, a publisher's text, with `read` in the serde form: as it is when it holds
-/// no number beyond a double's range and no string that may start with [`MARK`] (one
-/// parse, as before there was a form), else from its text [`mark`]ed. The error comes
+/// no number a double cannot hold and no string that may start with [`MARK`] (one parse,
+/// as before there was a form, and a scan for a number nearer 0 than a double holds,
+/// O(n)), else from its text [`mark`]ed. The error comes
 /// with the text it was found in (the marked one then: a line holding such a number or
 /// string counts the marks in its columns). Shared by the CASE and iGOT readers.
 pub(crate) fn read_marked<T>(
@@ -129,7 +146,8 @@ pub(crate) fn read_marked<T>(
         let text = mark(json)?;
         Some(read(&text).map_err(|e| (Cow::Owned(text), e)))
     };
-    if holds_mark(json)
+    // A number nearer 0 than a double holds reads as 0 without an error: looked for first.
+    if (holds_mark(json) || underflow(json).is_some())
         && let Some(read) = marked()
     {
         return read;
@@ -212,7 +230,7 @@ pub(crate) fn mark(json: &str) -> Option<String> {
                     .position(|&c| !is_number_byte(c))
                     .unwrap_or(bytes.len() - at);
             let number = &json[at..end];
-            if beyond_a_double(number) {
+            if unheld(number) {
                 out.push_str(&json[copied..at]);
                 out.push('"');
                 out.push(MARK);

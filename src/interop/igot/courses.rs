@@ -435,13 +435,13 @@ impl Reader<'_> {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) => n.as_f64(),
             Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(v) if huge::is_huge(v) => {
+            Some(v @ Value::String(s)) if huge::is_huge(v) => {
                 self.report.set_aside(
                     path,
                     id,
                     IgotWhat::WrongType {
                         field: "duration",
-                        found: huge::HUGE,
+                        found: huge::huge(s).map_or(huge::HUGE, huge::unheld_type),
                         expected: "seconds",
                     },
                 );
