@@ -244,7 +244,13 @@ export interface Evidence {
 
 // ---------------------------------------------------------------------------------------
 // Options: the library's options builders as plain objects. Every field is optional; an
-// absent field keeps the library's default. Unknown keys are rejected.
+// absent field keeps the library's default. Unknown keys are rejected. An options object,
+// and every object inside one (weights, `seats` and other maps by id), must be a plain
+// object (its prototype `Object.prototype` or `null`): a `Map`, `Set`, `Date`, typed
+// array, class instance or `Object.create(other)` is a `json` problem at its path
+// ("expected a plain object, found an object of class Map"). Each key is read once; a
+// getter or Proxy trap that throws is a `json` problem at the key's path ("reading it
+// threw Error: ..."), as in a document.
 // ---------------------------------------------------------------------------------------
 
 /**
