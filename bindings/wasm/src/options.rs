@@ -682,11 +682,18 @@ pub(crate) fn rank(value: Option<impl Into<JsValue>>) -> Read<RankOptions> {
     f.done(o)
 }
 
-/// [`CareerOptions`]: `{top, excludeCurrent, department, untagged, weights}`.
+/// [`CareerOptions`]: `{top, excludeCurrent, department, untagged, weights, solver}`.
 pub(crate) fn career(value: Option<impl Into<JsValue>>) -> Read<CareerOptions> {
     let f = Fields::new(
         value,
-        &["top", "excludeCurrent", "department", "untagged", "weights"],
+        &[
+            "top",
+            "excludeCurrent",
+            "department",
+            "untagged",
+            "weights",
+            "solver",
+        ],
     );
     let mut o = CareerOptions::default();
     if let Some(k) = f.count("top", TOP_MAX) {
@@ -703,6 +710,9 @@ pub(crate) fn career(value: Option<impl Into<JsValue>>) -> Read<CareerOptions> {
     }
     if let Some(w) = f.weights() {
         o = o.gap_options(GapOptions::default().weights(w));
+    }
+    if let Some(s) = f.solver() {
+        o = o.solver(s);
     }
     f.done(o)
 }

@@ -347,6 +347,11 @@ export interface CareerOptions {
   untagged?: UntaggedLevel;
   /** Readiness weights reported with each result. */
   weights?: Weights;
+  /**
+   * The solver planning each learning path, as `recommend` takes it (default the exact
+   * search with 2000 nodes); `"greedy"` plans faster, at the greedy's quality.
+   */
+  solver?: Solver;
 }
 
 /** Options of training needs. */
@@ -604,7 +609,11 @@ export interface CareerFit {
   gaps: number;
   /** Gaps no available course can close. */
   open: number;
-  /** Hours of the least-hours learning path closing every other gap. */
+  /**
+   * Hours of the least-hours learning path closing every other gap: the plan `recommend`
+   * makes with the options' `solver` (by default the exact search), not always the fewest
+   * hours possible when the search stops at its node limit.
+   */
   hours: number;
   courses: number;
 }
