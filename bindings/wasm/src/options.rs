@@ -4,6 +4,10 @@
 //! `undefined`, or `null`) keeps the library's default. Unknown keys are rejected, so a
 //! misspelt option fails instead of being ignored, and a value of the wrong type names its
 //! path. Values in range are checked by the library's setters, which name the option.
+//! An options object and every object in it must be plain (its prototype
+//! `Object.prototype` or `null`), and each key is read once, in the package's JavaScript
+//! (`values.js`): a `Map`, a class instance or a key whose getter throws is a problem at
+//! its path, never options read as absent.
 //!
 //! Options are read from the object's properties directly rather than through serde: a
 //! derived deserializer per options type would add more WebAssembly than all of this.
