@@ -18,8 +18,99 @@ function describe(value) {
   if (typeof value === "symbol") return "a symbol";
   if (typeof value === "bigint") return "a bigint";
   if (value === undefined) return "undefined";
-  const name = Object.getPrototypeOf(value)?.constructor?.name;
+  const proto = Object.getPrototypeOf(value);
+  // An object made by `Object.create(other)` inherits `other`'s keys, and Object's
+  // constructor: named by what it is, not as an instance of Object.
+  if (proto !== null && !Object.hasOwn(proto, "constructor")) return "an object inheriting from another object than Object.prototype";
+  const name = proto?.constructor?.name;
   return name ? `an object of class ${name}` : "an object that is not plain";
+}
+
+/** What a thrown value says (`Error: x`), as the package's messages show it. */
+export function thrownText(error) {
+  try {
+    return escapeLone(String(error));
+  } catch {
+    return "a value that cannot be shown as text";
+  }
+}
+
+/**
+ * What `value` is when it is an object JSON would write as something else (a `Map` as
+ * `{}`, a `Date` as a string), for a message naming it: `an object of class Map`; null for
+ * anything else.
+ */
+export function notPlain(value) {
+  try {
+    if (typeof value !== "object" || value === null || PLAIN.includes(Object.getPrototypeOf(value))) return null;
+    return describe(value);
+  } catch (error) {
+    return `an object that cannot be read (reading it threw ${thrownText(error)})`;
+  }
+}
+
+/**
+ * The keys and values of an options object (or an object used as a map of ids), each read
+ * once, so that a getter or Proxy trap runs once and the library reads plain values:
+ * `{keys, values, thrown}`, with `keys` its own string keys (enumerable or not) in order,
+ * `values` a prototype-less object of the values read, and `thrown` a prototype-less object
+ * of what reading a key threw (a getter or a Proxy's `get` trap), that key left out of
+ * `values`. `{found}` describes a value that is no plain object: a `Map`, `Set`, `Date`,
+ * typed array or other class instance, an object inheriting from another than
+ * `Object.prototype` (whose inherited keys would be read unchecked), or one whose
+ * prototype or keys cannot be read (a Proxy trap throwing). `null` for a value that is no
+ * object at all, or an array. O(keys).
+ */
+export function optionFields(value) {
+  if (typeof value !== "object" || value === null) return null;
+  let proto;
+  let keys;
+  try {
+    if (Array.isArray(value)) return null;
+    proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return { found: describe(value) };
+    keys = Object.getOwnPropertyNames(value);
+  } catch (error) {
+    return { found: `an object that cannot be read (reading it threw ${thrownText(error)})` };
+  }
+  const values = Object.create(null);
+  const thrown = Object.create(null);
+  for (const key of keys) {
+    try {
+      values[key] = value[key];
+    } catch (error) {
+      thrown[key] = `reading it threw ${thrownText(error)}`;
+    }
+  }
+  return { keys, values, thrown };
+}
+
+/**
+ * The elements of an array in an options object (a level table and its rows), each read
+ * once as `optionFields` reads keys: `{values, thrown}` (a new array, and what reading an
+ * element threw by index), `{found}` for an array of a class other than Array or one that
+ * cannot be read, `null` for a value that is no array. O(length).
+ */
+export function optionItems(value) {
+  let length;
+  try {
+    if (!Array.isArray(value)) return null;
+    if (Object.getPrototypeOf(value) !== Array.prototype) return { found: describe(value) };
+    length = value.length;
+  } catch (error) {
+    return { found: `an array that cannot be read (reading it threw ${thrownText(error)})` };
+  }
+  const values = [];
+  const thrown = Object.create(null);
+  for (let i = 0; i < length; i++) {
+    try {
+      values.push(value[i]);
+    } catch (error) {
+      values.push(undefined);
+      thrown[i] = `reading it threw ${thrownText(error)}`;
+    }
+  }
+  return { values, thrown };
 }
 
 // A lone surrogate: half of a UTF-16 pair, which no character is.
@@ -97,7 +188,8 @@ function segment(path, key, inArray) {
 }
 
 // The first reference back to an object that holds it (a cycle, which JSON cannot write),
-// visiting in `JSON.stringify`'s order: `{path, id, found}` naming the reference's path and
+// or the first value whose reading throws (a getter or Proxy trap), visiting in
+// `JSON.stringify`'s order: `{path, id, found}` naming the reference's path and
 // the path of the object it refers to, or null. Each object is walked once (a shared
 // object met again after its walk is no cycle): O(objects + members).
 function firstCycle(value) {
@@ -124,9 +216,15 @@ function firstCycle(value) {
     }
     const key = frame.keys ? frame.keys[frame.next] : frame.next;
     frame.next += 1;
-    const child = frame.object[key];
-    if (!container(child)) continue;
     const path = segment(frame.path, String(key), !frame.keys);
+    let child;
+    try {
+      child = frame.object[key];
+    } catch (error) {
+      // A getter or Proxy trap throwing, which made `JSON.stringify` throw.
+      return { path, id: frame.id, found: `a value that cannot be read (reading it threw ${thrownText(error)})` };
+    }
+    if (!container(child)) continue;
     const depth = walked.get(child);
     if (depth === undefined) {
       enter(child, path, frame.id);
@@ -203,7 +301,13 @@ function firstRefused(value) {
   } catch (error) {
     // A cycle (a TypeError) or a structure the engine cannot write (a RangeError: nested
     // past its stack, or longer than its longest string).
-    return firstCycle(value) ?? { path: "", id: null, found: `a value JSON.stringify cannot write (${error})` };
+    let first = null;
+    try {
+      first = firstCycle(value);
+    } catch {
+      // A Proxy trap throwing on the object's prototype or keys, which the walk read.
+    }
+    return first ?? { path: "", id: null, found: `a value JSON.stringify cannot write (${thrownText(error)})` };
   }
   return refused ?? text;
 }

@@ -36,9 +36,21 @@ pub fn parse_officers(
     output(&doc)
 }
 
+/// A property of a CSV object; a getter or Proxy trap that throws is a problem naming
+/// the key and what it threw, not a text read as absent. `undefined` for no object.
+fn csv_property(object: &JsValue, key: &str) -> Result<JsValue, Failure> {
+    if !object.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).map_err(|error| {
+        let description = format!("reading it threw {}", options::thrown_text(&error));
+        Failure::one(json_problem("csv texts", false, key, 0, 0, &description))
+    })
+}
+
 /// A text property of a CSV object, named as the caller wrote it.
 fn csv_text(object: &JsValue, key: &str, required: bool) -> Result<Option<String>, Failure> {
-    let value = js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let value = csv_property(object, key)?;
     if let Some(text) = value.as_string() {
         return Ok(Some(text));
     }
@@ -142,8 +154,7 @@ impl EscoTexts {
         let occupations = required(csv, "occupations")?;
         let skills = required(csv, "skills")?;
         let links = required(csv, "occupationSkills")?;
-        let hierarchy = js_sys::Reflect::get(csv, &JsValue::from_str("hierarchy"))
-            .unwrap_or(JsValue::UNDEFINED);
+        let hierarchy = csv_property(csv, "hierarchy")?;
         let tree = if hierarchy.is_undefined() || hierarchy.is_null() {
             None
         } else {

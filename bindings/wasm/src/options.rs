@@ -4,6 +4,10 @@
 //! `undefined`, or `null`) keeps the library's default. Unknown keys are rejected, so a
 //! misspelt option fails instead of being ignored, and a value of the wrong type names its
 //! path. Values in range are checked by the library's setters, which name the option.
+//! An options object and every object in it must be plain (its prototype
+//! `Object.prototype` or `null`), and each key is read once, in the package's JavaScript
+//! (`values.js`): a `Map`, a class instance or a key whose getter throws is a problem at
+//! its path, never options read as absent.
 //!
 //! Options are read from the object's properties directly rather than through serde: a
 //! derived deserializer per options type would add more WebAssembly than all of this.
@@ -19,10 +23,38 @@ use karmayogi::{
     OfficersCsvOptions, OnetHierarchy, OnetOptions, RankOptions, RecommendOptions, ReviewOptions,
     RollupOptions, Solver, UndatedEvidence, UntaggedLevel, Weights,
 };
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::failure::{Failure, Problem, js_number};
 use crate::json::json_problem;
+
+#[wasm_bindgen::prelude::wasm_bindgen(raw_module = "../values.js")]
+extern "C" {
+    /// `{keys, values, thrown}`: an object's own keys, and each key's value read once (or
+    /// what reading it threw); `{found}` for an object that is not plain; `null` for a
+    /// value that is no object, or an array.
+    #[wasm_bindgen(js_name = optionFields)]
+    fn option_fields(value: &JsValue) -> JsValue;
+
+    /// `{values, thrown}`: an array's elements read once; `{found}` for one of another
+    /// class or one that cannot be read; `null` for a value that is no array.
+    #[wasm_bindgen(js_name = optionItems)]
+    fn option_items(value: &JsValue) -> JsValue;
+
+    /// What an object JSON would write as something else is (`an object of class Map`),
+    /// or `null`.
+    #[wasm_bindgen(js_name = notPlain)]
+    fn not_plain(value: &JsValue) -> JsValue;
+
+    /// What a thrown value says (`Error: budget not configured`).
+    #[wasm_bindgen(js_name = thrownText)]
+    pub(crate) fn thrown_text(error: &JsValue) -> String;
+}
+
+/// A property of an object the package made itself (`values.js`), which has no getters.
+fn field(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
 
 /// Options read with every problem found: the options of the values that were valid, and
 /// a problem for each of the others (a key unknown, a value of the wrong type or out of
@@ -71,11 +103,31 @@ pub(crate) struct Fields {
     found: Found,
 }
 
+/// An object's keys and values as `optionFields` (`values.js`) read them.
+struct Opened {
+    keys: js_sys::Array,
+    /// A prototype-less object of the values read.
+    values: JsValue,
+    /// A prototype-less object of what reading a key threw, by key.
+    thrown: JsValue,
+}
+
+impl Opened {
+    /// Whether reading `key` threw; if so, reported to `f` at `path`.
+    fn thrown_at(&self, f: &Fields, path: &str, key: &str) -> bool {
+        let Some(what) = field(&self.thrown, key).as_string() else {
+            return false;
+        };
+        f.report(problem(path, &what));
+        true
+    }
+}
+
 impl Fields {
     /// Checks `value` (an object, or `undefined`/`null` for no options) against `allowed`.
     pub(crate) fn new(value: Option<impl Into<JsValue>>, allowed: &[&str]) -> Fields {
         let value = value.map_or(JsValue::UNDEFINED, Into::into);
-        Fields::at(value, String::new(), allowed, Found::default())
+        Fields::at(&value, String::new(), allowed, Found::default())
     }
 
     /// Every problem found reading this object and the ones nested in it, with `options`.
@@ -128,9 +180,9 @@ impl Fields {
         self.set(o, |o| set(o, 0.0))
     }
 
-    /// Like [`Fields::new`], at `path`, adding its problems to `found`; an object of
-    /// the wrong type is reported and read as no options.
-    fn at(value: JsValue, path: String, allowed: &[&str], found: Found) -> Fields {
+    /// Like [`Fields::new`], at `path`, adding its problems to `found`; a value that is
+    /// not a plain object is reported and read as no options.
+    fn at(value: &JsValue, path: String, allowed: &[&str], found: Found) -> Fields {
         let mut fields = Fields {
             object: JsValue::UNDEFINED,
             path,
@@ -139,16 +191,14 @@ impl Fields {
         if value.is_undefined() || value.is_null() {
             return fields;
         }
-        let object = value
-            .dyn_ref::<js_sys::Object>()
-            .filter(|_| !value.is_function() && !js_sys::Array::is_array(&value));
-        let Some(object) = object else {
-            fields.report(wrong(&fields.path, "an object", &value));
+        let Some(read) = fields.open(value, &fields.path, "a plain object") else {
             return fields;
         };
-        for key in js_sys::Object::keys(object).iter() {
+        for key in read.keys.iter() {
             let key = key.as_string().unwrap_or_default();
-            if !allowed.contains(&key.as_str()) {
+            if allowed.contains(&key.as_str()) {
+                read.thrown_at(&fields, &join(&fields.path, &key), &key);
+            } else {
                 let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 fields.report(problem(
                     &join(&fields.path, &key),
@@ -156,18 +206,66 @@ impl Fields {
                 ));
             }
         }
-        fields.object = value;
+        fields.object = read.values;
         fields
     }
 
-    /// The value of a key; `None` when absent, `undefined` or `null`.
+    /// The keys of `value` at `path`, each read once; `None`, reported as not `expected`,
+    /// when it is not a plain object.
+    ///
+    /// `optionFields` (`values.js`) reads them, and the options are read from the values
+    /// it read: a getter or Proxy trap that throws is a problem naming its key and what it
+    /// threw (as a document's is), never an option read as absent. Only an object whose
+    /// prototype is `Object.prototype` or `null` is read, so that a key it inherits is
+    /// neither read unchecked nor dropped: a `Map` (which has no keys), a `Set`, a `Date`,
+    /// a typed array, a class instance or an object made by `Object.create(other)` is
+    /// refused by what it is. Keys added to `Object.prototype` are not read.
+    fn open(&self, value: &JsValue, path: &str, expected: &str) -> Option<Opened> {
+        let read = option_fields(value);
+        if read.is_null() {
+            self.report(wrong(path, expected, value));
+            return None;
+        }
+        if let Some(what) = field(&read, "found").as_string() {
+            self.report(problem(path, &format!("expected {expected}, found {what}")));
+            return None;
+        }
+        Some(Opened {
+            keys: js_sys::Array::from(&field(&read, "keys")),
+            values: field(&read, "values"),
+            thrown: field(&read, "thrown"),
+        })
+    }
+
+    /// The value of a key; `None` when absent, `undefined` or `null` (or when reading it
+    /// threw, reported already).
     fn get(&self, key: &str) -> Option<JsValue> {
         if self.object.is_undefined() {
             return None;
         }
-        js_sys::Reflect::get(&self.object, &JsValue::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
+        Some(field(&self.object, key)).filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    /// The ids and values of an object used as a map from ids (`seats`, weights by id),
+    /// in key order: `None` for an id whose value could not be read (reported), the id
+    /// kept so that the call names it if it is unknown. A value that is not a plain object
+    /// is reported as not `expected`.
+    fn entries(&self, key: &str, expected: &str) -> Vec<(String, Option<JsValue>)> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let path = join(&self.path, key);
+        let Some(read) = self.open(&value, &path, expected) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for id in read.keys.iter() {
+            let id = id.as_string().unwrap_or_default();
+            let value =
+                (!read.thrown_at(self, &join(&path, &id), &id)).then(|| field(&read.values, &id));
+            out.push((id, value));
+        }
+        out
     }
 
     pub(crate) fn number(&self, key: &str) -> Option<f64> {
@@ -235,7 +333,7 @@ impl Fields {
     /// A nested options object.
     fn object(&self, key: &str, allowed: &[&str]) -> Fields {
         Fields::at(
-            self.get(key).unwrap_or(JsValue::UNDEFINED),
+            &self.get(key).unwrap_or(JsValue::UNDEFINED),
             join(&self.path, key),
             allowed,
             self.found.clone(),
@@ -246,23 +344,16 @@ impl Fields {
     /// number is reported and read as `None`, its id kept (so that an unknown id is
     /// reported too).
     fn numbers_by_id(&self, key: &str) -> Vec<(String, Option<f64>)> {
-        let Some(value) = self.get(key) else {
-            return Vec::new();
-        };
         let path = join(&self.path, key);
-        let Some(object) = value.dyn_ref::<js_sys::Object>() else {
-            self.report(wrong(&path, "an object of numbers by id", &value));
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for entry in js_sys::Object::entries(object).iter() {
-            let pair = js_sys::Array::from(&entry);
-            let id = pair.get(0).as_string().unwrap_or_default();
-            let v = pair.get(1);
-            let n = v.as_f64();
-            if n.is_none() {
-                self.report(wrong(&join(&path, &id), "a number", &v));
-            }
+        for (id, v) in self.entries(key, "a plain object of numbers by id") {
+            let n = v.and_then(|v| {
+                let n = v.as_f64();
+                if n.is_none() {
+                    self.report(wrong(&join(&path, &id), "a number", &v));
+                }
+                n
+            });
             out.push((id, n));
         }
         out
@@ -271,19 +362,10 @@ impl Fields {
     /// An object used as a map from names to strings, in key order; a value that is not a
     /// string is reported and left out.
     fn texts_by_name(&self, key: &str) -> Vec<(String, String)> {
-        let Some(value) = self.get(key) else {
-            return Vec::new();
-        };
         let path = join(&self.path, key);
-        let Some(object) = value.dyn_ref::<js_sys::Object>() else {
-            self.report(wrong(&path, "an object of strings by name", &value));
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for entry in js_sys::Object::entries(object).iter() {
-            let pair = js_sys::Array::from(&entry);
-            let name = pair.get(0).as_string().unwrap_or_default();
-            let v = pair.get(1);
+        for (name, v) in self.entries(key, "a plain object of strings by name") {
+            let Some(v) = v else { continue };
             match v.as_string() {
                 Some(s) => out.push((name, s)),
                 None => self.report(wrong(&join(&path, &name), "a string", &v)),
@@ -327,7 +409,7 @@ impl Fields {
             self.report(wrong(&path, "\"greedy\" or {exact: {nodeLimit}}", &value));
             return None;
         }
-        let outer = Fields::at(value, path, &["exact"], self.found.clone());
+        let outer = Fields::at(&value, path, &["exact"], self.found.clone());
         if outer.object.is_undefined() {
             return None;
         }
@@ -358,7 +440,7 @@ impl Fields {
             self.report(wrong(&path, "\"ignore\" or {assume: level}", &value));
             return None;
         }
-        let assume = Fields::at(value, path, &["assume"], self.found.clone());
+        let assume = Fields::at(&value, path, &["assume"], self.found.clone());
         if assume.object.is_undefined() {
             return None;
         }
@@ -406,16 +488,23 @@ fn problem(path: &str, description: &str) -> Failure {
 
 /// A value of the wrong kind at `path`, shown as JavaScript writes it: a number by
 /// `String(n)` (`Infinity`, `NaN`, `-1e+21`), which `JSON.stringify` would write as
-/// `null` when not finite; anything else as `JSON.stringify` writes it.
+/// `null` when not finite; an object JSON would write as something else by what it is
+/// (`an object of class Map`, not `{}`); anything else as `JSON.stringify` writes it.
 fn wrong(path: &str, expected: &str, found: &JsValue) -> Failure {
     let shown = match found.as_f64() {
         Some(n) => js_number(n),
-        None => js_sys::JSON::stringify(found)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| found.js_typeof().as_string().unwrap_or_default()),
+        None if found.is_object() => not_plain(found).as_string().unwrap_or_else(|| shown(found)),
+        None => shown(found),
     };
     problem(path, &format!("expected {expected}, found {shown}"))
+}
+
+/// `found` as `JSON.stringify` writes it, or its type when it writes nothing.
+fn shown(found: &JsValue) -> String {
+    js_sys::JSON::stringify(found)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| found.js_typeof().as_string().unwrap_or_default())
 }
 
 /// The keys of a [`LevelPolicy`] object.
@@ -597,11 +686,18 @@ pub(crate) fn rank(value: Option<impl Into<JsValue>>) -> Read<RankOptions> {
     f.done(o)
 }
 
-/// [`CareerOptions`]: `{top, excludeCurrent, department, untagged, weights}`.
+/// [`CareerOptions`]: `{top, excludeCurrent, department, untagged, weights, solver}`.
 pub(crate) fn career(value: Option<impl Into<JsValue>>) -> Read<CareerOptions> {
     let f = Fields::new(
         value,
-        &["top", "excludeCurrent", "department", "untagged", "weights"],
+        &[
+            "top",
+            "excludeCurrent",
+            "department",
+            "untagged",
+            "weights",
+            "solver",
+        ],
     );
     let mut o = CareerOptions::default();
     if let Some(k) = f.count("top", TOP_MAX) {
@@ -618,6 +714,9 @@ pub(crate) fn career(value: Option<impl Into<JsValue>>) -> Read<CareerOptions> {
     }
     if let Some(w) = f.weights() {
         o = o.gap_options(GapOptions::default().weights(w));
+    }
+    if let Some(s) = f.solver() {
+        o = o.solver(s);
     }
     f.done(o)
 }
@@ -729,7 +828,7 @@ const GROUP_KINDS: [(&str, GroupKind); 4] = [
 
 /// A [`CaseItemMapping`] as the import report writes it: `{competency: type}`,
 /// `{group: kind}` or `"ignore"`; its problems reported to `f`.
-fn item_mapping(f: &Fields, value: JsValue, at: &str) -> Option<CaseItemMapping> {
+fn item_mapping(f: &Fields, value: &JsValue, at: &str) -> Option<CaseItemMapping> {
     if value.as_string().as_deref() == Some("ignore") {
         return Some(CaseItemMapping::Ignore);
     }
@@ -737,7 +836,7 @@ fn item_mapping(f: &Fields, value: JsValue, at: &str) -> Option<CaseItemMapping>
         f.report(wrong(
             at,
             "{competency: type}, {group: kind} or \"ignore\"",
-            &value,
+            value,
         ));
         return None;
     }
@@ -786,7 +885,7 @@ fn level_rule(f: &Fields) -> Option<CaseLevelRule> {
         return None;
     }
     let rule = Fields::at(
-        value,
+        &value,
         path.clone(),
         &["proportional", "table"],
         f.found.clone(),
@@ -816,46 +915,81 @@ fn level_rule(f: &Fields) -> Option<CaseLevelRule> {
         return None;
     };
     let at = join(&path, "table");
-    let Some(rows) = table.dyn_ref::<js_sys::Array>() else {
-        f.report(wrong(&at, "an array of [score, level] pairs", &table));
-        return None;
-    };
+    let rows = items(f, &table, &at, "an array of [score, level] pairs")?;
     let mut pairs = Vec::new();
     let mut valid = true;
-    for (i, row) in rows.iter().enumerate() {
+    for (i, row) in rows.into_iter().enumerate() {
         let here = format!("{at}[{i}]");
-        let Some(pair) = row.dyn_ref::<js_sys::Array>().filter(|p| p.length() == 2) else {
-            f.report(wrong(&here, "a [score, level] pair", &row));
+        let Some(row) = row else {
             valid = false;
             continue;
         };
-        let score = pair.get(0);
-        let score = score.as_f64().or_else(|| {
-            f.report(wrong(&format!("{here}[0]"), "a number", &score));
-            None
+        let pair = items(f, &row, &here, "a [score, level] pair");
+        let Some([score, level]) = pair.as_deref() else {
+            if pair.is_some() {
+                f.report(wrong(&here, "a [score, level] pair", &row));
+            }
+            valid = false;
+            continue;
+        };
+        let score = score.as_ref().and_then(|score| {
+            let n = score.as_f64();
+            if n.is_none() {
+                f.report(wrong(&format!("{here}[0]"), "a number", score));
+            }
+            n
         });
-        let level = pair.get(1);
         // The table maps scores to the crate's scale, 0 to 5, whatever a competency's
         // levels: that is the range that applies, and every value outside it is named so.
-        let level = match (level.as_f64(), level_text(&level)) {
-            (Some(n), _) if n.fract() == 0.0 && (0.0..=5.0).contains(&n) => {
-                #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
-                // checked: whole, 0 to 5
-                f.keep(Level::new(n as u8).map_err(Failure::from))
-            }
-            (None, Some(level)) => Some(level),
-            _ => {
-                let expected = "a level of the crate's scale, 0 to 5";
-                f.report(wrong(&format!("{here}[1]"), expected, &level));
-                None
-            }
-        };
+        let level = level
+            .as_ref()
+            .and_then(|level| match (level.as_f64(), level_text(level)) {
+                (Some(n), _) if n.fract() == 0.0 && (0.0..=5.0).contains(&n) => {
+                    #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+                    // checked: whole, 0 to 5
+                    f.keep(Level::new(n as u8).map_err(Failure::from))
+                }
+                (None, Some(level)) => Some(level),
+                _ => {
+                    let expected = "a level of the crate's scale, 0 to 5";
+                    f.report(wrong(&format!("{here}[1]"), expected, level));
+                    None
+                }
+            });
         match (score, level) {
             (Some(score), Some(level)) => pairs.push((score, level)),
             _ => valid = false,
         }
     }
     valid.then_some(CaseLevelRule::Table(pairs))
+}
+
+/// The elements of an array in options at `path`, each read once by `optionItems`
+/// (`values.js`): `None` for one whose reading threw (reported to `f`); `None` for all,
+/// reported as not `expected`, when `value` is no array of the class Array.
+fn items(f: &Fields, value: &JsValue, path: &str, expected: &str) -> Option<Vec<Option<JsValue>>> {
+    let read = option_items(value);
+    if read.is_null() {
+        f.report(wrong(path, expected, value));
+        return None;
+    }
+    if let Some(what) = field(&read, "found").as_string() {
+        f.report(problem(path, &format!("expected {expected}, found {what}")));
+        return None;
+    }
+    let thrown = field(&read, "thrown");
+    let values = js_sys::Array::from(&field(&read, "values"));
+    let mut out = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        match field(&thrown, &i.to_string()).as_string() {
+            Some(what) => {
+                f.report(problem(&format!("{path}[{i}]"), &what));
+                out.push(None);
+            }
+            None => out.push(Some(v)),
+        }
+    }
+    Some(out)
 }
 
 /// A level written as text (`"3"`, `"Level 3"`, `"L3"`, `"III"`), read by `Level`'s own
@@ -880,19 +1014,11 @@ pub(crate) fn case_import(value: Option<impl Into<JsValue>>) -> Read<CaseImportO
         &["itemTypes", "defaultType", "ids", "levelRule", "scoreOrder"],
     );
     let mut o = CaseImportOptions::default();
-    if let Some(types) = f.get("itemTypes") {
-        let path = join(&f.path, "itemTypes");
-        match types.dyn_ref::<js_sys::Object>() {
-            Some(object) => {
-                for entry in js_sys::Object::entries(object).iter() {
-                    let pair = js_sys::Array::from(&entry);
-                    let name = pair.get(0).as_string().unwrap_or_default();
-                    if let Some(mapping) = item_mapping(&f, pair.get(1), &join(&path, &name)) {
-                        o = o.item_type(&name, mapping);
-                    }
-                }
-            }
-            None => f.report(wrong(&path, "an object of mappings by item type", &types)),
+    let path = join(&f.path, "itemTypes");
+    for (name, value) in f.entries("itemTypes", "a plain object of mappings by item type") {
+        let mapping = value.and_then(|v| item_mapping(&f, &v, &join(&path, &name)));
+        if let Some(mapping) = mapping {
+            o = o.item_type(&name, mapping);
         }
     }
     if let Some(kind) = f.choice("defaultType", &COMPETENCY_TYPES) {

@@ -244,7 +244,13 @@ export interface Evidence {
 
 // ---------------------------------------------------------------------------------------
 // Options: the library's options builders as plain objects. Every field is optional; an
-// absent field keeps the library's default. Unknown keys are rejected.
+// absent field keeps the library's default. Unknown keys are rejected. An options object,
+// and every object inside one (weights, `seats` and other maps by id), must be a plain
+// object (its prototype `Object.prototype` or `null`): a `Map`, `Set`, `Date`, typed
+// array, class instance or `Object.create(other)` is a `json` problem at its path
+// ("expected a plain object, found an object of class Map"). Each key is read once; a
+// getter or Proxy trap that throws is a `json` problem at the key's path ("reading it
+// threw Error: ..."), as in a document.
 // ---------------------------------------------------------------------------------------
 
 /**
@@ -341,6 +347,11 @@ export interface CareerOptions {
   untagged?: UntaggedLevel;
   /** Readiness weights reported with each result. */
   weights?: Weights;
+  /**
+   * The solver planning each learning path, as `recommend` takes it (default the exact
+   * search with 2000 nodes); `"greedy"` plans faster, at the greedy's quality.
+   */
+  solver?: Solver;
 }
 
 /** Options of training needs. */
@@ -598,7 +609,11 @@ export interface CareerFit {
   gaps: number;
   /** Gaps no available course can close. */
   open: number;
-  /** Hours of the least-hours learning path closing every other gap. */
+  /**
+   * Hours of the least-hours learning path closing every other gap: the plan `recommend`
+   * makes with the options' `solver` (by default the exact search), not always the fewest
+   * hours possible when the search stops at its node limit.
+   */
   hours: number;
   courses: number;
 }

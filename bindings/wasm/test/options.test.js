@@ -1,9 +1,10 @@
 // Options that had no JavaScript spelling before: the level policy's group rules, and how
 // the ESCO and O*NET loaders map their hierarchies (real data in data/).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
-import { Framework, Profile, loadEsco, loadOnet } from "../index.js";
+import { Cohort, Framework, Profile, loadEsco, loadOnet } from "../index.js";
 import { escoCsv, onetCsv, throwsProblems } from "./support/data.js";
 
 /** The fields of one CSV line (quoted fields with commas and doubled quotes; no line breaks). */
@@ -98,5 +99,55 @@ describe("the loaders' hierarchy options", () => {
     }
     assert.ok(loadOnet(csv).groups.length > 0);
     throwsProblems(() => loadOnet(csv, { hierarchy: "groups ", coreTasksOnly: true }), [{ code: "json", path: "hierarchy" }]);
+  });
+});
+
+describe("CareerOptions.solver", () => {
+  // 23 courses with prerequisites, 14 competencies: the greedy's least-hours path to
+  // `p-all` takes 17 hours, the exact search's 16.8.
+  const fwc = new Framework(readFileSync(new URL("./support/greedy_above_exact.json", import.meta.url), "utf8"));
+  const officers = [
+    { id: "o1", department: "d", position: "p-now", passbook: [] },
+    { id: "o2", department: "d", position: "p-now", passbook: [{ competency: "c2", level: 3, source: "assessment" }] },
+  ];
+  const profiles = officers.map((o) => new Profile(fwc, o));
+  const cohort = new Cohort(fwc, officers);
+  const solvers = ["greedy", { exact: { nodeLimit: 1 } }, { exact: { nodeLimit: 2000 } }, { exact: { nodeLimit: 1000000 } }];
+
+  test("the default is the exact search with 2000 nodes, as before", () => {
+    for (const p of profiles) {
+      assert.deepEqual(fwc.careerPaths(p, { solver: { exact: { nodeLimit: 2000 } } }), fwc.careerPaths(p));
+    }
+    assert.deepEqual(fwc.successors(cohort, "p-all", { solver: { exact: { nodeLimit: 2000 } } }), fwc.successors(cohort, "p-all"));
+  });
+
+  test("each fit's hours and courses are those of the plan recommend makes with the same solver", () => {
+    for (const solver of solvers) {
+      const label = JSON.stringify(solver);
+      for (const p of profiles) {
+        const fits = fwc.careerPaths(p, { solver, top: 10 });
+        assert.equal(fits.length, 2, label);
+        for (const fit of fits) {
+          const planned = fwc.recommend(p, fit.position, { solver });
+          assert.equal(fit.hours, planned.total_hours, `${label} ${fit.position}`);
+          assert.equal(fit.courses, planned.steps.length, `${label} ${fit.position}`);
+        }
+      }
+      const successors = fwc.successors(cohort, "p-all", { solver });
+      assert.equal(successors.length, 2, label);
+      for (const fit of successors) {
+        const planned = fwc.recommend(profiles[officers.findIndex((o) => o.id === fit.officer)], "p-all", { solver });
+        assert.equal(fit.hours, planned.total_hours, `${label} ${fit.officer}`);
+      }
+    }
+    const hours = (solver) => fwc.careerPaths(profiles[0], { solver }).find((f) => f.position === "p-all").hours;
+    assert.equal(hours("greedy"), 17);
+    assert.equal(hours({ exact: { nodeLimit: 2000 } }), 16.8);
+    assert.equal(hours(undefined), 16.8);
+  });
+
+  test("a solver of the wrong shape is refused by name", () => {
+    throwsProblems(() => fwc.careerPaths(profiles[0], { solver: "exact" }), [{ code: "json", path: "solver" }]);
+    throwsProblems(() => fwc.successors(cohort, "p-all", { solver: { exact: {} } }), [{ code: "json", path: "solver.exact.nodeLimit" }]);
   });
 });
