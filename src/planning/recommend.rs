@@ -354,40 +354,8 @@ impl Framework {
         let wanted = (options.objective == Objective::CloseAll
             && inst.values.iter().any(|&v| v <= 0.0))
         .then(|| inst.keeping_elements(|e| inst.values[e as usize] > 0.0));
-        let solve = wanted.as_ref().unwrap_or(&inst);
-        // The least-hours solver of the unbudgeted plan; a budgeted plan's closed gaps are
-        // covered again by it (`cover::fewer_hours`).
-        let least = |solve: &Instance| match (options.solver, memo) {
-            (Solver::Greedy, None) => cover::bounded_cover(solve),
-            (Solver::Greedy, Some(memo)) => cover::bounded_cover_remembering(solve, memo),
-            (Solver::Exact { node_limit }, None) => {
-                cover::prove_cover(solve, cover::exact_cover(solve, node_limit), node_limit)
-            }
-            (Solver::Exact { node_limit }, Some(memo)) => cover::prove_cover(
-                solve,
-                cover::exact_cover_remembering(solve, node_limit, memo),
-                node_limit,
-            ),
-        };
-        let (solution, least_hours) = match (options.objective, options.solver) {
-            (Objective::CloseAll, _) => (least(solve), false),
-            (Objective::Budget(b), solver) => {
-                let searched = match solver {
-                    Solver::Greedy => cover::greedy_budget(&inst, b),
-                    Solver::Exact { node_limit } => cover::prove_budget(
-                        &inst,
-                        b,
-                        cover::exact_budget(&inst, b, node_limit),
-                        node_limit,
-                    ),
-                };
-                let cover::Recovered {
-                    solution,
-                    least_cost,
-                } = cover::fewer_hours(&inst, b, searched, least);
-                (solution, least_cost)
-            }
-        };
+        let solve_on = wanted.as_ref().unwrap_or(&inst);
+        let (solution, least_hours) = solve(&inst, solve_on, options, memo);
         let optimality = match options.objective {
             _ if solution.proven => Optimality::Optimal,
             Objective::CloseAll if solution.bound > 0.0 => Optimality::Bounded {
@@ -614,6 +582,50 @@ impl Framework {
         local_of.scratch = scratch;
         inst.finish_with_closers(cover::Rows::from_parts(closer_start, closers));
         inst
+    }
+}
+
+/// The solver's plan of `inst` (`wanted`: `inst` without the gaps worth nothing, which a
+/// least-hours plan need not close), and whether a budgeted plan's hours are proven the
+/// fewest of any plan of its value (`cover::fewer_hours`).
+fn solve(
+    inst: &Instance,
+    wanted: &Instance,
+    options: &RecommendOptions,
+    memo: Option<&PartMemo>,
+) -> (cover::Solution, bool) {
+    // The least-hours solver of the unbudgeted plan; a budgeted plan's closed gaps are
+    // covered again by it (`cover::fewer_hours`).
+    let least = |part: &Instance| match (options.solver, memo) {
+        (Solver::Greedy, None) => cover::bounded_cover(part),
+        (Solver::Greedy, Some(memo)) => cover::bounded_cover_remembering(part, memo),
+        (Solver::Exact { node_limit }, None) => {
+            cover::prove_cover(part, cover::exact_cover(part, node_limit), node_limit)
+        }
+        (Solver::Exact { node_limit }, Some(memo)) => cover::prove_cover(
+            part,
+            cover::exact_cover_remembering(part, node_limit, memo),
+            node_limit,
+        ),
+    };
+    match (options.objective, options.solver) {
+        (Objective::CloseAll, _) => (least(wanted), false),
+        (Objective::Budget(b), solver) => {
+            let searched = match solver {
+                Solver::Greedy => cover::greedy_budget(inst, b),
+                Solver::Exact { node_limit } => cover::prove_budget(
+                    inst,
+                    b,
+                    cover::exact_budget(inst, b, node_limit),
+                    node_limit,
+                ),
+            };
+            let cover::Recovered {
+                solution,
+                least_cost,
+            } = cover::fewer_hours(inst, b, searched, least);
+            (solution, least_cost)
+        }
     }
 }
 

@@ -127,7 +127,9 @@ mod trade;
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use fewer_hours::{Recovered, fewer_hours};
 pub(crate) use greedy::{plain_greedy_cover, preferred};
-pub(crate) use instance::{EPS, EXACT_BELOW, Instance, Rows, common_unit_of, value_floor_of};
+pub(crate) use instance::{
+    EPS, EXACT_BELOW, Instance, Rows, Solution, common_unit_of, value_floor_of,
+};
 pub(crate) use leaders::Leaders;
 #[cfg(all(feature = "lp", not(target_family = "wasm")))]
 pub(crate) use lp_search::{prove_budget, prove_cover};
