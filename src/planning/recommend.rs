@@ -84,6 +84,11 @@ impl Framework {
     /// - [`Objective::Budget`], [`Solver::Greedy`]: without shared prerequisites, at least
     ///   `(1 − 1/e)/2` of the most value closable (the greedy is compared with the most
     ///   valuable single course).
+    /// - [`Objective::Budget`], either solver: the gaps the plan closes are covered again by
+    ///   the solver's least-hours cover, taken when it takes fewer selection hours within
+    ///   the budget, so the plan takes no more selection hours than that cover. With a
+    ///   budget at least the unbudgeted plan's hours, a plan closing every gap takes no more
+    ///   selection hours than the unbudgeted plan.
     /// - [`Solver::Exact`] (the default, with [`Solver::DEFAULT_NODES`] nodes): at least as
     ///   good as [`Solver::Greedy`]; optimal when it says so. Where both plans are proven
     ///   optimal, more budget never closes less.
@@ -349,28 +354,8 @@ impl Framework {
         let wanted = (options.objective == Objective::CloseAll
             && inst.values.iter().any(|&v| v <= 0.0))
         .then(|| inst.keeping_elements(|e| inst.values[e as usize] > 0.0));
-        let solve = wanted.as_ref().unwrap_or(&inst);
-        let solution = match (options.objective, options.solver, memo) {
-            (Objective::CloseAll, Solver::Greedy, None) => cover::bounded_cover(solve),
-            (Objective::CloseAll, Solver::Greedy, Some(memo)) => {
-                cover::bounded_cover_remembering(solve, memo)
-            }
-            (Objective::CloseAll, Solver::Exact { node_limit }, None) => {
-                cover::prove_cover(solve, cover::exact_cover(solve, node_limit), node_limit)
-            }
-            (Objective::CloseAll, Solver::Exact { node_limit }, Some(memo)) => cover::prove_cover(
-                solve,
-                cover::exact_cover_remembering(solve, node_limit, memo),
-                node_limit,
-            ),
-            (Objective::Budget(b), Solver::Greedy, _) => cover::greedy_budget(&inst, b),
-            (Objective::Budget(b), Solver::Exact { node_limit }, _) => cover::prove_budget(
-                &inst,
-                b,
-                cover::exact_budget(&inst, b, node_limit),
-                node_limit,
-            ),
-        };
+        let solve_on = wanted.as_ref().unwrap_or(&inst);
+        let (solution, least_hours) = solve(&inst, solve_on, options, memo);
         let optimality = match options.objective {
             _ if solution.proven => Optimality::Optimal,
             Objective::CloseAll if solution.bound > 0.0 => Optimality::Bounded {
@@ -384,11 +369,15 @@ impl Framework {
             _ => Optimality::Optimal,
         };
         // A least-hours plan meeting its bound is optimal; a budgeted one is then the most
-        // value, but only the search proves no plan of equal value takes fewer hours.
+        // value, but only the search, or a proven least-hours cover of every gap worth
+        // something, proves no plan of equal value takes fewer hours.
         let optimality = match (optimality, options.objective) {
             (Optimality::Bounded { gap }, Objective::CloseAll) if gap <= 1e-12 => {
                 Optimality::Optimal
             }
+            // The most value, closing every gap worth something in the proven least hours
+            // of any plan closing them: no plan of equal value takes fewer.
+            (Optimality::Bounded { gap }, _) if gap <= 1e-12 && least_hours => Optimality::Optimal,
             (Optimality::Bounded { gap }, _) if gap <= 1e-12 => Optimality::Bounded { gap: 0.0 },
             (other, _) => other,
         };
@@ -593,6 +582,50 @@ impl Framework {
         local_of.scratch = scratch;
         inst.finish_with_closers(cover::Rows::from_parts(closer_start, closers));
         inst
+    }
+}
+
+/// The solver's plan of `inst` (`wanted`: `inst` without the gaps worth nothing, which a
+/// least-hours plan need not close), and whether a budgeted plan's hours are proven the
+/// fewest of any plan of its value (`cover::fewer_hours`).
+fn solve(
+    inst: &Instance,
+    wanted: &Instance,
+    options: &RecommendOptions,
+    memo: Option<&PartMemo>,
+) -> (cover::Solution, bool) {
+    // The least-hours solver of the unbudgeted plan; a budgeted plan's closed gaps are
+    // covered again by it (`cover::fewer_hours`).
+    let least = |part: &Instance| match (options.solver, memo) {
+        (Solver::Greedy, None) => cover::bounded_cover(part),
+        (Solver::Greedy, Some(memo)) => cover::bounded_cover_remembering(part, memo),
+        (Solver::Exact { node_limit }, None) => {
+            cover::prove_cover(part, cover::exact_cover(part, node_limit), node_limit)
+        }
+        (Solver::Exact { node_limit }, Some(memo)) => cover::prove_cover(
+            part,
+            cover::exact_cover_remembering(part, node_limit, memo),
+            node_limit,
+        ),
+    };
+    match (options.objective, options.solver) {
+        (Objective::CloseAll, _) => (least(wanted), false),
+        (Objective::Budget(b), solver) => {
+            let searched = match solver {
+                Solver::Greedy => cover::greedy_budget(inst, b),
+                Solver::Exact { node_limit } => cover::prove_budget(
+                    inst,
+                    b,
+                    cover::exact_budget(inst, b, node_limit),
+                    node_limit,
+                ),
+            };
+            let cover::Recovered {
+                solution,
+                least_cost,
+            } = cover::fewer_hours(inst, b, searched, least);
+            (solution, least_cost)
+        }
     }
 }
 

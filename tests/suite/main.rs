@@ -17,6 +17,7 @@ mod arrays;
 mod atlas;
 mod blank_text;
 mod blanks;
+mod budget_hours;
 mod budget_sums;
 mod career;
 mod career_mixed;

@@ -21,7 +21,13 @@ use crate::model::order;
 use priced::Priced;
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
-fn better(inst: &Instance, value: f64, cost: f64, best_value: f64, best_cost: f64) -> bool {
+pub(super) fn better(
+    inst: &Instance,
+    value: f64,
+    cost: f64,
+    best_value: f64,
+    best_cost: f64,
+) -> bool {
     let tol = inst.value_tol(best_value);
     value > best_value + tol
         || (value >= best_value - tol && cost < best_cost - inst.step(best_cost) / 2.0)

@@ -53,6 +53,8 @@
 //!   start for the local search when better than the greedy's;
 //! - `budget`: the budgeted problem (most value within hours): greedy, fill, exchanges and
 //!   branch and bound on those bounds;
+//! - `fewer_hours`: a budgeted plan's closed elements covered again by a least-cost
+//!   solver, taken when that costs less (the budgeted searches' second objective);
 //! - `lp_search`: branch and bound on the linear relaxation re-solved at each node by a
 //!   dual simplex, for the exact modes' plans the searches above leave unproven (the `lp`
 //!   feature, native only), on the relaxations of `lp_relaxation` built for `microlp`;
@@ -75,6 +77,7 @@ mod cuts_tests;
 mod deferred_tests;
 mod density;
 mod exact;
+mod fewer_hours;
 mod fixing;
 #[cfg(test)]
 mod fixing_tests;
@@ -122,8 +125,11 @@ mod tiny;
 mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
+pub(crate) use fewer_hours::{Recovered, fewer_hours};
 pub(crate) use greedy::{plain_greedy_cover, preferred};
-pub(crate) use instance::{EPS, EXACT_BELOW, Instance, Rows, common_unit_of, value_floor_of};
+pub(crate) use instance::{
+    EPS, EXACT_BELOW, Instance, Rows, Solution, common_unit_of, value_floor_of,
+};
 pub(crate) use leaders::Leaders;
 #[cfg(all(feature = "lp", not(target_family = "wasm")))]
 pub(crate) use lp_search::{prove_budget, prove_cover};

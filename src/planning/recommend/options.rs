@@ -135,6 +135,18 @@ impl RecommendOptions {
 
     /// Close the most weighted shortfall within `hours`.
     ///
+    /// The objective is lexicographic: the most weighted value first, then, among plans of
+    /// that value, the fewest selection hours (hours, with formal hours counted at
+    /// `1 / share` under [`max_formal_share`](Self::max_formal_share)). After the budgeted
+    /// search, the gaps its plan closes are covered again by the least-hours solver of the
+    /// unbudgeted plan (the same [`Solver`]); when that cover takes fewer selection hours
+    /// and fits the budget it replaces the plan (same gaps closed or more, in fewer hours),
+    /// and any course that then fits and closes an open gap is added. So with a budget at
+    /// least the unbudgeted plan's hours, a plan closing every gap takes no more selection
+    /// hours than the unbudgeted plan ([`Framework::recommend`](crate::Framework::recommend)),
+    /// and is [`Optimality::Optimal`](crate::Optimality::Optimal) when that cover's hours
+    /// are proven the fewest.
+    ///
     /// Sums of hours are compared with the budget within 10⁻⁹ hours, room for the rounding
     /// of decimal hours (0.1 + 0.2 fits a budget of 0.3), the precision to which totals are
     /// reported, so a plan can be over the budget by at most that (a course of 10⁻⁹ hours

@@ -166,7 +166,10 @@ pub enum Optimality {
     /// one under a share of 0.1); for a budget, its value is
     /// at least `(1 − gap)` times the most possible (a department plan's value likewise). A
     /// budgeted plan with `gap` 0 closes the most value, but no search has ruled out the
-    /// same value in fewer hours.
+    /// same value in fewer hours. A budgeted learning path takes no more selection hours
+    /// than the least-hours solver's cover of the gaps it closes, when that cover fits the
+    /// budget: with a budget that does not bind, no more than the unbudgeted plan's
+    /// ([`RecommendOptions::budget`](crate::RecommendOptions::budget)).
     Bounded {
         /// The largest relative distance from the optimum the bound allows.
         gap: f64,
