@@ -102,6 +102,7 @@ mod negative_zero_levels;
 mod null_fields;
 mod officers_csv;
 mod officers_writer;
+mod onet_decimals;
 mod passbook_inputs;
 mod path_budget_sums;
 mod path_enumerated;

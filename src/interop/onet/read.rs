@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::Error;
-use crate::interop::csv::{Decimal, Seen, Table, refused_keys};
+use crate::interop::csv::{Seen, Table, refused_keys};
 use crate::model::by_key::ByKey;
 use crate::model::names::lf_lines;
 use crate::model::order;
@@ -210,10 +210,7 @@ pub(super) fn read_ratings(
             errors.push(row.not_in("element_id", ELEMENTS, &not_read.elements));
             ok = false;
         }
-        let importance = row
-            .decimal("importance_1_5")
-            .filter(|d| d.within(1, 5))
-            .map(Decimal::to_f64);
+        let importance = row.decimal("importance_1_5").filter(|d| d.within(1, 5));
         if importance.is_none() {
             errors.push(row.invalid("importance_1_5", "a decimal number from 1 to 5"));
         }
@@ -252,7 +249,7 @@ pub(super) fn read_ratings(
         let required = level.ceil_ratio(5, 7).map_or(u8::MAX, |r| r as u8);
         let counts = not_relevant != "Y"
             && (options.include_suppressed || suppress != "Y")
-            && importance >= options.importance_threshold
+            && importance.at_least(options.importance_threshold)
             && required >= 1;
         if counts {
             out.requires
