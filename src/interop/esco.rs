@@ -238,7 +238,9 @@ impl EscoOptions {
 /// The mapping:
 /// - each occupation becomes a position `occ-<occ_id>` with one role `role-<occ_id>`, both
 ///   named by the occupation's label, in department `isco-<d>`, `d` being the first digit of
-///   its ISCO-08 group (the major group);
+///   its ISCO-08 unit group (the major group). The group must be written with its 4
+///   digits: a code that lost its leading zero (`110` for `0110`) would name another major
+///   group, so it is refused (see Errors);
 /// - each skill becomes a competency `skill-<skill_id>` named by its label, typed by the
 ///   [type rule](EscoOptions::type_rule), with the default five levels and no description;
 /// - each occupation → skill link becomes a requirement attached directly to the role:
@@ -274,7 +276,9 @@ impl EscoOptions {
 /// [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`], [`Error::CsvUnclosedQuote`],
 /// [`Error::CsvMisplacedQuote`]
 /// and [`Error::CsvFieldCount`] for malformed files; [`Error::CsvInvalidValue`] for an id
-/// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
+/// that is not a whole number, an ISCO-08 group that is not a unit group (4 digits, the
+/// second and third not 0: `110`, the armed forces' `0110` saved by a spreadsheet as a
+/// number, is refused with that suggestion), an empty or blank label, or
 /// an unknown skill type, reuse level, relation or hierarchy kind;
 /// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group, link or hierarchy
 /// edge (in the official layout: URI, or pair of URIs); [`Error::CsvRefusedReference`] for
@@ -578,16 +582,42 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
     Some(out.finish().refused(&refused))
 }
 
-/// The first digit of the ISCO-08 group in `column`, a code of 1 to 4 digits.
+/// What an occupation's ISCO-08 group must be (see [`isco_major`]).
+const ISCO_UNIT: &str = "an isco-08 unit group: 4 digits, the second and third not 0";
+
+/// The unit groups of ISCO-08's major group 0, armed forces occupations: the only codes
+/// starting with 0.
+const ARMED_FORCES: [&str; 3] = ["0110", "0210", "0310"];
+
+/// The major group (first digit) of the ISCO-08 unit group in `column`.
+///
+/// ESCO maps each occupation to one ISCO-08 unit group, 4 digits. ISCO-08 numbers major
+/// groups 0 to 9 and, within each parent, sub-major and minor groups from 1 (ILO,
+/// *International Standard Classification of Occupations: ISCO-08*, vol. 1, 2012; none
+/// of the 619 groups of ESCO v1.1.1's `ISCOGroups_en.csv` has a 0 second or third), so a
+/// code of another length, or with a 0 there, is refused rather than read by its first
+/// digit: `110` is what a spreadsheet saves for the armed forces' `0110`, and its first
+/// digit would put the occupation among the managers. The error suggests the code with
+/// its leading zero when that is an armed forces unit group.
 fn isco_major(row: &Row<'_>, column: &'static str, errors: &mut Vec<Error>) -> Option<char> {
     let isco = row.text(column);
-    match isco.chars().next() {
-        Some(d) if isco.len() <= 4 && isco.bytes().all(|b| b.is_ascii_digit()) => Some(d),
-        _ => {
-            errors.push(row.invalid(column, "an isco-08 group code of 1 to 4 digits"));
-            None
-        }
+    let digits = |code: &str| code.bytes().all(|b| b.is_ascii_digit());
+    let unit = |code: &str| match code.as_bytes() {
+        [b'0', ..] => ARMED_FORCES.contains(&code),
+        [_, second, third, _] => digits(code) && *second != b'0' && *third != b'0',
+        _ => false,
+    };
+    if unit(isco) {
+        return isco.chars().next();
     }
+    let padded = format!("0{isco}");
+    let expected = if isco.len() == 3 && ARMED_FORCES.contains(&padded.as_str()) {
+        std::borrow::Cow::Owned(format!("{ISCO_UNIT} (`{padded}`, its leading zero lost?)"))
+    } else {
+        std::borrow::Cow::Borrowed(ISCO_UNIT)
+    };
+    errors.push(row.invalid(column, expected));
+    None
 }
 
 /// A skill's competency type and label, from its skill type, reuse level and label

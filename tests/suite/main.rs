@@ -66,6 +66,7 @@ mod drawn;
 mod epoch_dates;
 mod errors;
 mod esco;
+mod esco_isco;
 mod esco_official;
 mod evaluate;
 mod evidence_dates;
