@@ -1,5 +1,6 @@
 //! O*NET compact CSVs (skills rated by importance and level) → [`FrameworkSpec`].
 
+mod database;
 mod read;
 
 use std::collections::{HashMap, HashSet};
@@ -194,7 +195,9 @@ impl OnetOptions {
 ///
 /// # Errors
 /// Every problem, as [`Errors`]: [`Error::InvalidOption`] for a threshold that is not a
-/// number from 1 to 5; [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`],
+/// number from 1 to 5; [`Error::CsvOtherLayout`] for a file of O*NET's own database
+/// (`Skills.txt`, `Occupation Data.txt`, … as published, tab-separated), told from its
+/// header, one error for the file; [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`],
 /// [`Error::CsvUnclosedQuote`],
 /// [`Error::CsvMisplacedQuote`] and [`Error::CsvFieldCount`] for malformed files;
 /// [`Error::CsvInvalidValue`] for a SOC code not shaped `NN-NNNN.NN`, an empty or blank title, name or

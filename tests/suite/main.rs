@@ -104,6 +104,7 @@ mod null_fields;
 mod officers_csv;
 mod officers_writer;
 mod onet_decimals;
+mod onet_layouts;
 mod passbook_inputs;
 mod path_budget_sums;
 mod path_enumerated;

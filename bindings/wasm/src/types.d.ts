@@ -1795,6 +1795,14 @@ export type Problem =
       kind: DocumentKind | null;
     })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
+  | (ProblemBase & {
+      code: "csv_other_layout";
+      file: string;
+      /** The publisher's layout found, naming its file (`Skills.txt`). */
+      layout: string;
+      /** The layout the loader reads, with its columns. */
+      expected: string;
+    })
   | (CsvPlace &
       PassbookRow & { code: "csv_invalid_value"; column: string; found: string; expected: string })
   | (CsvPlace & PassbookRow & { code: "csv_date_order"; column: string; found: string })

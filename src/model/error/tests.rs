@@ -343,6 +343,11 @@ fn every_variant() -> Vec<Error> {
             expected: "a framework document",
             found: crate::DocumentKind::Officers,
         },
+        Error::CsvOtherLayout {
+            file: "f.csv",
+            layout: "O*NET's database layout (`Skills.txt`)",
+            expected: "the compact layout, `soc,title`",
+        },
         Error::DocumentOfNoKnownKind {
             expected: "a framework document",
             fields: vec![s()],
@@ -438,6 +443,7 @@ fn index(e: &Error) -> usize {
         Error::CsvLooksLikeJson { .. } => 67,
         Error::DocumentOfAnotherKind { .. } => 68,
         Error::DocumentOfNoKnownKind { .. } => 69,
+        Error::CsvOtherLayout { .. } => 70,
     }
 }
 

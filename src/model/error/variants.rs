@@ -112,6 +112,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_ambiguous_delimiter` | a CSV header that two delimiters read as the columns needed |
 /// | `csv_encoding` | a CSV file in UTF-16 rather than UTF-8 |
 /// | `csv_looks_like_json` | a JSON document given as a CSV file |
+/// | `csv_other_layout` | a publisher's file in a layout the loader does not read (O*NET's database files) |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_date_order` | a CSV date that reads day first and month first, with nothing to settle which |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
@@ -942,6 +943,22 @@ pub enum Error {
         /// The kind of document the text is, when it parses as JSON and is of a kind the
         /// crate reads (`framework`, `officers`, …); `None` otherwise.
         kind: Option<DocumentKind>,
+    },
+    /// A CSV file is in a publisher's layout that the loader does not read: one of
+    /// O*NET's database files (`Skills.txt`, `Occupation Data.txt`, `Content Model
+    /// Reference.txt`, `Task Statements.txt`, told from their headers `O*NET-SOC Code`,
+    /// `Element ID`, `Scale ID`, …) given to [`load_onet`](crate::load_onet), which reads
+    /// the compact layout. Convert the file to the layout `expected` names. Nothing else of
+    /// the file is read, so its columns are not reported one by one.
+    #[error("{file} is in {layout}, which this loader does not read: convert it to {expected}")]
+    CsvOtherLayout {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The layout found, naming the publisher's file it is, e.g. ``O*NET's database
+        /// layout (`Occupation Data.txt`)``.
+        layout: &'static str,
+        /// The layout the loader reads, with its columns.
+        expected: &'static str,
     },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     /// In a passbook row whose officer and competency cells read, the error names the
