@@ -3,6 +3,7 @@
 
 mod hierarchy;
 mod official;
+mod uris;
 
 use std::collections::HashMap;
 
@@ -62,6 +63,9 @@ pub type EscoTypeRule = fn(skill_type: &str, reuse_level: &str) -> CompetencyTyp
 ///   the hierarchy file's groups ordered by code, groups without a code last, then by URI.
 ///   Ids therefore depend on the whole file: a file with fewer or more concepts (a subset,
 ///   another release) numbers them anew, so compare such loads by URI.
+///   URIs compare as written: two that differ only in a trailing slash or in
+///   `http`/`https` are two concepts, which [`load_esco_report`] notes
+///   ([`EscoLoad::notes`]).
 /// - the **compact layout** of the repository's `data/esco` (described in
 ///   `data/README.md`), made from the official files by a converter (integer ids):
 ///   - `occupations`: `occ_id,isco_group,label`;
@@ -325,7 +329,7 @@ impl EscoOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSpec, Errors> {
-    load(csv, options, None)
+    load(csv, options, None).map(|(spec, _)| spec)
 }
 
 /// What [`load_esco_report`] built, and the relations it set aside.
@@ -341,6 +345,14 @@ pub struct EscoLoad {
     /// occupation `http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e`
     /// (the compact files of `data/esco` were made without them).
     pub set_aside: Vec<Error>,
+    /// Probable mistakes that are not errors, nothing of them merged or left out: the
+    /// concepts of the official `occupations_<lang>.csv` or `skills_<lang>.csv` whose URIs
+    /// differ only in a trailing slash or in `http`/`https`, each set an
+    /// [`Error::LookalikeUris`] with the URIs and their lines, sets in the order of their
+    /// least URI, occupations first. Each is read as its own concept (URIs compare as
+    /// written). A relation naming such a variant of a URI its file does not hold is set
+    /// aside with that URI as its `nearest`.
+    pub notes: Vec<Error>,
 }
 
 /// [`load_esco`] that sets aside, and reports, each relation naming an occupation or skill
@@ -376,12 +388,18 @@ pub struct EscoLoad {
 /// ```
 pub fn load_esco_report(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<EscoLoad, Errors> {
     let mut set_aside = Vec::new();
-    let spec = load(csv, options, Some(&mut set_aside))?;
-    Ok(EscoLoad { spec, set_aside })
+    let (spec, notes) = load(csv, options, Some(&mut set_aside))?;
+    Ok(EscoLoad {
+        spec,
+        set_aside,
+        notes,
+    })
 }
 
 /// The tables of either layout, ids numbered as the compact layout numbers them.
 struct Tables {
+    /// Probable mistakes that are not errors ([`Error::LookalikeUris`]).
+    notes: Vec<Error>,
     occupations: Option<Rows<Occupation>>,
     skills: Option<Rows<Skill>>,
     /// Per occupation, its required skills and levels, in row order.
@@ -390,12 +408,12 @@ struct Tables {
 }
 
 /// [`load_esco`], with a relation naming an unknown occupation or skill set aside in
-/// `aside` when it is given.
+/// `aside` when it is given, and the notes of [`EscoLoad::notes`].
 fn load(
     csv: &EscoCsv<'_>,
     options: &EscoOptions,
     aside: Option<&mut Vec<Error>>,
-) -> Result<FrameworkSpec, Errors> {
+) -> Result<(FrameworkSpec, Vec<Error>), Errors> {
     let mut errors = Vec::new();
     for (option, level) in [
         ("essential_level", options.essential_level),
@@ -431,6 +449,7 @@ fn load(
             )
         });
         Tables {
+            notes: Vec::new(),
             occupations,
             skills,
             requires,
@@ -456,7 +475,10 @@ fn load(
     // Without errors, both tables were read and every row in them is complete.
     let occupations = tables.occupations.into_iter().flatten();
     let skills = tables.skills.into_iter().flatten();
-    Ok(build(occupations, skills, tables.requires, shape))
+    Ok((
+        build(occupations, skills, tables.requires, shape),
+        tables.notes,
+    ))
 }
 
 /// What the hierarchy gives each competency: an area, or groups (declared in `groups`).

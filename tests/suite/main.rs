@@ -68,6 +68,7 @@ mod errors;
 mod esco;
 mod esco_isco;
 mod esco_official;
+mod esco_uri_lookalikes;
 mod evaluate;
 mod evidence_dates;
 mod examples;

@@ -343,6 +343,11 @@ fn every_variant() -> Vec<Error> {
             expected: "a framework document",
             found: crate::DocumentKind::Officers,
         },
+        Error::LookalikeUris {
+            file: "f.csv",
+            uris: vec![s(), s()],
+            lines: vec![2, 3],
+        },
         Error::CsvOtherLayout {
             file: "f.csv",
             layout: "O*NET's database layout (`Skills.txt`)",
@@ -444,6 +449,7 @@ fn index(e: &Error) -> usize {
         Error::DocumentOfAnotherKind { .. } => 68,
         Error::DocumentOfNoKnownKind { .. } => 69,
         Error::CsvOtherLayout { .. } => 70,
+        Error::LookalikeUris { .. } => 71,
     }
 }
 
