@@ -90,9 +90,12 @@ impl<'a> Decimal<'a> {
         if self.fraction.is_empty() && self.whole_number().is_some_and(|w| w <= 1 << 53) {
             return nearest >= threshold;
         }
-        if nearest != threshold {
-            // Rounding to the nearest double keeps order, and a double is its own nearest.
-            return nearest > threshold;
+        // Rounding to the nearest double keeps order, and a double is its own nearest: only
+        // a number whose nearest double is the threshold needs its digits compared.
+        match nearest.total_cmp(&threshold) {
+            Ordering::Greater => return true,
+            Ordering::Less => return false,
+            Ordering::Equal => {}
         }
         // Every double is a finite decimal: 1,074 places after the point hold any.
         let exact = format!("{threshold:.1074}");
