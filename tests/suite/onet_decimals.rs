@@ -41,7 +41,7 @@ fn decimals_with_many_digits_are_read_exactly() {
           `7.0000000000000000000001`, expected a decimal number from 0 to 7"
         ]
     );
-    let in_range: String = RATINGS.lines().take(4).map(|l| format!("{l}\n")).collect();
+    let in_range = RATINGS.lines().take(4).collect::<Vec<_>>().join("\n");
     let levels = required(&in_range, &OnetOptions::default()).expect("every value in range");
     let element = |id: &str, level: u8| (format!("onet-{id}"), level);
     assert_eq!(levels, [element("2.A.1.c", 2), element("2.B.1.e", 1)]);
