@@ -68,7 +68,6 @@ mod unheaded;
 
 pub(crate) use dates::{Cell, DateColumn, read_cell};
 pub use dates::{DateForm, DateOrder, DatesRead};
-pub(crate) use decimal::Decimal;
 pub use delimiter::{Delimiter, DelimiterFrom};
 use encoding::{json, utf16};
 

@@ -3,6 +3,7 @@
 
 mod hierarchy;
 mod official;
+mod uris;
 
 use std::collections::HashMap;
 
@@ -62,6 +63,9 @@ pub type EscoTypeRule = fn(skill_type: &str, reuse_level: &str) -> CompetencyTyp
 ///   the hierarchy file's groups ordered by code, groups without a code last, then by URI.
 ///   Ids therefore depend on the whole file: a file with fewer or more concepts (a subset,
 ///   another release) numbers them anew, so compare such loads by URI.
+///   URIs compare as written: two that differ only in a trailing slash or in
+///   `http`/`https` are two concepts, which [`load_esco_report`] notes
+///   ([`EscoLoad::notes`]).
 /// - the **compact layout** of the repository's `data/esco` (described in
 ///   `data/README.md`), made from the official files by a converter (integer ids):
 ///   - `occupations`: `occ_id,isco_group,label`;
@@ -238,7 +242,9 @@ impl EscoOptions {
 /// The mapping:
 /// - each occupation becomes a position `occ-<occ_id>` with one role `role-<occ_id>`, both
 ///   named by the occupation's label, in department `isco-<d>`, `d` being the first digit of
-///   its ISCO-08 group (the major group);
+///   its ISCO-08 unit group (the major group). The group must be written with its 4
+///   digits: a code that lost its leading zero (`110` for `0110`) would name another major
+///   group, so it is refused (see Errors);
 /// - each skill becomes a competency `skill-<skill_id>` named by its label, typed by the
 ///   [type rule](EscoOptions::type_rule), with the default five levels and no description;
 /// - each occupation → skill link becomes a requirement attached directly to the role:
@@ -274,7 +280,9 @@ impl EscoOptions {
 /// [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`], [`Error::CsvUnclosedQuote`],
 /// [`Error::CsvMisplacedQuote`]
 /// and [`Error::CsvFieldCount`] for malformed files; [`Error::CsvInvalidValue`] for an id
-/// that is not a whole number, an ISCO group that is not 1 to 4 digits, an empty or blank label, or
+/// that is not a whole number, an ISCO-08 group that is not a unit group (4 digits, the
+/// second and third not 0: `110`, the armed forces' `0110` saved by a spreadsheet as a
+/// number, is refused with that suggestion), an empty or blank label, or
 /// an unknown skill type, reuse level, relation or hierarchy kind;
 /// [`Error::CsvDuplicateKey`] for a repeated occupation, skill, group, link or hierarchy
 /// edge (in the official layout: URI, or pair of URIs); [`Error::CsvRefusedReference`] for
@@ -321,7 +329,7 @@ impl EscoOptions {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn load_esco(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<FrameworkSpec, Errors> {
-    load(csv, options, None)
+    load(csv, options, None).map(|(spec, _)| spec)
 }
 
 /// What [`load_esco_report`] built, and the relations it set aside.
@@ -337,6 +345,14 @@ pub struct EscoLoad {
     /// occupation `http://data.europa.eu/esco/occupation/a9e54177-a185-404d-b6e6-15663d31137e`
     /// (the compact files of `data/esco` were made without them).
     pub set_aside: Vec<Error>,
+    /// Probable mistakes that are not errors, nothing of them merged or left out: the
+    /// concepts of the official `occupations_<lang>.csv` or `skills_<lang>.csv` whose URIs
+    /// differ only in a trailing slash or in `http`/`https`, each set an
+    /// [`Error::LookalikeUris`] with the URIs and their lines, sets in the order of their
+    /// least URI, occupations first. Each is read as its own concept (URIs compare as
+    /// written). A relation naming such a variant of a URI its file does not hold is set
+    /// aside with that URI as its `nearest`.
+    pub notes: Vec<Error>,
 }
 
 /// [`load_esco`] that sets aside, and reports, each relation naming an occupation or skill
@@ -372,12 +388,18 @@ pub struct EscoLoad {
 /// ```
 pub fn load_esco_report(csv: &EscoCsv<'_>, options: &EscoOptions) -> Result<EscoLoad, Errors> {
     let mut set_aside = Vec::new();
-    let spec = load(csv, options, Some(&mut set_aside))?;
-    Ok(EscoLoad { spec, set_aside })
+    let (spec, notes) = load(csv, options, Some(&mut set_aside))?;
+    Ok(EscoLoad {
+        spec,
+        set_aside,
+        notes,
+    })
 }
 
 /// The tables of either layout, ids numbered as the compact layout numbers them.
 struct Tables {
+    /// Probable mistakes that are not errors ([`Error::LookalikeUris`]).
+    notes: Vec<Error>,
     occupations: Option<Rows<Occupation>>,
     skills: Option<Rows<Skill>>,
     /// Per occupation, its required skills and levels, in row order.
@@ -386,12 +408,12 @@ struct Tables {
 }
 
 /// [`load_esco`], with a relation naming an unknown occupation or skill set aside in
-/// `aside` when it is given.
+/// `aside` when it is given, and the notes of [`EscoLoad::notes`].
 fn load(
     csv: &EscoCsv<'_>,
     options: &EscoOptions,
     aside: Option<&mut Vec<Error>>,
-) -> Result<FrameworkSpec, Errors> {
+) -> Result<(FrameworkSpec, Vec<Error>), Errors> {
     let mut errors = Vec::new();
     for (option, level) in [
         ("essential_level", options.essential_level),
@@ -427,6 +449,7 @@ fn load(
             )
         });
         Tables {
+            notes: Vec::new(),
             occupations,
             skills,
             requires,
@@ -452,7 +475,10 @@ fn load(
     // Without errors, both tables were read and every row in them is complete.
     let occupations = tables.occupations.into_iter().flatten();
     let skills = tables.skills.into_iter().flatten();
-    Ok(build(occupations, skills, tables.requires, shape))
+    Ok((
+        build(occupations, skills, tables.requires, shape),
+        tables.notes,
+    ))
 }
 
 /// What the hierarchy gives each competency: an area, or groups (declared in `groups`).
@@ -578,16 +604,42 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<Rows<Occupati
     Some(out.finish().refused(&refused))
 }
 
-/// The first digit of the ISCO-08 group in `column`, a code of 1 to 4 digits.
+/// What an occupation's ISCO-08 group must be (see [`isco_major`]).
+const ISCO_UNIT: &str = "an isco-08 unit group: 4 digits, the second and third not 0";
+
+/// The unit groups of ISCO-08's major group 0, armed forces occupations: the only codes
+/// starting with 0.
+const ARMED_FORCES: [&str; 3] = ["0110", "0210", "0310"];
+
+/// The major group (first digit) of the ISCO-08 unit group in `column`.
+///
+/// ESCO maps each occupation to one ISCO-08 unit group, 4 digits. ISCO-08 numbers major
+/// groups 0 to 9 and, within each parent, sub-major and minor groups from 1 (ILO,
+/// *International Standard Classification of Occupations: ISCO-08*, vol. 1, 2012; none
+/// of the 619 groups of ESCO v1.1.1's `ISCOGroups_en.csv` has a 0 second or third), so a
+/// code of another length, or with a 0 there, is refused rather than read by its first
+/// digit: `110` is what a spreadsheet saves for the armed forces' `0110`, and its first
+/// digit would put the occupation among the managers. The error suggests the code with
+/// its leading zero when that is an armed forces unit group.
 fn isco_major(row: &Row<'_>, column: &'static str, errors: &mut Vec<Error>) -> Option<char> {
     let isco = row.text(column);
-    match isco.chars().next() {
-        Some(d) if isco.len() <= 4 && isco.bytes().all(|b| b.is_ascii_digit()) => Some(d),
-        _ => {
-            errors.push(row.invalid(column, "an isco-08 group code of 1 to 4 digits"));
-            None
-        }
+    let digits = |code: &str| code.bytes().all(|b| b.is_ascii_digit());
+    let unit = |code: &str| match code.as_bytes() {
+        [b'0', ..] => ARMED_FORCES.contains(&code),
+        [_, second, third, _] => digits(code) && *second != b'0' && *third != b'0',
+        _ => false,
+    };
+    if unit(isco) {
+        return isco.chars().next();
     }
+    let padded = format!("0{isco}");
+    let expected = if isco.len() == 3 && ARMED_FORCES.contains(&padded.as_str()) {
+        std::borrow::Cow::Owned(format!("{ISCO_UNIT} (`{padded}`, its leading zero lost?)"))
+    } else {
+        std::borrow::Cow::Borrowed(ISCO_UNIT)
+    };
+    errors.push(row.invalid(column, expected));
+    None
 }
 
 /// A skill's competency type and label, from its skill type, reuse level and label

@@ -1,5 +1,6 @@
 //! O*NET compact CSVs (skills rated by importance and level) → [`FrameworkSpec`].
 
+mod database;
 mod read;
 
 use std::collections::{HashMap, HashSet};
@@ -176,12 +177,14 @@ impl OnetOptions {
 /// - a rating becomes a requirement attached to the role when it is relevant
 ///   (`not_relevant` is not `Y`), not suppressed (`recommend_suppress` is not `Y`, unless
 ///   [`include_suppressed`](OnetOptions::include_suppressed)), its importance is at least
-///   the [threshold](OnetOptions::importance_threshold) (default 3) and its level is above
-///   0. Empty flags and O*NET's `n/a` ("does not apply") count as `N` (O*NET's legacy
+///   the [threshold](OnetOptions::importance_threshold) (default 3), compared exactly on
+///   the decimal text (`2.9999999999999999999` is below 3, though the nearest double is 3),
+///   and its level is above 0. Empty flags and O*NET's `n/a` ("does not apply") count as `N` (O*NET's legacy
 ///   ratings leave them blank);
 /// - the required level is **`⌈LV × 5 / 7⌉`**, computed exactly on the decimal text: LV in
 ///   (0, 1.4] → 1, (1.4, 2.8] → 2, (2.8, 4.2] → 3, (4.2, 5.6] → 4, (5.6, 7] → 5; LV 0 is
-///   "not required";
+///   "not required". Importances and levels are read with every digit written, however
+///   many (`1.4000000000000000000001` → 2), in time linear in their length;
 /// - with [tasks](OnetCsv::tasks), each task statement of an included occupation becomes
 ///   an activity `task-<task_id>` named by its text and listed in the occupation's role.
 ///   O*NET does not link tasks to skills, so these activities require nothing themselves;
@@ -192,7 +195,9 @@ impl OnetOptions {
 ///
 /// # Errors
 /// Every problem, as [`Errors`]: [`Error::InvalidOption`] for a threshold that is not a
-/// number from 1 to 5; [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`],
+/// number from 1 to 5; [`Error::CsvOtherLayout`] for a file of O*NET's own database
+/// (`Skills.txt`, `Occupation Data.txt`, … as published, tab-separated), told from its
+/// header, one error for the file; [`Error::CsvMissingColumn`], [`Error::CsvAmbiguousColumn`],
 /// [`Error::CsvUnclosedQuote`],
 /// [`Error::CsvMisplacedQuote`] and [`Error::CsvFieldCount`] for malformed files;
 /// [`Error::CsvInvalidValue`] for a SOC code not shaped `NN-NNNN.NN`, an empty or blank title, name or

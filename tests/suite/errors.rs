@@ -1226,6 +1226,39 @@ fn ids_listed_again_are_named_once() {
 }
 
 #[test]
+fn lookalike_uris() {
+    // esco/06: a note of the report, never a reason to refuse; both occupations kept.
+    let o = "http://data.europa.eu/esco/occupation/b";
+    let occupations = format!(
+        "conceptType,conceptUri,iscoGroup,preferredLabel\n\
+         Occupation,{o},2422,policy officer\nOccupation,{o}/,2422,policy officer\n"
+    );
+    let skills = "conceptType,conceptUri,skillType,reuseLevel,preferredLabel\n";
+    let relations = "occupationUri,relationType,skillType,skillUri\n";
+    let load = karmayogi::load_esco_report(
+        &EscoCsv::new(&occupations, skills, relations),
+        &EscoOptions::default(),
+    )
+    .expect("distinct concepts");
+    assert_eq!(load.spec.positions.len(), 2);
+    assert_eq!(
+        load.notes,
+        [Error::LookalikeUris {
+            file: "occupations_<lang>.csv",
+            uris: vec![o.to_owned(), format!("{o}/")],
+            lines: vec![2, 3],
+        }]
+    );
+    assert_messages(
+        &load.notes,
+        &[&format!(
+            "occupations_<lang>.csv lines 2, 3: uris `{o}`, `{o}/` differ only in a trailing \
+             slash or in `http`/`https`: read as distinct concepts"
+        )],
+    );
+}
+
+#[test]
 fn lookalike_ids() {
     // A warning of the review, never a reason to refuse: both copies are kept.
     let mut s = spec();
@@ -2735,6 +2768,33 @@ fn csv_encoding() {
 }
 
 #[test]
+fn csv_other_layout() {
+    // csv/35: O*NET's own `Occupation Data.txt` given as the occupations.
+    let occupations = "O*NET-SOC Code\tTitle\tDescription\n11-1011.00\tChief Executives\tPlan\n";
+    let elements = "element_id,parent_id,depth,name,description\n2.A,,1,Basic Skills,Skills\n";
+    let ratings = "soc,element_id,importance_1_5,level_0_7,recommend_suppress,not_relevant\n";
+    let errors = load_onet(
+        &OnetCsv::new(occupations, elements, ratings),
+        &OnetOptions::default(),
+    )
+    .expect_err("refused")
+    .into_vec();
+    let expected = Error::CsvOtherLayout {
+        file: "onet/occupations.csv",
+        layout: "O*NET's database layout (`Occupation Data.txt`)",
+        expected: "the compact layout, `soc,title`",
+    };
+    assert_eq!(errors, [expected]);
+    assert_messages(
+        &errors,
+        &[
+            "onet/occupations.csv is in O*NET's database layout (`Occupation Data.txt`), which \
+           this loader does not read: convert it to the compact layout, `soc,title`",
+        ],
+    );
+}
+
+#[test]
 fn csv_looks_like_json() {
     // officers/14: an officers document given as `officers.csv` (and as `evidence.csv`,
     // and to the other CSV readers) was read as CSV, and refused for a misplaced quote on
@@ -3303,6 +3363,7 @@ const COVERED: &[&str] = &[
     "DuplicateId",
     "EquivalentIds",
     "LookalikeIds",
+    "LookalikeUris",
     "UnknownReference",
     "DuplicateReference",
     "InvalidLevel",
@@ -3353,6 +3414,7 @@ const COVERED: &[&str] = &[
     "CsvAmbiguousDelimiter",
     "CsvEncoding",
     "CsvLooksLikeJson",
+    "CsvOtherLayout",
     "CsvInvalidValue",
     "CsvDateOrder",
     "CsvDuplicateKey",

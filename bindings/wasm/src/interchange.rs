@@ -95,11 +95,13 @@ pub fn load_esco_js(
     output(&esco_spec(csv, options)?)
 }
 
-/// What `loadEscoReport` built: the framework document and the relations set aside.
+/// What `loadEscoReport` built: the framework document, the relations set aside and the
+/// notes.
 #[derive(Serialize)]
 struct EscoLoadOut<'a> {
     spec: &'a FrameworkSpec,
     set_aside: &'a [Error],
+    notes: &'a [Error],
 }
 
 /// `loadEsco` that sets aside, and reports, each relation naming an occupation or skill
@@ -107,7 +109,10 @@ struct EscoLoadOut<'a> {
 /// concept it no longer lists: the official v1.1.1 `occupationSkillRelations.csv` names a
 /// withdrawn occupation 67 times). Returns the framework document and `set_aside`: one
 /// `csv_unknown_reference` problem per unknown column of such a row (file, line, column,
-/// id or URI), in file order.
+/// id or URI, and the URI of the file it matches apart from a trailing slash or
+/// `http`/`https` as `nearest`), in file order; and `notes`: a `lookalike_uris` problem
+/// for each set of occupations or skills whose URIs differ only so, each read as its own
+/// concept.
 ///
 /// Throws what `loadEsco` throws, except those relations; an edge of the hierarchy naming
 /// an unknown concept is still thrown.
@@ -125,6 +130,7 @@ pub fn load_esco_report_js(
         output(&EscoLoadOut {
             spec: &load.spec,
             set_aside: &load.set_aside,
+            notes: &load.notes,
         })
     })
 }

@@ -953,6 +953,14 @@ export interface EscoLoad {
    * per unknown column of a row), in file order.
    */
   set_aside: Problem[];
+  /**
+   * Probable mistakes that are not errors, nothing of them merged or left out: the
+   * concepts of the official `occupations_<lang>.csv` or `skills_<lang>.csv` whose URIs
+   * differ only in a trailing slash or in `http`/`https`, each set a `lookalike_uris`
+   * problem with the URIs and their lines, occupations first. Each is read as its own
+   * concept.
+   */
+  notes: Problem[];
 }
 
 /** Options of `loadEsco`, `loadEscoReport` and `Framework.fromEsco`. */
@@ -1668,6 +1676,14 @@ export type Problem =
   | (ProblemBase & { code: "duplicate_id"; kind: EntityKind; id: string })
   | (ProblemBase & { code: "equivalent_ids" | "lookalike_ids"; kind: EntityKind; ids: string[] })
   | (ProblemBase & {
+      code: "lookalike_uris";
+      file: string;
+      /** The URIs, sorted byte by byte. */
+      uris: string[];
+      /** The 1-based line of each URI's row, in the order of `uris`. */
+      lines: number[];
+    })
+  | (ProblemBase & {
       code: "unknown_reference" | "duplicate_reference";
       from_kind: EntityKind;
       from: string;
@@ -1810,6 +1826,14 @@ export type Problem =
       kind: DocumentKind | null;
     })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
+  | (ProblemBase & {
+      code: "csv_other_layout";
+      file: string;
+      /** The publisher's layout found, naming its file (`Skills.txt`). */
+      layout: string;
+      /** The layout the loader reads, with its columns. */
+      expected: string;
+    })
   | (CsvPlace &
       PassbookRow & { code: "csv_invalid_value"; column: string; found: string; expected: string })
   | (CsvPlace & PassbookRow & { code: "csv_date_order"; column: string; found: string })

@@ -401,8 +401,9 @@ impl<'r> Row<'r> {
         }
     }
 
-    /// The column as a plain decimal number `d+` or `d+.d+` with at most 18 digits.
-    pub(crate) fn decimal(&self, column: &'static str) -> Option<Decimal> {
+    /// The column as a plain decimal number `d+` or `d+.d+` (or `d+,d+`, see
+    /// [`Decimal::parse`]), with any number of digits.
+    pub(crate) fn decimal(&self, column: &'static str) -> Option<Decimal<'r>> {
         Decimal::parse(self.text(column))
     }
 }

@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::hierarchy::{Edge, Hierarchy, Node};
+use super::uris::Near;
 use super::{Occupation, Rows, Skill, Tables};
 use crate::interop::csv::{Row, Seen, Table};
 use crate::model::names::one_line;
@@ -39,9 +40,9 @@ pub(super) fn is_official(occupations: &str) -> bool {
 /// URI → id: the rank of the URI among the file's.
 type Ids = HashMap<String, u32>;
 
-/// A file's ids, and the keys of its records not read with their line (see
-/// [`Rows::refused`]).
-type Known<'a> = (&'a Ids, &'a HashMap<String, usize>);
+/// A file's ids, the keys of its records not read with their line (see
+/// [`Rows::refused`]), and its URIs by their form without scheme and trailing slash.
+type Known<'a> = (&'a Ids, &'a HashMap<String, usize>, &'a Near);
 
 /// Reads the official files; a relation naming a URI the files do not hold goes to
 /// `aside` when given, else to `errors`.
@@ -51,12 +52,13 @@ pub(super) fn read(
     errors: &mut Vec<Error>,
     aside: Option<&mut Vec<Error>>,
 ) -> Tables {
-    let occupations = read_occupations(csv.occupations, errors);
-    let skills = read_skills(csv.skills, options, errors);
+    let mut notes = Vec::new();
+    let occupations = read_occupations(csv.occupations, errors, &mut notes);
+    let skills = read_skills(csv.skills, options, errors, &mut notes);
     let requires = read_relations(
         csv.occupation_skills,
-        occupations.as_ref().map(|o| (&o.0, &o.1.refused)),
-        skills.as_ref().map(|s| (&s.0, &s.1.refused)),
+        occupations.as_ref().map(|o| (&o.0, &o.1.refused, &o.2)),
+        skills.as_ref().map(|s| (&s.0, &s.1.refused, &s.2)),
         options,
         errors,
         aside,
@@ -65,11 +67,12 @@ pub(super) fn read(
         read_hierarchy(
             h.skill_broader,
             h.skill_groups,
-            skills.as_ref().map(|s| (&s.0, &s.1.refused)),
+            skills.as_ref().map(|s| (&s.0, &s.1.refused, &s.2)),
             errors,
         )
     });
     Tables {
+        notes,
         occupations: occupations.map(|o| o.1),
         skills: skills.map(|s| s.1),
         requires,
@@ -112,10 +115,15 @@ fn uri<'r>(
     }
 }
 
-fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<Occupation>)> {
+fn read_occupations(
+    text: &str,
+    errors: &mut Vec<Error>,
+    notes: &mut Vec<Error>,
+) -> Option<(Ids, Rows<Occupation>, Near)> {
     let columns = ["conceptUri", "iscoGroup", "preferredLabel"];
     let table = Table::open(OCCUPATIONS, text, &columns, errors)?;
     let mut rows = Vec::new();
+    let mut lines = Vec::new();
     let mut seen = Seen::new();
     let refused = table.rows(errors, |row, errors| {
         let uri = uri(row, "conceptUri", &mut seen, errors);
@@ -127,20 +135,24 @@ fn read_occupations(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<Oc
                 label: one_line(label),
             });
             rows.push((uri.to_owned(), occupation));
+            lines.push((uri.to_owned(), row.line()));
         }
     });
+    let near = Near::new(OCCUPATIONS, lines, notes);
     let (ids, rows) = rank(rows);
-    Some((ids, rows.refused(&refused)))
+    Some((ids, rows.refused(&refused), near))
 }
 
 fn read_skills(
     text: &str,
     options: &EscoOptions,
     errors: &mut Vec<Error>,
-) -> Option<(Ids, Rows<Skill>)> {
+    notes: &mut Vec<Error>,
+) -> Option<(Ids, Rows<Skill>, Near)> {
     let columns = ["conceptUri", "skillType", "reuseLevel", "preferredLabel"];
     let table = Table::open(SKILLS, text, &columns, errors)?;
     let mut rows = Vec::new();
+    let mut lines = Vec::new();
     let mut seen = Seen::new();
     let refused = table.rows(errors, |row, errors| {
         let uri = uri(row, "conceptUri", &mut seen, errors);
@@ -151,10 +163,12 @@ fn read_skills(
                 label: one_line(label),
             });
             rows.push((uri.to_owned(), skill));
+            lines.push((uri.to_owned(), row.line()));
         }
     });
+    let near = Near::new(SKILLS, lines, notes);
     let (ids, rows) = rank(rows);
-    Some((ids, rows.refused(&refused)))
+    Some((ids, rows.refused(&refused), near))
 }
 
 /// Per occupation id, its required skill ids and levels, in row order.
@@ -181,9 +195,9 @@ fn read_relations(
         );
         let mut end = |column, known: Option<Known<'_>>, target| {
             let uri = row.id_text(column, row.text(column), errors)?;
-            let found = known.map(|(ids, _)| ids.get(uri).copied());
-            if let (Some(None), Some((_, refused))) = (found, known) {
-                let unknown = row.not_in(column, target, refused);
+            let found = known.map(|(ids, _, _)| ids.get(uri).copied());
+            if let (Some(None), Some((_, refused, near))) = (found, known) {
+                let unknown = near.missing(row, column, target, refused);
                 match aside.as_deref_mut() {
                     Some(aside) if matches!(unknown, Error::CsvUnknownReference { .. }) => {
                         aside.push(unknown);
@@ -280,6 +294,9 @@ fn read_hierarchy(
         Some((ids, labels)) => (Some(ids), labels),
         None => (None, Rows::new()),
     };
+    // Groups' URIs are not checked for lookalikes: the hierarchy file names each group
+    // on many rows, and its lines are not kept.
+    let no_near = Near::default();
     let mut edges = Vec::new();
     let columns = ["conceptType", "conceptUri", "broaderType", "broaderUri"];
     if let Some(table) = Table::open(BROADER, broader, &columns, errors) {
@@ -299,15 +316,18 @@ fn read_hierarchy(
                     (skills, SKILLS)
                 } else {
                     (
-                        group_ids.as_ref().map(|ids| (ids, &labels.refused)),
+                        group_ids
+                            .as_ref()
+                            .map(|ids| (ids, &labels.refused, &no_near)),
                         HIERARCHY,
                     )
                 };
-                let id = match ids.map(|(ids, _)| ids.get(uri).copied()) {
+                let id = match ids.map(|(ids, _, _)| ids.get(uri).copied()) {
                     Some(Some(id)) => id,
                     Some(None) => {
-                        let refused = ids.map_or(&labels.refused, |(_, refused)| refused);
-                        errors.push(row.not_in(uri_column, target, refused));
+                        let (refused, near) =
+                            ids.map_or((&labels.refused, &no_near), |(_, r, n)| (r, n));
+                        errors.push(near.missing(row, uri_column, target, refused));
                         return None;
                     }
                     // Without the file's table (itself in error), nothing to check.

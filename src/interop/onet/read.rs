@@ -3,8 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::database;
 use crate::Error;
-use crate::interop::csv::{Decimal, Seen, Table, refused_keys};
+use crate::interop::csv::{Seen, Table, refused_keys};
 use crate::model::by_key::ByKey;
 use crate::model::names::lf_lines;
 use crate::model::order;
@@ -82,7 +83,12 @@ pub(super) fn read_occupations(
     errors: &mut Vec<Error>,
     not_read: &mut NotRead,
 ) -> Option<Occupations> {
-    let table = Table::open(OCCUPATIONS, text, &["soc", "title"], errors)?;
+    let columns = ["soc", "title"];
+    let expected = "the compact layout, `soc,title`";
+    if database::refused(OCCUPATIONS, text, &columns, expected, errors) {
+        return None;
+    }
+    let table = Table::open(OCCUPATIONS, text, &columns, errors)?;
     let mut out = Vec::new();
     let mut seen = Seen::new();
     let refused = table.rows(errors, |row, errors| {
@@ -110,6 +116,11 @@ pub(super) fn read_elements(
     not_read: &mut NotRead,
 ) -> Option<Elements> {
     let columns = ["element_id", "parent_id", "name", "description"];
+    let expected = "the compact layout, `element_id,parent_id,name,description` \
+        (an element's parent is its id without the last part)";
+    if database::refused(ELEMENTS, text, &columns, expected, errors) {
+        return None;
+    }
     let table = Table::open(ELEMENTS, text, &columns, errors)?;
     let mut out = Elements::default();
     let mut parents = Vec::new();
@@ -191,6 +202,12 @@ pub(super) fn read_ratings(
         "recommend_suppress",
         "not_relevant",
     ];
+    let expected = "the compact layout, \
+        `soc,element_id,importance_1_5,level_0_7,recommend_suppress,not_relevant`: a row per \
+        rated skill, its IM value as `importance_1_5` and its LV value as `level_0_7`";
+    if database::refused(LEVELS, text, &columns, expected, errors) {
+        return out;
+    }
     let Some(table) = Table::open(LEVELS, text, &columns, errors) else {
         return out;
     };
@@ -210,10 +227,7 @@ pub(super) fn read_ratings(
             errors.push(row.not_in("element_id", ELEMENTS, &not_read.elements));
             ok = false;
         }
-        let importance = row
-            .decimal("importance_1_5")
-            .filter(|d| d.within(1, 5))
-            .map(Decimal::to_f64);
+        let importance = row.decimal("importance_1_5").filter(|d| d.within(1, 5));
         if importance.is_none() {
             errors.push(row.invalid("importance_1_5", "a decimal number from 1 to 5"));
         }
@@ -252,7 +266,7 @@ pub(super) fn read_ratings(
         let required = level.ceil_ratio(5, 7).map_or(u8::MAX, |r| r as u8);
         let counts = not_relevant != "Y"
             && (options.include_suppressed || suppress != "Y")
-            && importance >= options.importance_threshold
+            && importance.at_least(options.importance_threshold)
             && required >= 1;
         if counts {
             out.requires
@@ -281,6 +295,10 @@ pub(super) fn read_tasks(
 ) -> Vec<(u32, Task)> {
     let mut out = Vec::new();
     let columns = ["soc", "task_id", "task_type", "task"];
+    let expected = "the compact layout, `soc,task_id,task_type,task`";
+    if database::refused(TASKS, text, &columns, expected, errors) {
+        return out;
+    }
     let Some(table) = Table::open(TASKS, text, &columns, errors) else {
         return out;
     };

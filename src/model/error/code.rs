@@ -62,6 +62,8 @@ impl Error {
             Error::CsvRepeatedHeader { .. } => "csv_repeated_header",
             Error::CsvEncoding { .. } => "csv_encoding",
             Error::CsvLooksLikeJson { .. } => "csv_looks_like_json",
+            Error::CsvOtherLayout { .. } => "csv_other_layout",
+            Error::LookalikeUris { .. } => "lookalike_uris",
             Error::CsvMissingColumn { .. } => "csv_missing_column",
             Error::CsvLineAboveHeader { .. } => "csv_line_above_header",
             Error::CsvAmbiguousColumn { .. } => "csv_ambiguous_column",

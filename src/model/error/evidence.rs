@@ -359,6 +359,49 @@ pub struct PassbookRow {
 /// `x` passbook entry 2 (competency `y`): `, as [`Error::InvalidEvidence`](crate::Error)
 /// names it; without the index when the officer is not read; empty for a row of another
 /// file.
+/// `Error::InvalidEvidence`'s text.
+pub(super) fn evidence_text(
+    officer: &OfficerId,
+    index: usize,
+    competency: &CompetencyId,
+    problem: &EvidenceProblem,
+) -> String {
+    format!(
+        "officer {} passbook entry {index} (competency {}): {}",
+        quoted(officer.as_str()),
+        quoted(competency.as_str()),
+        problem.of(competency)
+    )
+}
+
+/// `Error::CsvInvalidValue`'s text, at `(file, line, column)`.
+pub(super) fn invalid_value_text(
+    (file, line, column): (&str, usize, &str),
+    entry: Option<&PassbookRow>,
+    found: &str,
+    expected: &str,
+) -> String {
+    format!(
+        "{file} line {line}, column `{column}`: {}found {}, expected {expected}",
+        entry_text(entry),
+        quoted(found)
+    )
+}
+
+/// `Error::CsvDateOrder`'s text, at `(file, line, column)`.
+pub(super) fn date_order_text(
+    (file, line, column): (&str, usize, &str),
+    entry: Option<&PassbookRow>,
+    found: &str,
+) -> String {
+    format!(
+        "{file} line {line}, column `{column}`: {}date {} reads day first and month first, \
+         and no date of the column settles which: give the date order, or write yyyy-mm-dd",
+        entry_text(entry),
+        quoted(found)
+    )
+}
+
 pub(super) fn entry_text(entry: Option<&PassbookRow>) -> String {
     let Some(PassbookRow {
         officer,

@@ -343,6 +343,16 @@ fn every_variant() -> Vec<Error> {
             expected: "a framework document",
             found: crate::DocumentKind::Officers,
         },
+        Error::LookalikeUris {
+            file: "f.csv",
+            uris: vec![s(), s()],
+            lines: vec![2, 3],
+        },
+        Error::CsvOtherLayout {
+            file: "f.csv",
+            layout: "O*NET's database layout (`Skills.txt`)",
+            expected: "the compact layout, `soc,title`",
+        },
         Error::DocumentOfNoKnownKind {
             expected: "a framework document",
             fields: vec![s()],
@@ -438,6 +448,8 @@ fn index(e: &Error) -> usize {
         Error::CsvLooksLikeJson { .. } => 67,
         Error::DocumentOfAnotherKind { .. } => 68,
         Error::DocumentOfNoKnownKind { .. } => 69,
+        Error::CsvOtherLayout { .. } => 70,
+        Error::LookalikeUris { .. } => 71,
     }
 }
 

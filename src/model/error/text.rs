@@ -213,6 +213,15 @@ pub(super) fn department_hint(department: &str, position_department: &str) -> St
 
 /// ` (did you mean `2024-12-31`?)` when the text is most probably that date; for a year of
 /// two digits, the readings in both centuries ([`two_digit_year_hint`]).
+/// `Error::InvalidPolicyDate`'s text.
+pub(super) fn policy_date_text(value: &str) -> String {
+    format!(
+        "policy date {} is not an iso date: expected yyyy-mm-dd{}",
+        quoted(value),
+        date_hint(value)
+    )
+}
+
 pub(super) fn date_hint(value: &str) -> String {
     match crate::model::date::suggest_iso_date(value) {
         Some(s) => format!(" (did you mean {}?)", quoted(&s)),
@@ -408,6 +417,17 @@ pub(super) fn missing_document_text(documents: &[String]) -> String {
             quoted_list(documents)
         )
     }
+}
+
+/// `Error::LookalikeUris`'s text.
+pub(super) fn lookalike_uris_text(file: &str, uris: &[String], lines: &[usize]) -> String {
+    let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    format!(
+        "{file} lines {}: uris {} differ only in a trailing slash or in `http`/`https`: \
+         read as distinct concepts",
+        lines.join(", "),
+        quoted_list(uris)
+    )
 }
 
 pub(super) fn quoted_list(ids: &[String]) -> String {

@@ -1,14 +1,17 @@
 //! [`Error`]: every variant, its code and its JSON form.
 
 use super::case_element::{CaseElement, CaseIdItems};
-use super::evidence::{EvidenceProblem, NameReadings, PassbookRow, entry_text};
+use super::evidence::{
+    EvidenceProblem, NameReadings, PassbookRow, date_order_text, evidence_text, invalid_value_text,
+};
 use super::text::{
     alike, ambiguous_column_text, blank_level_name_text, case_id_text, clash_text,
-    conflicting_text, cycle_text, date_hint, did_you_mean, duplicate_text, group_cycle_text,
-    group_rule_text, hidden_text, json_kind_hint, level_list, level_range_text,
-    line_above_header_text, mismatch_text, missing_column_text, missing_document_text,
-    named_as_number_text, no_known_kind_text, number, quote_hint, quoted, quoted_list,
-    repeated_reference_text, several_lines_text, unknown_reference_text, written_there,
+    conflicting_text, cycle_text, did_you_mean, duplicate_text, group_cycle_text, group_rule_text,
+    hidden_text, json_kind_hint, level_list, level_range_text, line_above_header_text,
+    lookalike_uris_text, mismatch_text, missing_column_text, missing_document_text,
+    named_as_number_text, no_known_kind_text, number, policy_date_text, quote_hint, quoted,
+    quoted_list, repeated_reference_text, several_lines_text, unknown_reference_text,
+    written_there,
 };
 use crate::model::document_kind::DocumentKind;
 use crate::model::json_path::Place;
@@ -62,6 +65,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `duplicate_id` | two entities of one kind with one id |
 /// | `equivalent_ids` | ids of one kind that are one text in different Unicode forms (a review's warning) |
 /// | `lookalike_ids` | ids of one kind that differ only in letter case or surrounding whitespace (a review's warning) |
+/// | `lookalike_uris` | concepts of a publisher's file whose URIs differ only in a trailing slash or `http`/`https` (a load's note) |
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
 /// | `invalid_level` | a requirement or course level outside the competency's scale |
@@ -112,6 +116,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_ambiguous_delimiter` | a CSV header that two delimiters read as the columns needed |
 /// | `csv_encoding` | a CSV file in UTF-16 rather than UTF-8 |
 /// | `csv_looks_like_json` | a JSON document given as a CSV file |
+/// | `csv_other_layout` | a publisher's file in a layout the loader does not read (O*NET's database files) |
 /// | `csv_invalid_value` | a CSV field that does not hold what its column needs |
 /// | `csv_date_order` | a CSV date that reads day first and month first, with nothing to settle which |
 /// | `csv_duplicate_key` | a CSV row repeating an earlier row's key |
@@ -261,6 +266,23 @@ pub enum Error {
         /// The ids, sorted byte by byte. The message shows each escaped, so the whitespace
         /// around them shows.
         ids: Vec<String>,
+    },
+    /// Concepts of a publisher's CSV file (ESCO's official `occupations_<lang>.csv` or
+    /// `skills_<lang>.csv`) whose URIs differ only in a trailing slash or in the scheme
+    /// `http`/`https` (`http://data.europa.eu/esco/occupation/b`, `…/occupation/b/`): URIs
+    /// compare as written, so each is read as its own concept and nothing is merged, but a
+    /// URI names one concept, and two written so are almost always one concept written
+    /// twice. A note of [`load_esco_report`](crate::load_esco_report)
+    /// ([`EscoLoad::notes`](crate::EscoLoad::notes)), not a reason to refuse the files.
+    /// Remove the copy or correct its URI.
+    #[error("{}", lookalike_uris_text(file, uris, lines))]
+    LookalikeUris {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The URIs, sorted byte by byte. The message shows each escaped.
+        uris: Vec<String>,
+        /// The 1-based line of each URI's row, in the order of `uris`.
+        lines: Vec<usize>,
     },
     /// An entity refers to an id that does not exist. Add the target or fix the reference.
     #[error("{}", unknown_reference_text(*from_kind, from, *to_kind, to))]
@@ -464,12 +486,7 @@ pub enum Error {
     /// An entry of an officer's passbook is wrong, or (from
     /// [`Framework::review_officers`](crate::Framework::review_officers)) probably wrong.
     /// `problem` says how; `index` is the entry's 0-based position in the passbook.
-    #[error(
-        "officer {} passbook entry {index} (competency {}): {}",
-        quoted(officer.as_str()),
-        quoted(competency.as_str()),
-        problem.of(competency)
-    )]
+    #[error("{}", evidence_text(officer, *index, competency, problem))]
     InvalidEvidence {
         /// The officer whose passbook holds the entry.
         officer: OfficerId,
@@ -504,11 +521,7 @@ pub enum Error {
     },
     /// A date given to a policy or review (a cut-off, an as-of date) is not an ISO 8601
     /// calendar date `YYYY-MM-DD`.
-    #[error(
-        "policy date {} is not an iso date: expected yyyy-mm-dd{}",
-        quoted(value),
-        date_hint(value)
-    )]
+    #[error("{}", policy_date_text(value))]
     InvalidPolicyDate {
         /// The text given.
         value: String,
@@ -943,14 +956,26 @@ pub enum Error {
         /// crate reads (`framework`, `officers`, …); `None` otherwise.
         kind: Option<DocumentKind>,
     },
+    /// A CSV file is in a publisher's layout that the loader does not read: one of
+    /// O*NET's database files (`Skills.txt`, `Occupation Data.txt`, `Content Model
+    /// Reference.txt`, `Task Statements.txt`, told from their headers `O*NET-SOC Code`,
+    /// `Element ID`, `Scale ID`, …) given to [`load_onet`](crate::load_onet), which reads
+    /// the compact layout. Convert the file to the layout `expected` names. Nothing else of
+    /// the file is read, so its columns are not reported one by one.
+    #[error("{file} is in {layout}, which this loader does not read: convert it to {expected}")]
+    CsvOtherLayout {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The layout found, naming the publisher's file it is, e.g. ``O*NET's database
+        /// layout (`Occupation Data.txt`)``.
+        layout: &'static str,
+        /// The layout the loader reads, with its columns.
+        expected: &'static str,
+    },
     /// A CSV field does not hold what its column needs. Correct the value at that line.
     /// In a passbook row whose officer and competency cells read, the error names the
     /// entry too, as [`Error::InvalidEvidence`] does.
-    #[error(
-        "{file} line {line}, column `{column}`: {}found {}, expected {expected}",
-        entry_text(entry.as_deref()),
-        quoted(found)
-    )]
+    #[error("{}", invalid_value_text((file, *line, column), entry.as_deref(), found, expected))]
     CsvInvalidValue {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -975,12 +1000,7 @@ pub enum Error {
     /// 12 to settle which. Give the order
     /// ([`OfficersCsvOptions::date_order`](crate::OfficersCsvOptions::date_order)), or
     /// write the dates as ISO 8601 (`2026-04-03`). The row is not read.
-    #[error(
-        "{file} line {line}, column `{column}`: {}date {} reads day first and month first, \
-         and no date of the column settles which: give the date order, or write yyyy-mm-dd",
-        entry_text(entry.as_deref()),
-        quoted(found)
-    )]
+    #[error("{}", date_order_text((file, *line, column), entry.as_deref(), found))]
     CsvDateOrder {
         /// The file, as named in the reference layout.
         file: &'static str,
