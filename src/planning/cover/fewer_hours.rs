@@ -70,7 +70,7 @@ pub(crate) fn fewer_hours(
     // Proven least for these elements, and the plan at that least: with every element worth
     // something closed, every plan of equal value covers these.
     let at_least = |cost: f64| least.proven && inst.reaches(least.bound, cost);
-    if other.hours > budget + EPS {
+    if other.hours() > budget + EPS {
         let least_cost = every && at_least(kept.cost);
         return Recovered {
             solution: kept,
