@@ -20,7 +20,8 @@
 //! that `uri` and the identifier the import resolves the string to in the other
 //! ([`Copies::same_link`]), and a number written whole in one copy and with a fraction
 //! in the other (`1`, `1.0`: one number, as the import reads numbers) (case/72).
-//! Any other field differing makes the element a duplicate. A `CFDocument` listing one
+//! Copies that differ in another field are joined when they agree on their content
+//! (`super::join`, case/88), and are duplicates otherwise. A `CFDocument` listing one
 //! document several times is that document ([`one_document`], case/71).
 
 use std::borrow::Cow;
