@@ -188,10 +188,10 @@ pub use crate::interop::{
     CaseItem, CaseLink, CaseNulls, CasePackage, CaseRenamedKey, CaseRubric,
 };
 pub use crate::interop::{
-    CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
-    CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
-    CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder, CaseScoreReading, CaseTypeSource,
-    CaseWrongStatement,
+    CaseCopyValues, CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup,
+    CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
+    CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder,
+    CaseScoreReading, CaseTypeSource, CaseWrongStatement,
 };
 pub use crate::interop::{
     CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,

@@ -32,10 +32,10 @@ mod officers;
 mod onet;
 
 pub use case::import::{
-    CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup, CaseIds, CaseImport,
-    CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
-    CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder, CaseScoreReading, CaseTypeSource,
-    CaseWrongStatement,
+    CaseCopyValues, CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup,
+    CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
+    CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder,
+    CaseScoreReading, CaseTypeSource, CaseWrongStatement,
 };
 pub use case::left_out::{
     CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,

@@ -139,7 +139,7 @@ fn real_packages_round_trip_complete_under_either_ids_option() {
             }
         }
     }
-    assert_eq!(checked, 2 * 12);
+    assert_eq!(checked, 2 * 13);
 }
 
 /// case/23: ids with spaces around them, as spreadsheets keep them (`"FM.01 "` beside

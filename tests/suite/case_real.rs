@@ -82,7 +82,7 @@ fn edges(package: &CasePackage, id: &dyn Fn(&str) -> Option<String>) -> BTreeSet
 /// identifiers are not all CASE UUIDs), and imports the export: the spec comes back the
 /// same, and every `isChildOf` edge between carried items is written back.
 #[track_caller]
-fn round_trip(name: &str, json: &str) {
+pub(crate) fn round_trip(name: &str, json: &str) {
     let original = CasePackage::from_json(json).unwrap();
     let import = import(json);
     let framework = Framework::new(import.spec.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));

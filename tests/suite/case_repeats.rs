@@ -5,7 +5,9 @@
 //! their empty optional fields (`""`, `[]`, `null`). Each copy says the same; the package
 //! was refused with a duplicate identifier for the item and the association.
 
-use karmayogi::{CaseDropReason, CaseElement, CaseIds, CaseImport, CaseImportOptions, Error};
+use karmayogi::{
+    CaseDropReason, CaseElement, CaseFieldReason, CaseIds, CaseImport, CaseImportOptions, Error,
+};
 use serde_json::{Value, json};
 
 const FROM_ENDPOINTS: &str =
@@ -112,35 +114,19 @@ fn other_spellings_the_import_reads_alike_make_a_repeat() {
 type Variant = (fn(&mut Value), &'static str, &'static str);
 
 #[test]
-fn copies_saying_something_else_are_still_duplicates() {
-    // Another document, a text where the first copy has none, another association type,
-    // another link title: which copy holds is unknowable.
-    let variants: [Variant; 5] = [
-        (
-            |p| {
-                p["CFItems"][2]["CFDocumentURI"]["identifier"] =
-                    json!("d0000000-0000-4000-8000-000000000002");
-            },
-            C1,
-            "CFItems",
-        ),
-        (
-            |p| p["CFItems"][2]["alternativeLabel"] = json!("Drafting"),
-            C1,
-            "CFItems",
-        ),
-        (
-            |p| p["CFItems"][2]["humanCodingScheme"] = json!("OP.1"),
-            C1,
-            "CFItems",
-        ),
+fn copies_saying_something_else_of_their_content_are_still_duplicates() {
+    // Another association type, another end: which copy holds is unknowable.
+    let variants: [Variant; 2] = [
         (
             |p| p["CFAssociations"][2]["associationType"] = json!("isPartOf"),
             E2,
             "CFAssociations",
         ),
         (
-            |p| p["CFAssociations"][2]["destinationNodeURI"]["title"] = json!("Office Work"),
+            |p| {
+                p["CFAssociations"][2]["destinationNodeURI"]["identifier"] =
+                    json!("d0000000-0000-4000-8000-000000000001");
+            },
             E2,
             "CFAssociations",
         ),
@@ -159,6 +145,96 @@ fn copies_saying_something_else_are_still_duplicates() {
             }],
             "{p}"
         );
+    }
+}
+
+/// A change to the package, and the element, identifier and field it makes the copies
+/// write differently (case/88).
+type Differing = (fn(&mut Value), CaseElement, &'static str, &'static str);
+
+#[test]
+fn copies_saying_something_else_besides_their_content_are_joined_and_reported() {
+    // Another document, another link title: the first copy's value holds, the other is
+    // reported with the places of both copies. (A `CFDocumentURI` naming another
+    // document in the second copy alone is taken from it, and reported as ever.)
+    let variants: [Differing; 2] = [
+        (
+            |p| {
+                // The first copy names the package's document, the second another.
+                p["CFItems"][1]["CFDocumentURI"] = p["CFItems"][2]["CFDocumentURI"].clone();
+                p["CFItems"][2]["CFDocumentURI"]["identifier"] =
+                    json!("d0000000-0000-4000-8000-000000000002");
+            },
+            CaseElement::Item,
+            C1,
+            "CFDocumentURI",
+        ),
+        (
+            |p| p["CFAssociations"][2]["destinationNodeURI"]["title"] = json!("Office Work"),
+            CaseElement::Association,
+            E2,
+            "destinationNodeURI",
+        ),
+    ];
+    for (change, element, identifier, field) in variants {
+        let mut p = package();
+        change(&mut p);
+        let import = import(&p, CaseIds::Identifier).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        assert_eq!(repeats(&import).len(), 2, "{p}");
+        let differing: Vec<_> = (import.report.dropped_fields.iter())
+            .filter(|f| f.reason == CaseFieldReason::CopyDiffers)
+            .map(|f| {
+                let copy = f.copy.as_ref().unwrap();
+                (
+                    f.element,
+                    f.identifier.as_str(),
+                    f.field.as_str(),
+                    copy.at.as_str(),
+                    copy.kept_at.as_str(),
+                )
+            })
+            .collect();
+        let list = if element == CaseElement::Item {
+            "CFItems"
+        } else {
+            "CFAssociations"
+        };
+        assert_eq!(
+            differing,
+            [(
+                element,
+                identifier,
+                field,
+                format!("{list}[2]").as_str(),
+                format!("{list}[1]").as_str()
+            )],
+            "{p}"
+        );
+        assert_eq!(
+            import.spec,
+            self::import(&without_repeats(), CaseIds::Identifier)
+                .unwrap()
+                .spec
+        );
+    }
+    // A text or code only the second copy writes is taken from it: the code is reported
+    // as the package without repeats reports it, and the text as a field without place.
+    for (field, value) in [
+        ("alternativeLabel", "Drafting"),
+        ("humanCodingScheme", "OP.1"),
+    ] {
+        let mut p = package();
+        p["CFItems"][2][field] = json!(value);
+        let import = import(&p, CaseIds::Identifier).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        let reported: Vec<_> = (import.report.dropped_fields.iter())
+            .map(|f| (f.identifier.as_str(), f.field.as_str(), f.reason))
+            .collect();
+        assert_eq!(reported, [(C1, field, CaseFieldReason::NoPlace)], "{p}");
+        let mut alone = without_repeats();
+        alone["CFItems"][1][field] = json!(value);
+        let alone = self::import(&alone, CaseIds::HumanCodingScheme).unwrap();
+        let by_code = self::import(&p, CaseIds::HumanCodingScheme).unwrap();
+        assert_eq!(by_code.spec, alone.spec);
     }
 }
 

@@ -5,7 +5,9 @@
 //! other. The package was refused with a duplicate identifier for the item and the
 //! association; copies that differ in what the import reads still are.
 
-use karmayogi::{CaseDropReason, CaseElement, CaseIds, CaseImport, CaseImportOptions, Error};
+use karmayogi::{
+    CaseDropReason, CaseElement, CaseFieldReason, CaseIds, CaseImport, CaseImportOptions, Error,
+};
 use serde_json::{Value, json};
 
 const SPELLED_OTHERWISE: &str =
@@ -94,31 +96,61 @@ fn other_spellings_of_one_value_make_a_repeat() {
 /// A change to the package, and the identifier and list of the copy it makes a duplicate.
 type Variant = (fn(&mut Value), &'static str, &'static str);
 
+/// A change to the package, the field it makes the copies write differently, and the
+/// second copy's value as JSON text.
+type Differing = (fn(&mut Value), &'static str, &'static str);
+
 #[test]
-fn copies_differing_in_what_the_import_reads_are_still_duplicates() {
-    let variants: [Variant; 8] = [
-        // Another instant; a time without a zone, local to a place unknown.
+fn copies_differing_in_a_field_the_import_reads_are_joined_and_reported() {
+    // Another instant; a time without a zone, local to a place unknown; another number,
+    // and a number for text: the first copy's value holds, the other is reported
+    // (case/88).
+    let variants: [Differing; 4] = [
         (
             |p| p["CFItems"][2]["lastChangeDateTime"] = json!("2024-01-01T00:00:00+05:30"),
-            C1,
-            "CFItems",
+            "lastChangeDateTime",
+            "\"2024-01-01T00:00:00+05:30\"",
         ),
         (
             |p| p["CFItems"][2]["lastChangeDateTime"] = json!("2024-01-01T00:00:00"),
-            C1,
-            "CFItems",
+            "lastChangeDateTime",
+            "\"2024-01-01T00:00:00\"",
         ),
-        // Another number, and a number for text.
         (
             |p| p["CFItems"][2]["listEnumeration"] = json!(1.5),
-            C1,
-            "CFItems",
+            "listEnumeration",
+            "1.5",
         ),
         (
             |p| p["CFItems"][2]["listEnumeration"] = json!("1"),
-            C1,
-            "CFItems",
+            "listEnumeration",
+            "\"1\"",
         ),
+    ];
+    for (change, field, value) in variants {
+        let mut p = package();
+        change(&mut p);
+        let import = import(&p, CaseIds::Identifier).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        let differing: Vec<_> = (import.report.dropped_fields.iter())
+            .filter(|f| f.reason == CaseFieldReason::CopyDiffers)
+            .map(|f| {
+                let copy = f.copy.as_ref().unwrap();
+                (
+                    f.identifier.as_str(),
+                    f.field.as_str(),
+                    copy.at.as_str(),
+                    copy.value.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(differing, [(C1, field, "CFItems[2]", value)], "{p}");
+        assert!(!import.report.is_complete());
+    }
+}
+
+#[test]
+fn copies_differing_in_what_the_import_reads_are_still_duplicates() {
+    let variants: [Variant; 4] = [
         // The object naming another element than the string's URI does.
         (
             |p| {

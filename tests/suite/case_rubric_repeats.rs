@@ -9,7 +9,8 @@
 //! duplicate identifier for the rubric and each of its criteria and levels.
 
 use karmayogi::{
-    CaseDropReason, CaseElement, CaseImport, CaseImportOptions, Error, Framework, LevelDescriptor,
+    CaseCopyValues, CaseDropReason, CaseElement, CaseFieldReason, CaseImport, CaseImportOptions,
+    Error, Framework, LevelDescriptor,
 };
 use serde_json::Value;
 
@@ -102,6 +103,63 @@ fn a_rubric_repeated_with_a_difference_is_still_a_duplicate() {
         }
     );
     assert_eq!(errors.len(), 9, "{errors:?}");
+}
+
+/// A rubric written again with another `title` and a `description` only the second copy
+/// writes: its criteria, which give the items' levels, are the same, so the copies are one
+/// rubric (case/88): the title of the first holds and the other is reported, the
+/// description is taken from the second.
+#[test]
+fn a_rubric_repeated_with_other_fields_is_one_rubric() {
+    let whole: Value = serde_json::from_str(REPEATED).unwrap();
+    let mut package = whole.clone();
+    package["CFRubrics"][1]["title"] = "Proficiency (revised)".into();
+    package["CFRubrics"][1]["description"] = "Levels for noting and drafting.".into();
+    let import = import(&package).unwrap_or_else(|e| panic!("{e:?}"));
+    let original = import_whole(&whole);
+    assert_eq!(import.spec, original.spec);
+    let reported: Vec<_> = (import.report.dropped_fields.iter())
+        .filter(|f| f.element == CaseElement::Rubric)
+        .map(|f| {
+            (
+                f.identifier.as_str(),
+                f.field.as_str(),
+                f.reason,
+                f.copy.clone(),
+            )
+        })
+        .collect();
+    let title = whole["CFRubrics"][0]["title"].to_string();
+    assert_eq!(
+        reported,
+        [
+            (RUBRIC, "description", CaseFieldReason::NoPlace, None),
+            (
+                RUBRIC,
+                "title",
+                CaseFieldReason::CopyDiffers,
+                Some(CaseCopyValues {
+                    at: "CFRubrics[1]".to_owned(),
+                    value: "\"Proficiency (revised)\"".to_owned(),
+                    kept_at: "CFRubrics[0]".to_owned(),
+                    kept: title,
+                })
+            ),
+            // The title kept, a field the spec has no place for, as ever.
+            (RUBRIC, "title", CaseFieldReason::NoPlace, None),
+        ]
+    );
+    assert!(
+        import
+            .report
+            .dropped
+            .iter()
+            .any(|d| d.element == CaseElement::Rubric && d.reason == CaseDropReason::Repeated)
+    );
+}
+
+fn import_whole(package: &Value) -> CaseImport {
+    import(package).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 const ONE_SCALE: &str = include_str!("../data/cases/case/64-two-criteria-giving-one-scale.json");

@@ -23,6 +23,7 @@ mod career;
 mod career_mixed;
 mod case;
 mod case_codes;
+mod case_copies;
 mod case_derived_ids;
 mod case_document_types;
 mod case_empty_fields;

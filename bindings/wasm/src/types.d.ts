@@ -1499,7 +1499,9 @@ export type CaseFieldReason =
   | { superseded: { by: string } }
   | "missing"
   | { unreadable: { expected: string } }
-  | { names_another_level: { level: number; reads_as: number } };
+  | { names_another_level: { level: number; reads_as: number } }
+  /** Copies of one item, association or rubric, read as one, write this field differently; `copy` gives both values. */
+  | "copy_differs";
 
 /** A field set aside on import, and why. */
 export interface CaseDroppedField {
@@ -1507,6 +1509,20 @@ export interface CaseDroppedField {
   identifier: string;
   field: string;
   reason: CaseFieldReason;
+  /** For `copy_differs` only: the copy whose value was set aside and the one whose value is used. */
+  copy?: CaseCopyValues;
+}
+
+/** The two values copies of one element write in one field: the one set aside and the one used. */
+export interface CaseCopyValues {
+  /** The place of the copy whose value was set aside, as written, e.g. `CFItems[3]`. */
+  at: string;
+  /** Its value as JSON text, e.g. `"\"Evidence Required 2\""`. */
+  value: string;
+  /** The place of the first copy writing the field, whose value is used. */
+  kept_at: string;
+  /** The value used, as JSON text. */
+  kept: string;
 }
 
 /** What a CASE import kept aside. */

@@ -57,6 +57,7 @@ const caseFiles = [
     .filter((f) => !REFUSED.includes(f))
     .map((f) => `tests/data/cases/case/${f}`),
   "tests/data/case/smarterbalanced/dok-levels.json",
+  "tests/data/case/smarterbalanced/item-specification-g3-ela.json",
 ];
 
 const FRAMEWORK = {
@@ -95,6 +96,34 @@ describe("real-world cases", () => {
       );
     });
   }
+
+  test("case/88: an item written twice with other fields imports as one, the other value reported", () => {
+    const evidence = "81bef0ac-cc76-11e7-943b-9b9ed3d69b53";
+    const { spec, report } = importCase(read("tests/data/cases/case/88-item-written-twice-with-other-fields.json"));
+    const item = spec.competencies.find((c) => c.id === evidence);
+    assert.equal(item.name, "Evidence Required 1");
+    assert.deepEqual(
+      report.dropped.map((d) => [d.element, d.identifier, d.reason]),
+      [["Item", evidence, "repeated"]],
+    );
+    const differing = report.dropped_fields.filter((f) => f.reason === "copy_differs");
+    assert.deepEqual(differing, [
+      {
+        element: "Item",
+        identifier: evidence,
+        field: "abbreviatedStatement",
+        reason: "copy_differs",
+        copy: {
+          at: "CFItems[2]",
+          value: '"Evidence Required 2"',
+          kept_at: "CFItems[1]",
+          kept: '"Evidence Required 1"',
+        },
+      },
+    ]);
+    // Other entries carry no `copy`.
+    assert.ok(report.dropped_fields.filter((f) => f.reason !== "copy_differs").every((f) => !("copy" in f)));
+  });
 
   test("case/82: the export reports everything its package does not hold as given", () => {
     const fw = new Framework(read("tests/data/cases/case/82-export-left-out.json"));

@@ -483,8 +483,12 @@ pub enum CaseDropReason {
     /// reads them: identifiers spelled otherwise, fields holding nothing (`null`, `""`,
     /// `[]`) in one copy only, a `CFDocumentURI` naming the package's document in one
     /// copy only, another spelling of `isChildOf` (case/67), a rubric's criteria and
-    /// levels in another order (case/70). Elements that share an
-    /// identifier but differ otherwise are
+    /// levels in another order (case/70). Also a copy agreeing with an earlier one on
+    /// what identifies its content (an item's `fullStatement`, an association's type and
+    /// ends, a rubric's criteria) but not on every other field: the copies are read as one
+    /// element, each field a later copy alone writes taken from it, and each value it
+    /// writes differently reported as [`CaseFieldReason::CopyDiffers`] (case/88).
+    /// Elements that share an identifier but differ in their content are
     /// [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
     Repeated,
     /// An association whose `associationType` is absent or blank.
@@ -508,6 +512,27 @@ pub struct CaseDroppedField {
     pub field: String,
     /// Why it was set aside.
     pub reason: CaseFieldReason,
+    /// For [`CaseFieldReason::CopyDiffers`], the copy whose value was set aside and the
+    /// one whose value is used, with both values; `None` for every other reason (then
+    /// absent from the JSON form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy: Option<CaseCopyValues>,
+}
+
+/// The two values copies of one element write in one field
+/// ([`CaseFieldReason::CopyDiffers`]): the one set aside and the one used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseCopyValues {
+    /// The place of the copy whose value was set aside, as written (`CFItems[3]`,
+    /// `null`s before it counted).
+    pub at: String,
+    /// That copy's value, as JSON text (`"Evidence Required 2"`, quotes included).
+    pub value: String,
+    /// The place of the copy whose value is used: the first, in the package's order, that
+    /// writes the field (`CFItems[2]`).
+    pub kept_at: String,
+    /// The value used, as JSON text.
+    pub kept: String,
 }
 
 /// Why a field was set aside.
@@ -565,6 +590,18 @@ pub enum CaseFieldReason {
         /// The number its `quality` reads as.
         reads_as: u64,
     },
+    /// Copies of one element (an item, association or rubric written again under its
+    /// identifier, as a server listing an item once per list it is in sends it) agree on
+    /// what identifies their content (an item's `fullStatement`; an association's
+    /// `associationType` and the `identifier` and `uri` of both ends; a rubric's
+    /// criteria) and are read as one element, but write this field differently: the
+    /// value of the first copy writing it, in the package's order, is used, and another
+    /// copy's value is set aside; [`CaseDroppedField::copy`] names both copies by their
+    /// places and gives both values. A field written in one copy only is taken from it
+    /// and not reported; the later copies are reported as [`CaseDropReason::Repeated`].
+    /// Copies that disagree on their content are
+    /// [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
+    CopyDiffers,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! and the report (`map`).
 
 use super::items::{classify, item_ids};
+use super::join::join;
 use super::linked::linked_document;
 use super::map::Assembly;
 use super::node::{ONE_LINE, missing_identifier, non_blank};
@@ -138,7 +139,10 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         }
         linked.get_or_insert_with(CaseDocument::default)
     };
-    let parsed = parse(package, document, &mut errors);
+    // Copies of one element agreeing on their content are read as one (case/88).
+    let (joined, copied, joined_fields) = join(package, document);
+    let package = &*joined;
+    let parsed = parse(package, document, &copied, &mut errors);
     let tree = child_of_tree(&parsed);
     child_of_cycles(&parsed, &tree, &mut errors);
     let types = classify(package, &parsed, &tree, options);
@@ -157,6 +161,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         let (element, reason) = (CaseElement::Package, CaseFieldReason::Missing);
         reporter.field(element, &document.identifier, "CFDocument", reason);
     }
+    reporter.report.dropped_fields.extend(joined_fields);
     for (element, identifier, reason) in &parsed.set_aside {
         reporter.drop(*element, identifier, *reason);
     }

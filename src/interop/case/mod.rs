@@ -5,7 +5,8 @@
 //! - Reading: `read` reads JSON tolerantly (`numbers` reads numbers written as text,
 //!   `huge` numbers beyond a double's range), `deserialize` is serde's way into it.
 //! - Importing, step by step in `importer`: `shape` finds misnamed and mistyped fields,
-//!   `linked` finds the document a package without one names, `parse` checks
+//!   `linked` finds the document a package without one names, `join` reads copies of
+//!   one element agreeing on their content as one, `parse` checks
 //!   identifiers and resolves links, `tree` works out the `isChildOf`
 //!   structure, `items` what each item becomes and its id (`text` its name), `scale` maps
 //!   rubric levels (`scores` reads their scores; `agree` holds a competency's levels and
@@ -26,6 +27,7 @@ mod identifiers;
 pub(crate) mod import;
 mod importer;
 mod items;
+mod join;
 mod json_ld;
 mod keyed;
 pub(crate) mod left_out;

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::join::Joined;
 use super::node::{Assoc, Node, Parsed, key, missing_identifier, non_blank};
 use super::read::mentions;
 use super::repeats::{Copies, repeats_association, repeats_item, repeats_rubric};
@@ -129,6 +130,7 @@ impl<'p> Seen<'p> {
 pub(super) fn parse<'p>(
     package: &'p CasePackage,
     document: &'p CaseDocument,
+    joined: &Joined,
     errors: &mut Vec<Error>,
 ) -> Parsed<'p> {
     let mut seen = Seen::default();
@@ -158,18 +160,22 @@ pub(super) fn parse<'p>(
     for copy in &package.repeated_documents {
         (parsed.set_aside).push((CaseElement::Document, copy.clone(), Repeated));
     }
-    for (i, item) in package.items.iter().enumerate() {
+    for (at, item) in package.items.iter().enumerate() {
         // Errors name the item by its position as written, `null`s before it counted.
-        let i = package.null_items.written(i);
+        let i = package.null_items.written(at);
         let identifier = (item.identifier.as_str(), &item.extra);
         let k = match seen.check(identifier, CaseElement::Item, Place::Item(i), errors) {
             First::New(k) => k,
             First::Again(k) => {
                 // A server that pages its answer may send an element twice: a whole
                 // repeat of an earlier item loses nothing when set aside, also when it
-                // spells the identifier otherwise (see [`repeats_item`]).
+                // spells the identifier otherwise (see [`repeats_item`]); nor does a
+                // copy read into the earlier one (`super::join`).
                 match parsed.index.get(&k) {
-                    Some(&at) if repeats_item(parsed.items[at], item, &copies) => {
+                    Some(&earlier)
+                        if joined.items.contains(&at)
+                            || repeats_item(parsed.items[earlier], item, &copies) =>
+                    {
                         parsed.set_aside.push((
                             CaseElement::Item,
                             item.identifier.clone(),
@@ -190,10 +196,20 @@ pub(super) fn parse<'p>(
         parsed.items.push(item);
         parsed.places.push(i);
     }
-    let complete =
-        complete_associations(package, &copies, &mut seen, &mut parsed.set_aside, errors);
-    parsed.repeated_rubrics =
-        rubric_identifiers(package, &copies, &mut seen, &mut parsed.set_aside, errors);
+    let complete = complete_associations(
+        package,
+        (&copies, joined),
+        &mut seen,
+        &mut parsed.set_aside,
+        errors,
+    );
+    parsed.repeated_rubrics = rubric_identifiers(
+        package,
+        (&copies, joined),
+        &mut seen,
+        &mut parsed.set_aside,
+        errors,
+    );
     for a in complete {
         let end = |link: &Option<CaseLink>| {
             link.as_ref()
@@ -215,7 +231,7 @@ pub(super) fn parse<'p>(
 /// repeating an earlier one whole.
 fn complete_associations<'p>(
     package: &'p CasePackage,
-    copies: &Copies,
+    (copies, joined): (&Copies, &Joined),
     seen: &mut Seen<'p>,
     set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
@@ -233,9 +249,11 @@ fn complete_associations<'p>(
             }
             First::Again(k) => {
                 // As for items: a whole repeat is set aside, anything else is a duplicate.
-                if met.get(&k).is_some_and(|&earlier| {
-                    repeats_association(&package.associations[earlier], a, copies)
-                }) {
+                if joined.associations.contains(&i)
+                    || met.get(&k).is_some_and(|&earlier| {
+                        repeats_association(&package.associations[earlier], a, copies)
+                    })
+                {
                     set_aside.push((CaseElement::Association, a.identifier.clone(), Repeated));
                 } else {
                     seen.duplicate(&k, &a.identifier, place, errors);
@@ -288,7 +306,7 @@ fn complete_associations<'p>(
 /// sharing an identifier is a duplicate. Returns, per rubric, whether it was set aside.
 fn rubric_identifiers<'p>(
     package: &'p CasePackage,
-    copies: &Copies,
+    (copies, joined): (&Copies, &Joined),
     seen: &mut Seen<'p>,
     set_aside: &mut Vec<(CaseElement, String, CaseDropReason)>,
     errors: &mut Vec<Error>,
@@ -308,7 +326,9 @@ fn rubric_identifiers<'p>(
                 }
                 First::Again(k) => {
                     let earlier = met.get(&k).map(|&e| &package.rubrics[e]);
-                    if earlier.is_some_and(|e| repeats_rubric(e, rubric, copies)) {
+                    if joined.rubrics.contains(&r)
+                        || earlier.is_some_and(|e| repeats_rubric(e, rubric, copies))
+                    {
                         set_aside.push((CaseElement::Rubric, rubric.identifier.clone(), Repeated));
                         repeated[r] = true;
                         continue;

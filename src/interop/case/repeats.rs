@@ -20,7 +20,8 @@
 //! that `uri` and the identifier the import resolves the string to in the other
 //! ([`Copies::same_link`]), and a number written whole in one copy and with a fraction
 //! in the other (`1`, `1.0`: one number, as the import reads numbers) (case/72).
-//! Any other field differing makes the element a duplicate. A `CFDocument` listing one
+//! Copies that differ in another field are joined when they agree on their content
+//! (`super::join`, case/88), and are duplicates otherwise. A `CFDocument` listing one
 //! document several times is that document ([`one_document`], case/71).
 
 use std::borrow::Cow;
@@ -114,28 +115,41 @@ impl<'p> Copies<'p> {
 /// identifier is `document` (see the module docs). O(size of the items).
 pub(super) fn repeats_item(earlier: &CaseItem, later: &CaseItem, copies: &Copies) -> bool {
     earlier == later || {
-        let (mut earlier, mut later) = (earlier.clone(), later.clone());
-        later.identifier.clone_from(&earlier.identifier);
-        same_stamp(
-            &mut later.last_change_date_time,
-            &earlier.last_change_date_time,
-        );
-        for item in [&mut earlier, &mut later] {
-            for text in [
-                &mut item.abbreviated_statement,
-                &mut item.human_coding_scheme,
-                &mut item.item_type,
-            ] {
-                if text.as_deref().is_some_and(|t| non_blank(t).is_none()) {
-                    *text = None;
-                }
-            }
-            link_as_read(&mut item.item_type_uri);
-            extra_as_read(&mut item.extra, copies.document);
-        }
-        copies.same_link(&mut earlier.item_type_uri, &mut later.item_type_uri, false);
+        let (earlier, later) = items_as_read(earlier, later, copies);
         earlier == later
     }
+}
+
+/// Copies of items `earlier` and `later` as the import reads them, each field of one
+/// written as the other writes it when the two say the same (see the module docs): equal
+/// when `later` repeats `earlier` whole, and otherwise differing in the fields that say
+/// something else. O(size of the items).
+pub(super) fn items_as_read(
+    earlier: &CaseItem,
+    later: &CaseItem,
+    copies: &Copies,
+) -> (CaseItem, CaseItem) {
+    let (mut earlier, mut later) = (earlier.clone(), later.clone());
+    later.identifier.clone_from(&earlier.identifier);
+    same_stamp(
+        &mut later.last_change_date_time,
+        &earlier.last_change_date_time,
+    );
+    for item in [&mut earlier, &mut later] {
+        for text in [
+            &mut item.abbreviated_statement,
+            &mut item.human_coding_scheme,
+            &mut item.item_type,
+        ] {
+            if text.as_deref().is_some_and(|t| non_blank(t).is_none()) {
+                *text = None;
+            }
+        }
+        link_as_read(&mut item.item_type_uri);
+        extra_as_read(&mut item.extra, copies.document);
+    }
+    copies.same_link(&mut earlier.item_type_uri, &mut later.item_type_uri, false);
+    (earlier, later)
 }
 
 /// [`repeats_item`] for associations, whose node links' identifiers may be spelled
@@ -145,9 +159,18 @@ pub(super) fn repeats_association(
     later: &CaseAssociation,
     copies: &Copies,
 ) -> bool {
-    if earlier == later {
-        return true;
+    earlier == later || {
+        let (earlier, later) = associations_as_read(earlier, later, copies);
+        earlier == later
     }
+}
+
+/// [`items_as_read`] for associations. O(size of the associations).
+pub(super) fn associations_as_read(
+    earlier: &CaseAssociation,
+    later: &CaseAssociation,
+    copies: &Copies,
+) -> (CaseAssociation, CaseAssociation) {
     let (mut earlier, mut later) = (earlier.clone(), later.clone());
     later.identifier.clone_from(&earlier.identifier);
     same_stamp(
@@ -175,20 +198,30 @@ pub(super) fn repeats_association(
         &mut later.origin_node_uri,
         true,
     );
-    (copies).same_link(
+    copies.same_link(
         &mut earlier.destination_node_uri,
         &mut later.destination_node_uri,
         true,
     );
-    earlier == later
+    (earlier, later)
 }
 
 /// [`repeats_item`] for rubrics, whose criteria's and levels' identifiers and criteria's
 /// item links may be spelled otherwise too (case/65). O(size of the rubrics).
 pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, copies: &Copies) -> bool {
-    if earlier == later {
-        return true;
+    earlier == later || {
+        let (earlier, later) = rubrics_as_read(earlier, later, copies);
+        earlier == later
     }
+}
+
+/// [`items_as_read`] for rubrics, their criteria listed by identifier
+/// ([`in_identifier_order`]). O(n log n) in the rubrics' size.
+pub(super) fn rubrics_as_read(
+    earlier: &CaseRubric,
+    later: &CaseRubric,
+    copies: &Copies,
+) -> (CaseRubric, CaseRubric) {
     let document = copies.document;
     let (mut earlier, mut later) = (earlier.clone(), later.clone());
     later.identifier.clone_from(&earlier.identifier);
@@ -227,7 +260,7 @@ pub(super) fn repeats_rubric(earlier: &CaseRubric, later: &CaseRubric, copies: &
     for (criterion, was) in later.criteria.iter_mut().zip(&mut earlier.criteria) {
         copies.same_link(&mut was.item_uri, &mut criterion.item_uri, true);
     }
-    earlier == later
+    (earlier, later)
 }
 
 /// Lists `rubric`'s criteria, and each criterion's levels, by identifier (as [`key`]

@@ -263,6 +263,7 @@ impl Reporter {
             identifier: identifier.to_owned(),
             field: field.to_owned(),
             reason,
+            copy: None,
         });
     }
 

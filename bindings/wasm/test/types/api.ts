@@ -29,6 +29,7 @@ import type {
   AtlasEntry,
   CareerFit,
   CareerStep,
+  CaseCopyValues,
   CaseExport,
   CaseImport,
   CaseLeftOutReason,
@@ -170,6 +171,11 @@ const leftOut: CaseLeftOutReason[] = exported.report.left_out.map((l) => l.reaso
 const leftOutLevels: (number | undefined)[] = exported.report.left_out.map((l) => l.level);
 const documentFields: string[] = exported.report.document.map((f) => f.field);
 const imported: CaseImport = importCase(casePackage, { ids: "human_coding_scheme", defaultType: "domain" });
+// A field copies of one element write differently: both values, by the copies' places.
+const copies: (CaseCopyValues | undefined)[] = imported.report.dropped_fields
+  .filter((f) => f.reason === "copy_differs")
+  .map((f) => f.copy);
+const keptAt: string | undefined = copies[0]?.kept_at;
 const importedFromText: CaseImport = importCase(JSON.stringify(casePackage), {
   itemTypes: { Standard: { competency: "functional" }, Cluster: { group: "theme" }, Note: "ignore" },
   levelRule: { proportional: { top: 7 } },
