@@ -992,6 +992,8 @@ fn every_problem_in_every_file_is_reported_at_once() {
         located,
         [
             ("option", 0),
+            // `x` is no occupation id, and `1` no ISCO-08 unit group.
+            ("esco/occupations.csv", 3),
             ("esco/occupations.csv", 3),
             ("esco/skills.csv", 4),
             ("esco/occupation_skills.csv", 3),
