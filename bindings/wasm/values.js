@@ -1,9 +1,10 @@
 // The JSON text of a document given as an object, refusing what JSON cannot hold.
 //
 // `JSON.stringify` turns NaN and the infinities into `null`, drops functions, symbols and
-// `undefined` in arrays for `null`, writes a Map or Set as `{}` and a Date as its string, and
-// throws on a bigint: a document would then fail with a message about a `null` the caller
-// never wrote, or be read as something else without a word. Each of these is refused here,
+// `undefined` in arrays for `null`, writes a Map or Set as `{}` and a Date as its string,
+// passes over symbol keys, and throws on a bigint: a document would then fail with a
+// message about a `null` the caller never wrote, or be read as something else without a
+// word. Each of these is refused here,
 // with the path of the value and the id of the innermost object holding it that has one.
 // `undefined` as the value of a key stays what JSON makes of it: the key absent. A string
 // or key holding a lone surrogate (which `JSON.stringify` writes as a `\ud800` escape that
@@ -24,6 +25,11 @@ function describe(value) {
   if (proto !== null && !Object.hasOwn(proto, "constructor")) return "an object inheriting from another object than Object.prototype";
   const name = proto?.constructor?.name;
   return name ? `an object of class ${name}` : "an object that is not plain";
+}
+
+/** A symbol as `String` writes it (`Symbol(budget)`), its lone surrogates escaped. */
+function symbolText(symbol) {
+  return escapeLone(String(symbol));
 }
 
 /** What a thrown value says (`Error: x`), as the package's messages show it. */
@@ -53,9 +59,10 @@ export function notPlain(value) {
  * The keys and values of an options object (or an object used as a map of ids), each read
  * once, so that a getter or Proxy trap runs once and the library reads plain values:
  * `{keys, values, thrown}`, with `keys` its own string keys (enumerable or not) in order,
- * `values` a prototype-less object of the values read, and `thrown` a prototype-less object
+ * `values` a prototype-less object of the values read, `thrown` a prototype-less object
  * of what reading a key threw (a getter or a Proxy's `get` trap), that key left out of
- * `values`. `{found}` describes a value that is no plain object: a `Map`, `Set`, `Date`,
+ * `values`, and `symbols` its own symbol keys as `String` writes them (`Symbol(budget)`),
+ * which no option is named by and which are not read. `{found}` describes a value that is no plain object: a `Map`, `Set`, `Date`,
  * typed array or other class instance, an object inheriting from another than
  * `Object.prototype` (whose inherited keys would be read unchecked), or one whose
  * prototype or keys cannot be read (a Proxy trap throwing). `null` for a value that is no
@@ -65,11 +72,13 @@ export function optionFields(value) {
   if (typeof value !== "object" || value === null) return null;
   let proto;
   let keys;
+  let symbols;
   try {
     if (Array.isArray(value)) return null;
     proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return { found: describe(value) };
     keys = Object.getOwnPropertyNames(value);
+    symbols = Object.getOwnPropertySymbols(value).map(symbolText);
   } catch (error) {
     return { found: `an object that cannot be read (reading it threw ${thrownText(error)})` };
   }
@@ -82,7 +91,7 @@ export function optionFields(value) {
       thrown[key] = `reading it threw ${thrownText(error)}`;
     }
   }
-  return { keys, values, thrown };
+  return { keys, values, thrown, symbols };
 }
 
 /**
@@ -146,18 +155,19 @@ function holdsOnlyJson(value, text) {
       case "object": {
         if (v === null) break;
         const proto = Object.getPrototypeOf(v);
+        if (proto !== Array.prototype && proto !== Object.prototype && proto !== null) return false;
+        // A symbol key, which `JSON.stringify` drops.
+        if (Object.getOwnPropertySymbols(v).length > 0) return false;
         if (proto === Array.prototype) {
           for (let i = 0; i < v.length; i++) {
             if (v[i] === undefined) return false;
             stack.push(v[i]);
           }
-        } else if (proto === Object.prototype || proto === null) {
+        } else {
           for (const key in v) {
             if (!wellFormed(key)) return false;
             if (Object.hasOwn(v, key) && v[key] !== undefined) stack.push(v[key]);
           }
-        } else {
-          return false;
         }
         break;
       }
@@ -251,8 +261,13 @@ export function jsonText(value) {
   } catch {
     text = undefined;
   }
-  if (text !== undefined && holdsOnlyJson(value, text)) return text;
-  return firstRefused(value);
+  let holds = false;
+  try {
+    holds = text !== undefined && holdsOnlyJson(value, text);
+  } catch {
+    // A getter or Proxy trap throwing the second time it is read: found again below.
+  }
+  return holds ? text : firstRefused(value);
 }
 
 // The first value JSON cannot hold, found by a replacer that follows `JSON.stringify`.
@@ -288,6 +303,14 @@ function firstRefused(value) {
         found: `${what} holding a lone surrogate (\\u{${unit}}, half of a UTF-16 pair) at character ${at + 1}`,
       };
       return undefined;
+    }
+    if (typeof original === "object" && original !== null) {
+      const symbols = Object.getOwnPropertySymbols(original);
+      if (symbols.length > 0) {
+        const at = segment(path, symbolText(symbols[0]), false);
+        refused = { path: at, id: holder.id, found: "a symbol key, which JSON drops" };
+        return undefined;
+      }
     }
     if (typeof visited === "object" && visited !== null) {
       const id = !Array.isArray(visited) && typeof visited.id === "string" ? escapeLone(visited.id) : holder.id;

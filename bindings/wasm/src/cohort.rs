@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::failure::{Failure, Problem};
 use crate::framework::Framework;
-use crate::json::{Input, object_message, text_arg};
+use crate::json::{Input, json_problem, object_message, text_arg};
 use crate::options;
 use crate::profile::Profile;
 
@@ -177,16 +177,17 @@ impl Cohort {
             let fw = &framework.inner;
             let list = list_text(officers)?;
             let officers = list.as_ref().unwrap_or(officers);
-            let inner = if officers.is_array() {
-                read_officers(officers, |stream| {
-                    karmayogi::Cohort::new(fw, stream, policy)
-                })?
-            } else {
+            let items = options::option_items(officers);
+            let inner = if items.is_null() {
                 // A document, or its text: the library's reader, which reads the text straight
                 // into the cohort's columns and reports every bad field of every officer and
                 // passbook entry at once.
                 Input::new(officers, "officers")?
                     .read_all(|text| karmayogi::Cohort::from_json(fw, text, policy))?
+            } else {
+                read_items(officers, &items, |stream| {
+                    karmayogi::Cohort::new(fw, stream, policy)
+                })?
             };
             Ok(Cohort {
                 inner,
@@ -305,19 +306,63 @@ fn reserve(bytes: usize) {
 /// not but the library's reader reads them (see `read_document`).
 pub(crate) fn read_officers<T>(
     officers: &JsValue,
-    mut consume: impl FnMut(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
+    consume: impl FnMut(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
 ) -> Result<T, Failure> {
     let list = list_text(officers)?;
     let officers = list.as_ref().unwrap_or(officers);
+    let items = options::option_items(officers);
+    if items.is_null() {
+        return read_document(&Input::new(officers, "officers")?, consume);
+    }
+    read_items(officers, &items, consume)
+}
+
+/// [`read_officers`] of an array, given its elements as `optionItems` (`values.js`) read
+/// them, each once, before any is handed on: a getter or Proxy trap that throws while an
+/// element (or the length) is read is a problem naming the index (or the array), never an
+/// exception thrown through the WebAssembly while the framework is borrowed.
+fn read_items<T>(
+    officers: &JsValue,
+    items: &JsValue,
+    mut consume: impl FnMut(&mut dyn Iterator<Item = OfficerSpec>) -> Result<T, Errors>,
+) -> Result<T, Failure> {
+    if let Some(found) = options::field(items, "found").as_string() {
+        let description = format!("expected an array of officers, found {found}");
+        return Err(Failure::one(json_problem(
+            "officers",
+            false,
+            "",
+            0,
+            0,
+            &description,
+        )));
+    }
+    let thrown = options::field(items, "thrown");
+    let array = js_sys::Array::from(&options::field(items, "values"));
     let mut reading = Reading::default();
-    let built = if let Some(array) = officers.dyn_ref::<js_sys::Array>() {
+    let built = {
         let mut stream = array.iter().enumerate().filter_map(|(i, value)| {
-            let read = read_element(&value, i);
+            let read = match options::field(&thrown, &i.to_string()).as_string() {
+                Some(what) => {
+                    let description = format!(
+                        "expected a JSON value (a plain object, an array, a string, a finite \
+                         number, a boolean or null), found a value that cannot be read ({what})"
+                    );
+                    let path = format!("[{i}]");
+                    Err(vec![json_problem(
+                        "officers",
+                        false,
+                        &path,
+                        0,
+                        0,
+                        &description,
+                    )])
+                }
+                None => read_element(&value, i),
+            };
             reading.officer(i, read)
         });
         consume(&mut stream)
-    } else {
-        return read_document(&Input::new(officers, "officers")?, consume);
     };
     // An array of another export's entries (the position master list, profile
     // competencies) is named as the library's reader names it given as text.

@@ -204,7 +204,8 @@ pub fn load_position_master_js(
 /// (`[area, theme, subTheme]`): `kcm:` then the names as written joined by `/`, with `%`
 /// written `%25` and `/` written `%2F` inside a name.
 ///
-/// Throws `json` (with the path of the bad element) when `names` is not an array of strings.
+/// Throws `json` when `names` is not an array of strings: one problem at the path of each
+/// element that is no string or whose getter or Proxy trap throws (`[1]`).
 #[wasm_bindgen(js_name = kcmId)]
 pub fn kcm_id_js(
     #[wasm_bindgen(unchecked_param_type = "string[]")] names: &JsValue,
@@ -224,15 +225,50 @@ pub fn kcm_id_js(
             &format!("expected an array of names, found {found}"),
         ))
     };
-    let Some(array) = names.dyn_ref::<js_sys::Array>() else {
+    // Read in JavaScript first, each element once: a getter or Proxy trap that throws is a
+    // problem naming the index, never an exception thrown through the WebAssembly.
+    let items = crate::options::option_items(names);
+    if items.is_null() {
         return Err(bad(String::new(), names));
-    };
+    }
+    let field = crate::options::field;
+    if let Some(found) = field(&items, "found").as_string() {
+        let description = format!("expected an array of names, found {found}");
+        return Err(Failure::one(json_problem(
+            "kcm names",
+            false,
+            "",
+            0,
+            0,
+            &description,
+        )));
+    }
+    let thrown = field(&items, "thrown");
     let mut texts = Vec::new();
-    for (i, name) in array.iter().enumerate() {
-        texts.push(
-            name.as_string()
-                .ok_or_else(|| bad(format!("[{i}]"), &name))?,
-        );
+    let mut problems = Vec::new();
+    for (i, name) in js_sys::Array::from(&field(&items, "values"))
+        .iter()
+        .enumerate()
+    {
+        if let Some(what) = field(&thrown, &i.to_string()).as_string() {
+            let description =
+                format!("expected a name, found a value that cannot be read ({what})");
+            problems.push(json_problem(
+                "kcm names",
+                false,
+                &format!("[{i}]"),
+                0,
+                0,
+                &description,
+            ));
+        } else if let Some(text) = name.as_string() {
+            texts.push(text);
+        } else {
+            problems.extend(bad(format!("[{i}]"), &name).0);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Failure(problems));
     }
     let names: Vec<&str> = texts.iter().map(String::as_str).collect();
     Ok(karmayogi::kcm_id(&names))

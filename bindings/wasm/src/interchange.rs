@@ -9,7 +9,7 @@ use karmayogi::{
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::failure::Failure;
+use crate::failure::{Failure, Problem};
 use crate::framework::Framework;
 use crate::json::{Input, json_problem, output};
 use crate::options;
@@ -36,41 +36,135 @@ pub fn parse_officers(
     output(&doc)
 }
 
-/// A property of a CSV object; a getter or Proxy trap that throws is a problem naming
-/// the key and what it threw, not a text read as absent. `undefined` for no object.
-fn csv_property(object: &JsValue, key: &str) -> Result<JsValue, Failure> {
-    if !object.is_object() {
-        return Ok(JsValue::UNDEFINED);
-    }
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).map_err(|error| {
-        let description = format!("reading it threw {}", options::thrown_text(&error));
-        Failure::one(json_problem("csv texts", false, key, 0, 0, &description))
-    })
+/// The named CSV texts of an object (`{officers, evidence}`, `{occupations, skills, ...}`),
+/// read as options are: the object must be plain (a `Map`, whose entries are no keys, is
+/// refused by what it is), each key is read once, and every problem is reported at once:
+/// a key not in `keys` (a misspelt name, whose text would go unread), a symbol key, a getter
+/// or Proxy trap that throws, a required text absent and a value that is no text. `keys`
+/// are `(name, required)`; a nested object (`hierarchy`) is read with [`CsvTexts::object`].
+/// O(keys).
+struct CsvTexts {
+    /// A prototype-less object of the values read, or `undefined`.
+    values: JsValue,
+    path: String,
+    problems: Vec<Problem>,
 }
 
-/// A text property of a CSV object, named as the caller wrote it.
-fn csv_text(object: &JsValue, key: &str, required: bool) -> Result<Option<String>, Failure> {
-    let value = csv_property(object, key)?;
-    if let Some(text) = value.as_string() {
-        return Ok(Some(text));
+impl CsvTexts {
+    /// Opens `csv` at `path` (`""` for the argument itself), expected to be `expected`.
+    fn open(csv: &JsValue, path: String, keys: &[(&str, bool)], expected: &str) -> CsvTexts {
+        let mut texts = CsvTexts {
+            values: JsValue::UNDEFINED,
+            path,
+            problems: Vec::new(),
+        };
+        let read = options::option_fields(csv);
+        let found = options::field(&read, "found").as_string();
+        if read.is_null() || found.is_some() {
+            let found = found.unwrap_or_else(|| {
+                if csv.is_null() {
+                    "null".to_owned()
+                } else if !options::option_items(csv).is_null() {
+                    "an array".to_owned()
+                } else {
+                    csv.js_typeof().as_string().unwrap_or_default()
+                }
+            });
+            let description = format!("expected {expected}, found {found}");
+            texts.report(&texts.path.clone(), &description);
+            return texts;
+        }
+        let names: Vec<String> = keys.iter().map(|(k, _)| format!("`{k}`")).collect();
+        let thrown = options::field(&read, "thrown");
+        for symbol in js_sys::Array::from(&options::field(&read, "symbols")).iter() {
+            let symbol = symbol.as_string().unwrap_or_default();
+            let description = format!(
+                "unknown CSV text {symbol}, a symbol key (texts are named by strings), expected {}",
+                names.join(", ")
+            );
+            texts.report(&texts.at(&symbol), &description);
+        }
+        for key in js_sys::Array::from(&options::field(&read, "keys")).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !keys.iter().any(|(k, _)| *k == key) {
+                let description =
+                    format!("unknown CSV text `{key}`, expected {}", names.join(", "));
+                texts.report(&texts.at(&key), &description);
+            } else if let Some(what) = options::field(&thrown, &key).as_string() {
+                texts.report(&texts.at(&key), &what);
+            }
+        }
+        texts.values = options::field(&read, "values");
+        for (key, required) in keys {
+            let value = texts.value(key);
+            if *required && value.is_undefined() && options::field(&thrown, key).is_undefined() {
+                let description = "expected the text of a CSV file, found undefined";
+                texts.report(&texts.at(key), description);
+            }
+        }
+        texts
     }
-    if value.is_undefined() && !required {
-        return Ok(None);
-    }
-    let found = value.js_typeof().as_string().unwrap_or_default();
-    Err(Failure::one(json_problem(
-        "csv texts",
-        false,
-        key,
-        0,
-        0,
-        &format!("expected the text of a CSV file, found {found}"),
-    )))
-}
 
-/// A required CSV text.
-fn required(object: &JsValue, key: &str) -> Result<String, Failure> {
-    Ok(csv_text(object, key, true)?.unwrap_or_default())
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn report(&mut self, path: &str, description: &str) {
+        let problem = json_problem("csv texts", false, path, 0, 0, description);
+        self.problems.push(problem);
+    }
+
+    /// The value read at `key`; `undefined` when absent (or unread, reported already).
+    fn value(&self, key: &str) -> JsValue {
+        if self.values.is_undefined() {
+            return JsValue::UNDEFINED;
+        }
+        options::field(&self.values, key)
+    }
+
+    /// The text at `key`: `None` when absent (a required one reported by `open`) or no
+    /// text, reported.
+    fn text(&mut self, key: &str) -> Option<String> {
+        let value = self.value(key);
+        if let Some(text) = value.as_string() {
+            return Some(text);
+        }
+        if !value.is_undefined() {
+            let found = if value.is_null() {
+                "null".to_owned()
+            } else {
+                value.js_typeof().as_string().unwrap_or_default()
+            };
+            let description = format!("expected the text of a CSV file, found {found}");
+            self.report(&self.at(key), &description);
+        }
+        None
+    }
+
+    /// The nested object of texts at `key`, its problems joined to these; `None` when
+    /// absent, `undefined` or `null`.
+    fn object(&mut self, key: &str, keys: &[(&str, bool)], expected: &str) -> Option<CsvTexts> {
+        let value = self.value(key);
+        if value.is_undefined() || value.is_null() {
+            return None;
+        }
+        let mut inner = CsvTexts::open(&value, self.at(key), keys, expected);
+        self.problems.append(&mut inner.problems);
+        Some(inner)
+    }
+
+    /// `value` when no problem was found.
+    fn done<T>(self, value: T) -> Result<T, Failure> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(Failure(self.problems))
+        }
+    }
 }
 
 /// Builds a framework document from the texts of the ESCO CSV files, in either layout (told
@@ -157,22 +251,33 @@ struct EscoTexts {
 
 impl EscoTexts {
     fn read(csv: &JsValue) -> Result<Self, Failure> {
-        let occupations = required(csv, "occupations")?;
-        let skills = required(csv, "skills")?;
-        let links = required(csv, "occupationSkills")?;
-        let hierarchy = csv_property(csv, "hierarchy")?;
-        let tree = if hierarchy.is_undefined() || hierarchy.is_null() {
-            None
-        } else {
-            Some((
-                required(&hierarchy, "skillBroader")?,
-                required(&hierarchy, "skillGroups")?,
-            ))
+        let keys = [
+            ("occupations", true),
+            ("skills", true),
+            ("occupationSkills", true),
+            ("hierarchy", false),
+        ];
+        let expected =
+            "{occupations, skills, occupationSkills, hierarchy?} with the texts of the CSV files";
+        let mut texts = CsvTexts::open(csv, String::new(), &keys, expected);
+        let occupations = texts.text("occupations");
+        let skills = texts.text("skills");
+        let links = texts.text("occupationSkills");
+        let tree_keys = [("skillBroader", true), ("skillGroups", true)];
+        let tree_expected = "{skillBroader, skillGroups} with the texts of the CSV files";
+        let tree = texts
+            .object("hierarchy", &tree_keys, tree_expected)
+            .map(|mut tree| (tree.text("skillBroader"), tree.text("skillGroups")));
+        // The nested object's problems were joined to `texts` as it was read.
+        let tree = match tree {
+            None => None,
+            Some((Some(broader), Some(groups))) => Some((broader, groups)),
+            Some(_) => Some((String::new(), String::new())),
         };
-        Ok(EscoTexts {
-            occupations,
-            skills,
-            links,
+        texts.done(EscoTexts {
+            occupations: occupations.unwrap_or_default(),
+            skills: skills.unwrap_or_default(),
+            links: links.unwrap_or_default(),
             tree,
         })
     }
@@ -199,10 +304,24 @@ pub fn load_onet_js(
     options: Option<crate::args::OnetOptions>,
 ) -> Result<JsValue, Failure> {
     options::onet(options).then(|options| {
-        let occupations = required(csv, "occupations")?;
-        let elements = required(csv, "elements")?;
-        let ratings = required(csv, "occupationSkillLevels")?;
-        let tasks = csv_text(csv, "tasks", false)?;
+        let keys = [
+            ("occupations", true),
+            ("elements", true),
+            ("occupationSkillLevels", true),
+            ("tasks", false),
+        ];
+        let expected =
+            "{occupations, elements, occupationSkillLevels, tasks?} with the texts of the CSV files";
+        let mut csv = CsvTexts::open(csv, String::new(), &keys, expected);
+        let occupations = csv.text("occupations");
+        let elements = csv.text("elements");
+        let ratings = csv.text("occupationSkillLevels");
+        let tasks = csv.text("tasks");
+        let (occupations, elements, ratings) = csv.done((
+            occupations.unwrap_or_default(),
+            elements.unwrap_or_default(),
+            ratings.unwrap_or_default(),
+        ))?;
         let mut texts = OnetCsv::new(&occupations, &elements, &ratings);
         if let Some(tasks) = &tasks {
             texts = texts.tasks(tasks);
@@ -366,23 +485,12 @@ pub fn export_case_with_report(
 
 /// The texts of an HR export: `officers` (required) and `evidence` (optional).
 pub(crate) fn officers_csv(csv: &JsValue) -> Result<(String, Option<String>), Failure> {
-    if !csv.is_object() {
-        return Err(Failure::one(json_problem(
-            "csv texts",
-            false,
-            "",
-            0,
-            0,
-            &format!(
-                "expected {{officers, evidence}} with the texts of the CSV files, found {}",
-                csv.js_typeof().as_string().unwrap_or_default()
-            ),
-        )));
-    }
-    Ok((
-        required(csv, "officers")?,
-        csv_text(csv, "evidence", false)?,
-    ))
+    let keys = [("officers", true), ("evidence", false)];
+    let expected = "{officers, evidence} with the texts of the CSV files";
+    let mut texts = CsvTexts::open(csv, String::new(), &keys, expected);
+    let officers = texts.text("officers");
+    let evidence = texts.text("evidence");
+    texts.done((officers.unwrap_or_default(), evidence))
 }
 
 /// What `loadOfficers` read: the officers, the warnings and the columns not read.

@@ -34,12 +34,12 @@ extern "C" {
     /// what reading it threw); `{found}` for an object that is not plain; `null` for a
     /// value that is no object, or an array.
     #[wasm_bindgen(js_name = optionFields)]
-    fn option_fields(value: &JsValue) -> JsValue;
+    pub(crate) fn option_fields(value: &JsValue) -> JsValue;
 
     /// `{values, thrown}`: an array's elements read once; `{found}` for one of another
     /// class or one that cannot be read; `null` for a value that is no array.
     #[wasm_bindgen(js_name = optionItems)]
-    fn option_items(value: &JsValue) -> JsValue;
+    pub(crate) fn option_items(value: &JsValue) -> JsValue;
 
     /// What an object JSON would write as something else is (`an object of class Map`),
     /// or `null`.
@@ -52,7 +52,7 @@ extern "C" {
 }
 
 /// A property of an object the package made itself (`values.js`), which has no getters.
-fn field(object: &JsValue, key: &str) -> JsValue {
+pub(crate) fn field(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -219,7 +219,8 @@ impl Fields {
     /// prototype is `Object.prototype` or `null` is read, so that a key it inherits is
     /// neither read unchecked nor dropped: a `Map` (which has no keys), a `Set`, a `Date`,
     /// a typed array, a class instance or an object made by `Object.create(other)` is
-    /// refused by what it is. Keys added to `Object.prototype` are not read.
+    /// refused by what it is. Keys added to `Object.prototype` are not read; each own
+    /// symbol key is a problem at its path (`Symbol(budget)`), never passed over.
     fn open(&self, value: &JsValue, path: &str, expected: &str) -> Option<Opened> {
         let read = option_fields(value);
         if read.is_null() {
@@ -229,6 +230,15 @@ impl Fields {
         if let Some(what) = field(&read, "found").as_string() {
             self.report(problem(path, &format!("expected {expected}, found {what}")));
             return None;
+        }
+        // `JSON.stringify` and the reading of options by name both pass over a symbol
+        // key: refused, so that `{[Symbol("budget")]: 0}` is no plan without a budget.
+        for symbol in js_sys::Array::from(&field(&read, "symbols")).iter() {
+            let symbol = symbol.as_string().unwrap_or_default();
+            self.report(problem(
+                &join(path, &symbol),
+                &format!("unknown key {symbol}, a symbol: options and ids are named by strings"),
+            ));
         }
         Some(Opened {
             keys: js_sys::Array::from(&field(&read, "keys")),

@@ -209,17 +209,25 @@ describe("every problem of an options object, with the call's", () => {
     [
       "loadEsco",
       () => loadEsco({}, { includeOptional: "yes", hierarchy: "tree" }),
-      ["json:includeOptional", "json:hierarchy", "json:occupations"],
+      // Every text missing, as every problem of an options object is reported.
+      ["json:includeOptional", "json:hierarchy", "json:occupations", "json:skills", "json:occupationSkills"],
     ],
     [
       "loadEscoReport",
       () => loadEscoReport({}, { optionalLevel: -1, includeOptional: "yes" }),
-      ["json:optionalLevel", "json:includeOptional", "json:occupations"],
+      ["json:optionalLevel", "json:includeOptional", "json:occupations", "json:skills", "json:occupationSkills"],
     ],
     [
       "loadOnet",
       () => loadOnet({}, { coreTasksOnly: "yes", hierarchy: "tree", importanceThreshold: "high" }),
-      ["json:importanceThreshold", "json:coreTasksOnly", "json:hierarchy", "json:occupations"],
+      [
+        "json:importanceThreshold",
+        "json:coreTasksOnly",
+        "json:hierarchy",
+        "json:occupations",
+        "json:elements",
+        "json:occupationSkillLevels",
+      ],
     ],
     ["loadKcm", () => loadKcm("[", { subThemes: "themes", other: 1 }), ["json:other", "json:subThemes", "json:[0]"]],
     [
