@@ -184,7 +184,8 @@ export interface CourseOutcome {
 export interface CourseSpec {
   id: string;
   name: string;
-  /** Above 0 and at most 10,000. */
+  /** From 5e-13 to 10,000: hours are held in whole pico-hours (1e-12 h), to the nearest
+   * with halves rounding up, so half a pico-hour is the smallest held. */
   hours: number;
   /** Defaults to formal. */
   mode?: Mode | null;
@@ -318,7 +319,8 @@ export interface RecommendOptions {
   weights?: Weights;
   /** Value weight of single competencies, multiplying their type's weight. */
   competencyWeights?: Record<string, number>;
-  /** Split the path into terms of at most these hours. */
+  /** Split the path into terms of at most these hours (at least 5e-13: hours are held in
+   * whole pico-hours, 1e-12 h, halves rounding up). */
   termHours?: number;
   /**
    * Aim for at most this share of formal hours (70-20-10 asks about 0.1), from 1e-9 to 1:
