@@ -990,8 +990,8 @@ export interface IgotCourseOptions {
   /** Which fields of a KCM tag name its competency: `"names"` (the default: area, theme and
    * sub-theme names, as `kcmId` joins them), `"identifiers"` or `"ref_ids"`. */
   key?: "names" | "identifiers" | "ref_ids";
-  /** Hours of a record without a duration (above 0, at most 10,000); by default such a
-   * record is set aside. */
+  /** Hours of a record without a duration (from 5e-13, half a pico-hour, the smallest
+   * hours held, to 10,000); by default such a record is set aside. */
   hoursWhenMissing?: number;
 }
 
@@ -1091,7 +1091,9 @@ export type IgotWhat =
   | { what: "repeated_requirement"; competency: string; level: number }
   | { what: "misspelt_keys"; keys: string[] }
   | { what: "no_duration" }
-  | { what: "hours_out_of_range"; hours: number }
+  /** `duration`: the seconds as written (a string's text trimmed, or a JSON number in its
+   * shortest form); `hours` it makes, outside 5e-13 to 10,000. */
+  | { what: "hours_out_of_range"; duration: string; hours: number }
   | { what: "assumed_hours"; hours: number }
   | { what: "no_tags" }
   | { what: "no_department" }
