@@ -142,7 +142,8 @@ impl Framework {
     /// references to unknown competencies, activities, roles, courses or groups, an entity
     /// listing the same target twice, levels outside a competency's range, malformed level
     /// ranges and descriptors, blank level names and areas, positions without roles, course
-    /// hours that are not in `(0, 10000]`, prerequisite cycles (each with its course ids in
+    /// hours that are not in `[5e-13, 10000]` (hours are held in whole pico-hours, 10⁻¹² h,
+    /// to the nearest with halves rounding up: smaller hours would count as 0), prerequisite cycles (each with its course ids in
     /// order) and group cycles (each with its group ids in order); and more than 2²¹
     /// (2,097,152) competencies or 2²⁸ − 1 entities of another kind
     /// ([`Error::CapacityExceeded`]: a [`Cohort`](crate::Cohort) packs each held level in

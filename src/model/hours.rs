@@ -20,9 +20,33 @@
 //! officer's cap are compared with such exact sums within 10⁻⁹ hours, so a budget equal to
 //! the decimal sum of the hours enrolled always admits them, and one more than 10⁻⁹ hours
 //! below it never does (at a million hours and more, within the budget's own resolution).
+//!
+//! Since hours are held in whole pico-hours, taken to the nearest with halves rounding up,
+//! the smallest positive hours held are half a pico-hour, [`SMALLEST_HOURS`] (5·10⁻¹³ h,
+//! held as 1 pico-hour); below it a positive number would be held as 0. A course's hours
+//! (and a duration read as them, a term's cap) below it are refused, so that no course
+//! counts as free in a plan's sums while its hours say otherwise.
 
 /// Pico-hours in an hour.
 const PER_HOUR: f64 = 1e12;
+
+/// The smallest positive hours held: half a pico-hour (5·10⁻¹³ h), which [`picos`] rounds
+/// up to 1 pico-hour; the double just below it is held as 0.
+pub(crate) const SMALLEST_HOURS: f64 = 5e-13;
+
+/// The most hours a course may take.
+pub(crate) const MOST_HOURS: f64 = 10_000.0;
+
+/// What a course's hours must be, as errors and reports state it.
+pub(crate) const HOURS_EXPECTED: &str = "a number from 5e-13 to 10000 (hours are held in \
+    whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the \
+    smallest above 0)";
+
+/// Whether `hours` are a course's hours: from [`SMALLEST_HOURS`] to [`MOST_HOURS`] (NaN
+/// is not).
+pub(crate) fn course_hours(hours: f64) -> bool {
+    (SMALLEST_HOURS..=MOST_HOURS).contains(&hours)
+}
 
 /// Pico-hours in a nano-hour: reported totals are rounded to nano-hours, and sums are
 /// compared with a budget within one.
@@ -111,7 +135,34 @@ pub(crate) fn round_total(hours: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{exact_sum, hours_of, picos, round_total, total_of};
+    use super::{
+        HOURS_EXPECTED, SMALLEST_HOURS, course_hours, exact_sum, hours_of, picos, round_total,
+        total_of,
+    };
+
+    #[test]
+    fn the_smallest_hours_held_are_half_a_pico_hour() {
+        assert_eq!(picos(SMALLEST_HOURS), 1);
+        assert_eq!(picos(SMALLEST_HOURS.next_down()), 0);
+        assert!(course_hours(SMALLEST_HOURS) && course_hours(10_000.0));
+        for refused in [
+            SMALLEST_HOURS.next_down(),
+            1e-13,
+            0.0,
+            -1.0,
+            10_000.5,
+            f64::NAN,
+        ] {
+            assert!(!course_hours(refused), "{refused:e}");
+        }
+        // Every double accepted is held as at least one pico-hour.
+        let mut h = SMALLEST_HOURS;
+        for _ in 0..1_000 {
+            assert!(course_hours(h) && picos(h) >= 1, "{h:e}");
+            h = h.next_up();
+        }
+        assert!(HOURS_EXPECTED.starts_with("a number from 5e-13 to 10000 ("));
+    }
 
     #[test]
     fn sums_in_pico_hours_are_the_decimal_sum_on_any_number_of_terms() {

@@ -703,7 +703,9 @@ pub struct CourseSpec {
     pub id: CourseId,
     /// Non-empty display name.
     pub name: String,
-    /// Duration in hours: finite, above 0 and at most 10,000.
+    /// Duration in hours: from 5·10⁻¹³ to 10,000. Hours are held in whole pico-hours
+    /// (10⁻¹² h), taken to the nearest with halves rounding up, so half a pico-hour is the
+    /// smallest held ([`Error::InvalidHours`](crate::Error::InvalidHours) below it).
     pub hours: f64,
     /// Formal, social or experiential.
     #[serde(default, deserialize_with = "null_as_default")]

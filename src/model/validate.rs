@@ -202,7 +202,7 @@ fn check_mapping(
 /// Checks courses: hours, outcomes and prerequisite references.
 fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &mut Vec<Error>) {
     for c in &courses.items {
-        if !(c.hours.is_finite() && c.hours > 0.0 && c.hours <= 10_000.0) {
+        if !crate::model::hours::course_hours(c.hours) {
             errors.push(Error::InvalidHours {
                 course: c.id.clone(),
                 hours: c.hours,

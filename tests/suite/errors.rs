@@ -1548,8 +1548,8 @@ fn invalid_hours() {
     assert_messages(
         &errors,
         &[
-            "course `accounts-101` has 0 hours: expected a number above 0 and at most 10000",
-            "course `po-accounts` has NaN hours: expected a number above 0 and at most 10000",
+            "course `accounts-101` has 0 hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
+            "course `po-accounts` has NaN hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
         ],
     );
 }
@@ -2024,10 +2024,15 @@ fn numbers_far_out_of_range_are_shown_short() {
     s.courses[0].hours = 1e308;
     s.courses[1].hours = 1e-300;
     let errors = rejected(s);
-    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let rule = "expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, \
+        1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)";
     assert_messages(
         &errors,
-        &["course `accounts-101` has 1e308 hours: expected a number above 0 and at most 10000"],
+        &[
+            &format!("course `accounts-101` has 1e308 hours: {rule}"),
+            &format!("course `po-accounts` has 1e-300 hours: {rule}"),
+        ],
     );
     let error = RecommendOptions::default()
         .term_hours(-1e300)
@@ -2036,8 +2041,8 @@ fn numbers_far_out_of_range_are_shown_short() {
         &error,
         "term_hours",
         -1e300,
-        "a finite number above 0",
-        "option `term_hours` is -1e300: expected a finite number above 0",
+        "a finite number of at least 5e-13 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
+        "option `term_hours` is -1e300: expected a finite number of at least 5e-13 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
     );
     let error = Weights::new(1.0, -1e-20, 1.0).expect_err("a negative weight");
     assert_eq!(
@@ -2089,8 +2094,8 @@ fn invalid_option_of_plans() {
         &error,
         "term_hours",
         0.0,
-        "a finite number above 0",
-        "option `term_hours` is 0: expected a finite number above 0",
+        "a finite number of at least 5e-13 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
+        "option `term_hours` is 0: expected a finite number of at least 5e-13 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
     );
     let error = r().max_formal_share(1.5).expect_err("share above 1");
     assert_option_error(
@@ -3337,7 +3342,7 @@ fn errors_display() {
         "3 problems found:\n  \
          - role `counter` has an empty name\n  \
          - position `postmaster` has no roles\n  \
-         - course `accounts-101` has -1 hours: expected a number above 0 and at most 10000"
+         - course `accounts-101` has -1 hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)"
     );
 
     let one: Errors = Error::FrameworkMismatch.into();

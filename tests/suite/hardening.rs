@@ -754,7 +754,7 @@ const BAD_DATES: [&str; 10] = [
     "\u{0}",
 ];
 
-/// Valid course hours, from the smallest subnormal to the limit.
+/// Valid course hours, from the smallest held (half a pico-hour) to the limit.
 fn valid_hours(pick: usize) -> f64 {
     const HOURS: [f64; 9] = [
         0.25,
@@ -763,8 +763,8 @@ fn valid_hours(pick: usize) -> f64 {
         12.5,
         40.0,
         10_000.0,
-        f64::MIN_POSITIVE,
-        TINY,
+        SMALLEST_HOURS,
+        1e-9,
         9_999.75,
     ];
     HOURS[pick % HOURS.len()]
@@ -1596,7 +1596,7 @@ fn blank_or_hidden(
 }
 
 fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint) {
-    const BAD_HOURS: [f64; 9] = [
+    const BAD_HOURS: [f64; 11] = [
         0.0,
         -0.0,
         -1.0,
@@ -1606,6 +1606,8 @@ fn corrupt_once(spec: &mut FrameworkSpec, op: &RawCorruption, taint: &mut Taint)
         10_000.000_1,
         f64::MAX,
         -f64::MIN_POSITIVE,
+        f64::MIN_POSITIVE,
+        4.999_999_999_999_999e-13,
     ];
     let &(kind, site, pick, value) = op;
     match kind % 12 {
@@ -1845,7 +1847,15 @@ const TOPS: [usize; 6] = [0, 1, 2, 3, 1000, usize::MAX];
 const OFFICER_TOPS: [usize; 5] = [0, 1, 2, 1000, 1 << 40];
 const NODE_LIMITS: [u64; 5] = [0, 1, 2, 64, 10_000];
 const BUDGETS: [f64; 7] = [0.0, TINY, 0.5, 7.5, 40.0, 1e9, f64::MAX];
-const TERMS: [Option<f64>; 5] = [None, Some(TINY), Some(1.0), Some(8.0), Some(f64::MAX)];
+/// The smallest hours held: half a pico-hour, rounding up to one.
+const SMALLEST_HOURS: f64 = 5e-13;
+const TERMS: [Option<f64>; 5] = [
+    None,
+    Some(SMALLEST_HOURS),
+    Some(1.0),
+    Some(8.0),
+    Some(f64::MAX),
+];
 const SHARES: [Option<f64>; 5] = [
     None,
     Some(RecommendOptions::MIN_FORMAL_SHARE),
@@ -3423,7 +3433,7 @@ fn hours_out_of_range_are_clear_errors() {
         r#"invalid type: string "1", expected a number"#,
     );
     let course = "1 problem found:\n  - course `k` has";
-    let tail = "hours: expected a number above 0 and at most 10000";
+    let tail = "hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)";
     // 1e-400 is not 0, though a double holds it as 0: refused as written (framework/19).
     assert_framework_json(
         &hours("1e-400"),
@@ -3723,9 +3733,9 @@ fn invalid_option_values_are_typed_errors() {
         assert_invalid_weight(Weights::new(bad, bad, bad), "behavioural", bad);
         assert_invalid_weight(Weights::new(1.0, 1.0, bad), "domain", bad);
     }
-    let above_0 = "a finite number above 0";
+    let held = "a finite number of at least 5e-13 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)";
     for bad in [0.0, -0.0, -1.0, f64::NAN, f64::INFINITY] {
-        assert_invalid_option(recommend().term_hours(bad), "term_hours", bad, above_0);
+        assert_invalid_option(recommend().term_hours(bad), "term_hours", bad, held);
         let share = recommend().max_formal_share(bad);
         assert!(matches!(
             share,
@@ -3750,7 +3760,13 @@ fn invalid_option_values_are_typed_errors() {
     recommend()
         .budget(f64::MAX)
         .expect("a huge budget is valid");
-    recommend().term_hours(TINY).expect("a tiny term is valid");
+    recommend()
+        .term_hours(SMALLEST_HOURS)
+        .expect("the smallest term held is valid");
+    // Below it a term would be held as 0 hours.
+    for bad in [TINY, 1e-13, SMALLEST_HOURS.next_down()] {
+        assert_invalid_option(recommend().term_hours(bad), "term_hours", bad, held);
+    }
     Weights::new(0.0, -0.0, Weights::MAX).expect("zero and the largest weights are valid");
     for huge in [Weights::MAX * 1.000_001, f64::MAX] {
         assert_eq!(

@@ -1354,6 +1354,7 @@ fn durations_are_read_as_json_numbers_whether_written_as_numbers_or_text() {
     assert_eq!(
         negative,
         Some(IgotWhat::HoursOutOfRange {
+            duration: "-60".to_owned(),
             hours: -60.0 / 3600.0
         })
     );

@@ -43,18 +43,22 @@ fn a_duration_nearer_zero_than_a_double_is_named_as_written() {
         }
         other => panic!("not a JSON error: {other}"),
     }
-    // A small number a double holds is read, as the number it is.
+    // A small number a double holds is read, as the number it is, and set aside as hours
+    // below the smallest held (igot/30), with the duration as written.
     let smallest = load_igot_courses(
         &NEAR_ZERO.replace("1e-400", "1e-300"),
         &kcm(),
         &IgotCourseOptions::default(),
     )
     .unwrap();
+    assert_eq!(smallest.value.len(), 1);
     assert_eq!(
-        smallest.value[1].hours.to_bits(),
-        (1e-300 / 3600.0_f64).to_bits()
+        smallest.report.set_aside[0].what,
+        IgotWhat::HoursOutOfRange {
+            duration: "1e-300".to_owned(),
+            hours: 1e-300 / 3600.0
+        }
     );
-    assert!(smallest.report.set_aside.is_empty());
     // Written as text, the record is set aside as a number nearer 0 than a double holds.
     let text = load_igot_courses(
         &NEAR_ZERO.replace("1e-400", "\" 1e-400\""),
@@ -69,7 +73,8 @@ fn a_duration_nearer_zero_than_a_double_is_named_as_written() {
         entry.what.to_string(),
         "`duration` is a number nearer 0 than a double holds (about 5e-324): expected seconds"
     );
-    // `0e-400` is 0 as written: a course of 0 hours, as before.
+    // `0e-400` is 0 as written: a course of 0 hours, as before (a JSON number is named in
+    // its shortest form).
     let zero = load_igot_courses(
         &NEAR_ZERO.replace("1e-400", "0e-400"),
         &kcm(),
@@ -78,7 +83,7 @@ fn a_duration_nearer_zero_than_a_double_is_named_as_written() {
     .unwrap();
     assert!(matches!(
         zero.report.set_aside[0].what,
-        IgotWhat::HoursOutOfRange { hours } if hours == 0.0
+        IgotWhat::HoursOutOfRange { ref duration, hours } if duration == "0.0" && hours == 0.0
     ));
 }
 

@@ -49,9 +49,13 @@ fn course_hours_nearer_zero_than_a_double_are_named_as_written() {
     let errors = Framework::from_json(CASE).unwrap_err();
     assert_eq!(errors.as_slice().len(), 1);
     assert_eq!(json(&errors.as_slice()[0]), want);
-    // The smallest double above 0 is read, as the number it is.
-    let smallest = Framework::from_json(&CASE.replace("1e-400", "5e-324")).unwrap();
-    assert_eq!(smallest.course("k").map(|c| c.hours), Some(5e-324));
+    // The smallest double above 0 is read, as the number it is, and refused as hours
+    // below the smallest held (framework/21).
+    let smallest = Framework::from_json(&CASE.replace("1e-400", "5e-324")).unwrap_err();
+    assert!(matches!(
+        smallest.as_slice(),
+        [Error::InvalidHours { course, hours }] if course.as_str() == "k" && hours.to_bits() == 5e-324_f64.to_bits()
+    ));
     // Negative, or a decimal of 400 zeros: the same.
     let negative = CASE.replace("1e-400", "-2.5E-330");
     let want = expected(7, 68, "courses[0].hours", "k", "-2.5E-330");

@@ -78,6 +78,7 @@ mod forms;
 mod groups;
 mod hardening;
 mod hour_totals;
+mod hours_below_unit;
 mod hr_headers;
 mod igot;
 mod igot_kinds;

@@ -82,12 +82,12 @@ pub const PALETTES: [&[f64]; 6] = [
         9_999.999_999_999,
         10_000.0,
     ],
-    &[5e-324, 1e-300, 1e-12, 0.125, 1.0, 10_000.0],
+    &[5e-13, 6e-13, 1e-12, 0.125, 1.0, 10_000.0],
 ];
 /// Competency weights by code: every value is a multiple of a quarter, so sums are exact.
 pub const COMPETENCY_WEIGHTS: [f64; 5] = [0.0, 0.25, 1.0, 3.0, 1e9];
 /// Term caps and formal shares drawn.
-const TERMS: [f64; 7] = [5e-324, 1e-9, 0.1, 0.3, 1.0, 2.5, 10_000.0];
+const TERMS: [f64; 7] = [5e-13, 1e-9, 0.1, 0.3, 1.0, 2.5, 10_000.0];
 const SHARES: [f64; 4] = [1e-9, 0.1, 0.5, 1.0];
 /// The room within which sums of hours meet a budget or a cap (documented).
 const ROOM: f64 = 1e-9;

@@ -845,7 +845,7 @@ fn a_formal_share_target_steers_to_alternatives_and_is_reported_truthfully() {
 /// bound is rounded as the total is, so it is never printed above a plan's hours.
 #[test]
 fn a_least_hours_bound_is_never_reported_above_the_plans_total() {
-    for (x, y) in [(1e-12, 2e-12), (1.4e-9, 1.4e-9), (0.1, 0.2), (5e-324, 1.0)] {
+    for (x, y) in [(1e-12, 2e-12), (1.4e-9, 1.4e-9), (0.1, 0.2), (5e-13, 1.0)] {
         let fw = framework(
             vec![competency("a", 0), competency("b", 0), competency("c", 0)],
             &[("a", 3), ("b", 2), ("c", 1)],

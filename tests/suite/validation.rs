@@ -1123,23 +1123,23 @@ fn invalid_course_hours() {
         &[
             (
                 hours("h-infinite", f64::INFINITY),
-                "course `h-infinite` has inf hours: expected a number above 0 and at most 10000",
+                "course `h-infinite` has inf hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
             ),
             (
                 hours("h-negative", -1.5),
-                "course `h-negative` has -1.5 hours: expected a number above 0 and at most 10000",
+                "course `h-negative` has -1.5 hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
             ),
             (
                 hours("h-negative-infinite", f64::NEG_INFINITY),
-                "course `h-negative-infinite` has -inf hours: expected a number above 0 and at most 10000",
+                "course `h-negative-infinite` has -inf hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
             ),
             (
                 hours("h-too-many", 10_000.5),
-                "course `h-too-many` has 10000.5 hours: expected a number above 0 and at most 10000",
+                "course `h-too-many` has 10000.5 hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
             ),
             (
                 hours("h-zero", 0.0),
-                "course `h-zero` has 0 hours: expected a number above 0 and at most 10000",
+                "course `h-zero` has 0 hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
             ),
         ],
     );
@@ -1161,7 +1161,7 @@ fn nan_course_hours() {
     }
     assert_eq!(
         errors[0].to_string(),
-        "course `accounts-101` has NaN hours: expected a number above 0 and at most 10000"
+        "course `accounts-101` has NaN hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)"
     );
 }
 
@@ -1169,8 +1169,15 @@ fn nan_course_hours() {
 fn hours_at_the_bounds_are_accepted() {
     let mut spec = valid_spec();
     spec.courses[0].hours = 10_000.0;
+    // Half a pico-hour, the smallest hours held (as 1 pico-hour).
+    spec.courses[1].hours = 5e-13;
+    Framework::new(spec.clone()).unwrap();
+    // Below it, hours would be held as 0 (framework/21).
     spec.courses[1].hours = f64::MIN_POSITIVE;
-    Framework::new(spec).unwrap();
+    assert!(matches!(
+        Framework::new(spec).unwrap_err().as_slice(),
+        [Error::InvalidHours { hours, .. }] if hours.to_bits() == f64::MIN_POSITIVE.to_bits()
+    ));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2193,7 +2200,7 @@ fn every_problem_is_reported_together_in_a_deterministic_order() {
                 course: "zz-self".into(),
                 hours: 0.0,
             },
-            "course `zz-self` has 0 hours: expected a number above 0 and at most 10000",
+            "course `zz-self` has 0 hours: expected a number from 5e-13 to 10000 (hours are held in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is the smallest above 0)",
         ),
         (
             invalid_level(EntityKind::Course, "zz-self", "postal-ops", 4, (1, 3)),

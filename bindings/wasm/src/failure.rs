@@ -669,7 +669,9 @@ mod tests {
         });
         assert_eq!(
             hours.message(),
-            "course `k` has NaN hours: expected a number above 0 and at most 10000"
+            "course `k` has NaN hours: expected a number from 5e-13 to 10000 (hours are held \
+             in whole pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 \
+             is the smallest above 0)"
         );
         assert_eq!(value(&hours)["message"], hours.message());
         assert!(matches!(hours.non_finite(), Some(("hours", v)) if v.is_nan()));

@@ -33,7 +33,8 @@ struct CoursesOut<'a> {
 /// Throws `json` for malformed JSON, `igot_shape` for a document of another shape,
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document, and
-/// `invalid_option` for `hoursWhenMissing` not above 0 and at most 10,000.
+/// `invalid_option` for `hoursWhenMissing` not from 5e-13 (half a pico-hour, the smallest
+/// hours held) to 10,000.
 ///
 /// Time and memory linear in the text.
 #[wasm_bindgen(js_name = loadIgotCourses, unchecked_return_type = "IgotCoursesLoad")]

@@ -184,7 +184,8 @@ export interface CourseOutcome {
 export interface CourseSpec {
   id: string;
   name: string;
-  /** Above 0 and at most 10,000. */
+  /** From 5e-13 to 10,000: hours are held in whole pico-hours (1e-12 h), to the nearest
+   * with halves rounding up, so half a pico-hour is the smallest held. */
   hours: number;
   /** Defaults to formal. */
   mode?: Mode | null;
@@ -318,7 +319,8 @@ export interface RecommendOptions {
   weights?: Weights;
   /** Value weight of single competencies, multiplying their type's weight. */
   competencyWeights?: Record<string, number>;
-  /** Split the path into terms of at most these hours. */
+  /** Split the path into terms of at most these hours (at least 5e-13: hours are held in
+   * whole pico-hours, 1e-12 h, halves rounding up). */
   termHours?: number;
   /**
    * Aim for at most this share of formal hours (70-20-10 asks about 0.1), from 1e-9 to 1:
@@ -996,8 +998,8 @@ export interface IgotCourseOptions {
   /** Which fields of a KCM tag name its competency: `"names"` (the default: area, theme and
    * sub-theme names, as `kcmId` joins them), `"identifiers"` or `"ref_ids"`. */
   key?: "names" | "identifiers" | "ref_ids";
-  /** Hours of a record without a duration (above 0, at most 10,000); by default such a
-   * record is set aside. */
+  /** Hours of a record without a duration (from 5e-13, half a pico-hour, the smallest
+   * hours held, to 10,000); by default such a record is set aside. */
   hoursWhenMissing?: number;
 }
 
@@ -1097,7 +1099,9 @@ export type IgotWhat =
   | { what: "repeated_requirement"; competency: string; level: number }
   | { what: "misspelt_keys"; keys: string[] }
   | { what: "no_duration" }
-  | { what: "hours_out_of_range"; hours: number }
+  /** `duration`: the seconds as written (a string's text trimmed, or a JSON number in its
+   * shortest form); `hours` it makes, outside 5e-13 to 10,000. */
+  | { what: "hours_out_of_range"; duration: string; hours: number }
   | { what: "assumed_hours"; hours: number }
   | { what: "no_tags" }
   | { what: "no_department" }

@@ -14,6 +14,7 @@ use super::tags::{KcmTagKey, Tag, Tags};
 use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
+use crate::model::hours::{HOURS_EXPECTED, course_hours};
 use crate::model::json_underflow::{NEAR_ZERO, reads_as_zero};
 use crate::model::names::one_line;
 use crate::model::nearest::Nearest;
@@ -102,7 +103,9 @@ impl IgotCourseOptions {
 ///
 /// Set aside, each reported with its path: a record that is not an object, or lacks an
 /// identifier or name; a record repeating an earlier identifier; a course without a
-/// duration (and no hours assumed) or with more than 10,000 hours; a tag naming no
+/// duration (and no hours assumed) or whose duration makes hours outside 5·10⁻¹³ to
+/// 10,000 (the smallest hours held, half a pico-hour; reported with the duration as
+/// written); a tag naming no
 /// competency of `framework` (with the nearest id), with a level that is not `Level N` (or a label, `LN`,
 /// `Lvl-N`) or a whole number (`N`, or `N.0` as spreadsheet exports write one), or outside the competency's range, or lacking the names or id it is keyed by; a second tag
 /// of the same competency in a course (the highest level is kept). Noted: a tag matched
@@ -132,7 +135,8 @@ impl IgotCourseOptions {
 /// the KCM dictionary among them (igot/12);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
 /// above, or whose tag lists are not arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
-/// for assumed hours outside `(0, 10000]`.
+/// for assumed hours outside `[5e-13, 10000]` (hours are held in whole pico-hours,
+/// 10⁻¹² h, to the nearest with halves rounding up: smaller hours would count as 0).
 ///
 /// # Complexity
 /// Linear in the text, plus O(C) once to index the framework's competencies by normalised
@@ -166,12 +170,12 @@ pub fn load_igot_courses(
     options: &IgotCourseOptions,
 ) -> Result<IgotLoad<Vec<CourseSpec>>, Errors> {
     if let Some(h) = options.hours_when_missing
-        && !(h.is_finite() && h > 0.0 && h <= 10_000.0)
+        && !course_hours(h)
     {
         return Err(crate::Error::InvalidOption {
             option: "hours_when_missing",
             value: h,
-            expected: "a number above 0 and at most 10000",
+            expected: HOURS_EXPECTED,
         }
         .into());
     }
@@ -433,7 +437,7 @@ impl Reader<'_> {
     fn hours(&mut self, path: &str, id: &str, record: &Map<String, Value>) -> Option<f64> {
         let seconds = match record.get("duration") {
             None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => n.as_f64(),
+            Some(Value::Number(n)) => n.as_f64().map(|v| (v, n.to_string())),
             Some(Value::String(s)) if s.trim().is_empty() => None,
             Some(v @ Value::String(s)) if huge::is_huge(v) => {
                 self.report.set_aside(
@@ -464,7 +468,7 @@ impl Reader<'_> {
             }
             Some(Value::String(s)) => {
                 if let Ok(v) = serde_json::from_str::<f64>(s.trim()) {
-                    Some(v)
+                    Some((v, s.trim().to_owned()))
                 } else {
                     self.report.set_aside(
                         path,
@@ -491,24 +495,28 @@ impl Reader<'_> {
                 return None;
             }
         };
-        let hours = match (seconds, self.options.hours_when_missing) {
-            (Some(s), _) => s / 3600.0,
+        match (seconds, self.options.hours_when_missing) {
+            (Some((s, duration)), _) => {
+                let hours = s / 3600.0;
+                if course_hours(hours) {
+                    Some(hours)
+                } else {
+                    // Named as written: 5e-324 seconds is 0 hours once divided.
+                    self.report
+                        .set_aside(path, id, IgotWhat::HoursOutOfRange { duration, hours });
+                    None
+                }
+            }
+            // Checked against the same range when the options were read.
             (None, Some(h)) => {
                 self.report
                     .note(path, id, IgotWhat::AssumedHours { hours: h });
-                h
+                Some(h)
             }
             (None, None) => {
                 self.report.set_aside(path, id, IgotWhat::NoDuration);
-                return None;
+                None
             }
-        };
-        if hours.is_finite() && hours > 0.0 && hours <= 10_000.0 {
-            Some(hours)
-        } else {
-            self.report
-                .set_aside(path, id, IgotWhat::HoursOutOfRange { hours });
-            None
         }
     }
 

@@ -196,9 +196,14 @@ pub enum IgotWhat {
     /// A course without a duration, and no hours to assume
     /// ([`IgotCourseOptions::hours_when_missing`](crate::IgotCourseOptions::hours_when_missing)).
     NoDuration,
-    /// A course duration outside `(0, 10000]` hours.
+    /// A course duration whose hours (seconds / 3600) are outside 5·10⁻¹³ to 10,000: hours
+    /// are held in whole pico-hours (10⁻¹² h), to the nearest with halves rounding up, so
+    /// smaller hours would count as 0.
     HoursOutOfRange {
-        /// The hours.
+        /// The duration in seconds as written: a string's text trimmed, or a JSON number in
+        /// the shortest form that reads back as the same double.
+        duration: String,
+        /// The hours it makes.
         hours: f64,
     },
     /// A course without a duration, given the hours the options assume.
@@ -375,9 +380,13 @@ impl fmt::Display for IgotWhat {
                 write!(f, "read the platform's misspelt keys {}", keys.join(", "))
             }
             IgotWhat::NoDuration => f.write_str("no duration, and no hours to assume"),
-            IgotWhat::HoursOutOfRange { hours } => {
-                write!(f, "{hours} hours: expected above 0 and at most 10000")
-            }
+            IgotWhat::HoursOutOfRange { duration, hours } => write!(
+                f,
+                "`duration` {} seconds is {} hours: expected {}",
+                quoted(duration),
+                crate::model::error::text::number(*hours),
+                crate::model::hours::HOURS_EXPECTED
+            ),
             IgotWhat::AssumedHours { hours } => write!(f, "no duration: {hours} hours assumed"),
             IgotWhat::NoTags => f.write_str("no tag names a competency of the framework"),
             IgotWhat::NoDepartment => f.write_str("no department, and no default department"),

@@ -9,7 +9,7 @@ mod list_tests;
 mod serialize;
 #[cfg(test)]
 mod tests;
-mod text;
+pub(crate) mod text;
 mod variants;
 
 pub use case_element::{CaseElement, CaseIdItems};

@@ -9,7 +9,7 @@ use crate::{CourseId, EntityKind, GroupId};
 /// A number as messages show it: as Rust prints it (`-1`, `2.5`, `NaN`, `inf`), but in
 /// scientific notation (`1e308`, `1e-300`) when that would take more than 16 digits, so
 /// a value like `1e308` is not printed as 309 digits.
-pub(super) fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     let decimal = value.to_string();
     let magnitude = value.abs();
     if magnitude.is_finite() && magnitude != 0.0 && !(1e-4..1e16).contains(&magnitude) {

@@ -80,7 +80,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `group_cycle` | competency groups listing each other as parents in a cycle |
 /// | `invalid_group_rule` | a group rule counting 0 children, more than the group has, or a group with a rule and no child |
 /// | `group_rule_cycle` | group rules whose competencies feed each other in a cycle |
-/// | `invalid_hours` | course hours not in (0, 10000] |
+/// | `invalid_hours` | course hours not in [5e-13, 10000] |
 /// | `invalid_evidence` | a passbook entry that is wrong; `problem.problem` says how ([`EvidenceProblem`]) |
 /// | `department_mismatch` | (a warning) an officer in another department than their position's |
 /// | `invalid_policy_date` | a cut-off or as-of date that is not an ISO date |
@@ -474,9 +474,12 @@ pub enum Error {
         /// competency is a child of the next group, and the last one's of the first.
         groups: Vec<GroupId>,
     },
-    /// A course's hours are not a finite number above 0 and at most 10,000.
-    #[error("course {} has {} hours: expected a number above 0 and at most 10000",
-        quoted(course.as_str()), number(*hours))]
+    /// A course's hours are not a number from 5·10⁻¹³ to 10,000. Hours are held in whole
+    /// pico-hours (10⁻¹² h), taken to the nearest with halves rounding up, so half a
+    /// pico-hour is the smallest positive number of hours held: anything smaller would
+    /// count as 0 hours in every sum of a plan.
+    #[error("course {} has {} hours: expected {}",
+        quoted(course.as_str()), number(*hours), crate::model::hours::HOURS_EXPECTED)]
     InvalidHours {
         /// The course.
         course: CourseId,

@@ -1,6 +1,7 @@
 //! What a recommendation optimises and how: [`RecommendOptions`], the objective, the
 //! solver, and the rule for courses without a level.
 
+use crate::model::hours::SMALLEST_HOURS;
 use crate::model::id_values::IdValues;
 use crate::{CompetencyId, EntityKind, Error, Level, Weights};
 
@@ -100,19 +101,15 @@ pub struct RecommendOptions {
     pub(super) max_formal_share: Option<f64>,
 }
 
-fn check_number(option: &'static str, value: f64, positive: bool) -> Result<f64, Error> {
-    if value.is_finite() && (value > 0.0 || (!positive && value >= 0.0)) {
+/// `value` if finite and at least 0, else [`Error::InvalidOption`] named `option`.
+fn check_number(option: &'static str, value: f64) -> Result<f64, Error> {
+    if value.is_finite() && value >= 0.0 {
         Ok(value)
     } else {
-        let expected = if positive {
-            "a finite number above 0"
-        } else {
-            "a finite number at least 0"
-        };
         Err(Error::InvalidOption {
             option,
             value,
-            expected,
+            expected: "a finite number at least 0",
         })
     }
 }
@@ -155,7 +152,7 @@ impl RecommendOptions {
     /// # Errors
     /// [`Error::InvalidOption`] (named `budget`) unless `hours` is finite and at least 0.
     pub fn budget(mut self, hours: f64) -> Result<Self, Error> {
-        self.objective = Objective::Budget(check_number("budget", hours, false)?);
+        self.objective = Objective::Budget(check_number("budget", hours)?);
         Ok(self)
     }
 
@@ -218,11 +215,22 @@ impl RecommendOptions {
     /// a term of 0.3), so a term within the cap can exceed it by at most that.
     ///
     /// # Errors
-    /// [`Error::InvalidOption`] (named `term_hours`) unless `hours` is finite and above 0.
+    /// [`Error::InvalidOption`] (named `term_hours`) unless `hours` is finite and at least
+    /// 5·10⁻¹³: hours are held in whole pico-hours (10⁻¹² h), to the nearest with halves
+    /// rounding up, so a smaller cap would be held as 0, which is refused.
     ///
     /// [`Term::over_cap`]: crate::Term::over_cap
     pub fn term_hours(mut self, hours: f64) -> Result<Self, Error> {
-        self.term_hours = Some(check_number("term_hours", hours, true)?);
+        if !(hours.is_finite() && hours >= SMALLEST_HOURS) {
+            return Err(Error::InvalidOption {
+                option: "term_hours",
+                value: hours,
+                expected: "a finite number of at least 5e-13 (hours are held in whole \
+                    pico-hours, 1e-12 h, to the nearest with halves rounding up, so 5e-13 is \
+                    the smallest above 0)",
+            });
+        }
+        self.term_hours = Some(hours);
         Ok(self)
     }
 
