@@ -128,7 +128,10 @@ impl Framework {
     /// of the courses it meets, and each pick values again the closers requiring it, so on dense
     /// prerequisites the budgeted greedy grows about as q²: n courses each requiring every
     /// earlier one (q = n²/2) took 35 ms at n = 200, 0.43 s at 400 and 6.3 s at 800 (see
-    /// BENCHMARKS.md, "Extreme shapes"). Memory is O(m + z + q) plus the plan.
+    /// BENCHMARKS.md, "Extreme shapes"). Memory is O(m + z + q) plus the plan. The calling
+    /// thread keeps, for its next plan, a mark per course of the framework and the emptied
+    /// vectors of its last plan's instance (O(m + z + q) of the largest instance it
+    /// planned), which it frees when it ends.
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] for a profile from another framework; otherwise every
