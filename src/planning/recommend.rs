@@ -6,6 +6,7 @@
 
 mod assemble;
 mod batch;
+mod columns;
 #[cfg(test)]
 mod instance_tests;
 mod marks;
@@ -24,7 +25,6 @@ use std::collections::HashSet;
 use crate::analysis::gap::merge_held;
 use crate::model::nearest::Nearest;
 use crate::model::order;
-use crate::model::spec::Mode;
 use crate::people::resolve::NEAREST_LIMIT;
 use crate::planning::cover::{self, Instance, PartMemo};
 use crate::{CourseId, EntityKind, Error, Errors, Framework, Paths, Profile};
@@ -128,7 +128,10 @@ impl Framework {
     /// of the courses it meets, and each pick values again the closers requiring it, so on dense
     /// prerequisites the budgeted greedy grows about as q²: n courses each requiring every
     /// earlier one (q = n²/2) took 35 ms at n = 200, 0.43 s at 400 and 6.3 s at 800 (see
-    /// BENCHMARKS.md, "Extreme shapes"). Memory is O(m + z + q) plus the plan.
+    /// BENCHMARKS.md, "Extreme shapes"). Memory is O(m + z + q) plus the plan. The calling
+    /// thread keeps, for its next plan, a mark per course of the framework and the emptied
+    /// vectors of its last plan's instance (O(m + z + q) of the largest instance it
+    /// planned), which it frees when it ends.
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] for a profile from another framework; otherwise every
@@ -329,17 +332,15 @@ impl Framework {
         );
         let open: Vec<(&GapItem<'f>, OpenReason)> =
             open.into_iter().map(|(i, r)| (&gaps[i], r)).collect();
-        let values = closable
-            .iter()
-            .map(|g| {
-                let kind = self.competency_kind[g.competency as usize];
-                let w = options.weights.get(kind)
-                    * comp_weight
-                        .binary_search_by_key(&g.competency, |&(c, _)| c)
-                        .map_or(1.0, |i| comp_weight[i].1);
-                f64::from(g.required - g.current) * w
-            })
-            .collect();
+        let mut values = marks::spare_values();
+        values.extend(closable.iter().map(|g| {
+            let kind = self.competency_kind[g.competency as usize];
+            let w = options.weights.get(kind)
+                * comp_weight
+                    .binary_search_by_key(&g.competency, |&(c, _)| c)
+                    .map_or(1.0, |i| comp_weight[i].1);
+            f64::from(g.required - g.current) * w
+        }));
         let inst = self.instance(
             &courses,
             &closable,
@@ -386,7 +387,7 @@ impl Framework {
             .iter()
             .map(|&i| courses[i as usize])
             .collect();
-        Ok(self.assemble(
+        let plan = self.assemble(
             &picked,
             &closable,
             open,
@@ -394,7 +395,9 @@ impl Framework {
             &solution.chosen,
             (optimality, solution.bound, solution.nodes),
             options,
-        ))
+        );
+        marks::recycle(inst, courses);
+        Ok(plan)
     }
 
     /// Courses that may be chosen, sorted: those closing some gap (not completed) and their
@@ -439,149 +442,13 @@ impl Framework {
                 }
             }
             marks.scratch.sort_courses(&mut chosen, self.courses.len());
-            let courses = chosen.clone();
+            // Copied into the last plan's list when one was recycled, long enough.
+            let mut courses = std::mem::take(&mut marks.scratch.spare_courses);
+            courses.clear();
+            courses.extend_from_slice(&chosen);
             marks.scratch.candidates = chosen;
             (courses, open)
         })
-    }
-
-    /// The cover instance over candidate `courses` (local index = position in the list,
-    /// so ties go to the smaller course id) and the `closable` gaps.
-    /// `values` gives each closable gap's value; a formal course's selection cost is its
-    /// hours divided by `formal_share` when one is given.
-    pub(crate) fn instance(
-        &self,
-        courses: &[u32],
-        closable: &[&GapItem<'_>],
-        completed: &[u32],
-        values: Vec<f64>,
-        untagged: UntaggedLevel,
-        formal_share: Option<f64>,
-    ) -> Instance {
-        // Each candidate's local index, marked once, instead of a binary search per offer
-        // and prerequisite.
-        marks::with_marks(self.courses.len(), |local_of| {
-            for (local, &course) in courses.iter().enumerate() {
-                local_of.insert(course, local as u32);
-            }
-            self.instance_with(
-                courses,
-                closable,
-                completed,
-                values,
-                (untagged, formal_share),
-                local_of,
-            )
-        })
-    }
-
-    /// The least-hours cover instance of the career searches: [`Self::instance`] with every
-    /// closable gap worth 1 and no formal share.
-    pub(crate) fn unit_instance(
-        &self,
-        courses: &[u32],
-        closable: &[&GapItem<'_>],
-        completed: &[u32],
-        untagged: UntaggedLevel,
-    ) -> Instance {
-        let values = vec![1.0; closable.len()];
-        self.instance(courses, closable, completed, values, untagged, None)
-    }
-
-    fn instance_with(
-        &self,
-        courses: &[u32],
-        closable: &[&GapItem<'_>],
-        completed: &[u32],
-        values: Vec<f64>,
-        (untagged, formal_share): (UntaggedLevel, Option<f64>),
-        local_of: &mut marks::Marks,
-    ) -> Instance {
-        let mut scratch = std::mem::take(&mut local_of.scratch);
-        let marks::Scratch {
-            pairs,
-            start,
-            fill,
-            gaps_of,
-            prerequisites,
-            ..
-        } = &mut scratch;
-        // Each candidate's gaps as one contiguous, ascending run: (candidate, gap) pairs in
-        // gap order, then a counting sort by candidate, which keeps gaps ascending.
-        pairs.clear();
-        for (e, g) in closable.iter().enumerate() {
-            for o in self.offers_of(g.competency) {
-                if reaches(o.level, untagged).is_some_and(|l| l >= g.required)
-                    && let Some(local) = local_of.get(o.course)
-                {
-                    pairs.push((local, e as u32));
-                }
-            }
-        }
-        start.clear();
-        start.resize(courses.len() + 1, 0);
-        for &(local, _) in pairs.iter() {
-            start[local as usize + 1] += 1;
-        }
-        for i in 0..courses.len() {
-            start[i + 1] += start[i];
-        }
-        fill.clear();
-        fill.extend_from_slice(start);
-        gaps_of.clear();
-        gaps_of.resize(pairs.len(), 0);
-        for &(local, e) in pairs.iter() {
-            gaps_of[fill[local as usize] as usize] = e;
-            fill[local as usize] += 1;
-        }
-        // The candidates' columns: each one's gaps are its run of `gaps_of` already, so the
-        // rows are copied whole instead of pushed candidate by candidate.
-        let n = courses.len();
-        let (mut costs, mut hours) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut pre_start = Vec::with_capacity(n + 1);
-        pre_start.push(0);
-        prerequisites.clear();
-        for &course in courses {
-            let h = self.course_hours[course as usize];
-            let mut cost = h;
-            if let Some(share) = formal_share
-                && self.course_mode[course as usize] == Mode::Formal
-            {
-                cost /= share;
-            }
-            costs.push(cost);
-            hours.push(h);
-            // Direct pending prerequisites, as local indices (ascending, as `courses` is).
-            prerequisites.extend(
-                self.direct_prerequisites(course)
-                    .iter()
-                    .filter(|p| completed.binary_search(p).is_err())
-                    .filter_map(|&p| local_of.get(p)),
-            );
-            pre_start.push(prerequisites.len() as u32);
-        }
-        let mut inst = Instance::from_columns(
-            values,
-            (costs, hours),
-            cover::Rows::from_parts(start.clone(), gaps_of.clone()),
-            cover::Rows::from_parts(pre_start, prerequisites.clone()),
-        );
-        // The pairs come in gap order, and each gap's offers in course order, so each
-        // gap's closers in ascending local order: the closers' rows as they stand, without
-        // transposing the covers again.
-        let mut closer_start = Vec::with_capacity(closable.len() + 1);
-        closer_start.push(0);
-        let mut at = 0;
-        for e in 0..closable.len() as u32 {
-            while pairs.get(at).is_some_and(|&(_, f)| f == e) {
-                at += 1;
-            }
-            closer_start.push(at as u32);
-        }
-        let closers = pairs.iter().map(|&(local, _)| local).collect();
-        local_of.scratch = scratch;
-        inst.finish_with_closers(cover::Rows::from_parts(closer_start, closers));
-        inst
     }
 }
 

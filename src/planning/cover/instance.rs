@@ -12,6 +12,8 @@ pub(super) fn beyond(bound: f64, cutoff: f64) -> bool {
     bound > cutoff + EPS * cutoff.abs().max(1.0)
 }
 
+pub(crate) mod spare;
+
 /// A cover problem.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Instance {
@@ -125,24 +127,7 @@ impl Rows {
     /// The transpose of `self` (whose rows hold values below `rows`): row `v` lists, in
     /// ascending order, the rows of `self` holding `v`.
     fn transpose(&self, rows: usize) -> Rows {
-        let mut start = vec![0u32; rows + 1];
-        for &v in &self.items {
-            start[v as usize + 1] += 1;
-        }
-        for r in 0..rows {
-            start[r + 1] += start[r];
-        }
-        let mut fill: Vec<u32> = start[..rows].to_vec();
-        let mut items = vec![0; self.items.len()];
-        for r in 0..self.start.len() - 1 {
-            let row = &self.items[self.start[r] as usize..self.start[r + 1] as usize];
-            for &v in row {
-                let at = &mut fill[v as usize];
-                items[*at as usize] = r as u32;
-                *at += 1;
-            }
-        }
-        Rows { start, items }
+        self.transpose_into(rows, (Vec::new(), Vec::new()))
     }
 
     /// Rows from their starts (`start[0] = 0`, ascending, the last the length of `items`)
@@ -234,40 +219,6 @@ impl Instance {
     pub(crate) fn finish(&mut self) {
         let closers = self.covers.transpose(self.values.len());
         self.finish_with_closers(closers);
-    }
-
-    /// [`Instance::finish`] for a caller that already holds the candidates closing each
-    /// element: row `e` of `closers` lists, in ascending order (repeats included), the
-    /// candidates whose covers hold `e`, exactly as [`Instance::finish`] derives it
-    /// (checked in debug builds). Saves transposing the covers.
-    pub(crate) fn finish_with_closers(&mut self, closers: Rows) {
-        debug_assert!(
-            closers.start == self.covers.transpose(self.values.len()).start
-                && closers.items == self.covers.transpose(self.values.len()).items,
-            "closers given are not the covers' transpose"
-        );
-        let n = self.len() as u32;
-        self.closers = closers;
-        self.deps = self.pre.transpose(self.len());
-        // Kahn's algorithm, smallest index first among the ready ones is not needed: any
-        // topological order gives the same results, as the solvers only use it for passes.
-        let mut missing: Vec<u32> = (0..n).map(|c| self.pre.row(c).len() as u32).collect();
-        let mut topo: Vec<u32> = Vec::with_capacity(n as usize);
-        topo.extend((0..n).filter(|&c| missing[c as usize] == 0));
-        let mut next = 0;
-        while next < topo.len() {
-            let c = topo[next];
-            next += 1;
-            for &d in self.deps.row(c) {
-                missing[d as usize] -= 1;
-                if missing[d as usize] == 0 {
-                    topo.push(d);
-                }
-            }
-        }
-        self.topo = topo;
-        self.unit = common_unit(&self.cost);
-        self.set_values_derived();
     }
 
     /// Derives [`Instance::value_unit`] and [`Instance::value_floor`] from the values.

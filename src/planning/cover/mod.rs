@@ -127,6 +127,7 @@ mod trade;
 pub(crate) use budget::{exact_budget, greedy_budget};
 pub(crate) use fewer_hours::{Recovered, fewer_hours};
 pub(crate) use greedy::{plain_greedy_cover, preferred};
+pub(crate) use instance::spare::Spare;
 pub(crate) use instance::{
     EPS, EXACT_BELOW, Instance, Rows, Solution, common_unit_of, value_floor_of,
 };

@@ -8,6 +8,8 @@
 
 use std::cell::RefCell;
 
+use crate::planning::cover::{self, Instance};
+
 /// A set of courses with a value each, cleared in O(1) by moving to a new stamp.
 #[derive(Default)]
 pub(crate) struct Marks {
@@ -37,6 +39,10 @@ pub(crate) struct Scratch {
     pub(crate) candidates: Vec<u32>,
     /// One bit per course, for [`Scratch::sort_courses`].
     bits: Vec<u64>,
+    /// The last plan's instance and candidate list, emptied ([`recycle`]): the next
+    /// plan's are built in them.
+    pub(crate) spare: cover::Spare,
+    pub(crate) spare_courses: Vec<u32>,
 }
 
 impl Scratch {
@@ -116,6 +122,28 @@ pub(crate) fn with_marks<R>(n: usize, f: impl FnOnce(&mut Marks) -> R) -> R {
             marks.begin(n);
             f(&mut marks)
         }
+    })
+}
+
+/// Keeps the vectors of a plan's instance and candidate list, emptied, for the next plan
+/// on this thread to be built in ([`Scratch::spare`]), instead of freeing them: a batch of
+/// plans on one thread then allocates them about once.
+pub(crate) fn recycle(inst: Instance, mut courses: Vec<u32>) {
+    MARKS.with(|cell| {
+        if let Ok(mut marks) = cell.try_borrow_mut() {
+            inst.into_spare(&mut marks.scratch.spare);
+            courses.clear();
+            marks.scratch.spare_courses = courses;
+        }
+    });
+}
+
+/// The vector [`recycle`] kept for an instance's values, emptied (a new one if none).
+pub(crate) fn spare_values() -> Vec<f64> {
+    MARKS.with(|cell| {
+        cell.try_borrow_mut()
+            .map(|mut marks| std::mem::take(&mut marks.scratch.spare.values))
+            .unwrap_or_default()
     })
 }
 
