@@ -267,8 +267,9 @@ pub enum Error {
         /// around them shows.
         ids: Vec<String>,
     },
-    /// Concepts of a publisher's CSV file (ESCO's official `occupations_<lang>.csv` or
-    /// `skills_<lang>.csv`) whose URIs differ only in a trailing slash or in the scheme
+    /// Concepts of a publisher's CSV file (ESCO's official `occupations_<lang>.csv`,
+    /// `skills_<lang>.csv`, or the skill groups of `skillsHierarchy_<lang>.csv`, each at the
+    /// line of the first row giving it) whose URIs differ only in a trailing slash or in the scheme
     /// `http`/`https` (`http://data.europa.eu/esco/occupation/b`, `…/occupation/b/`): URIs
     /// compare as written, so each is read as its own concept and nothing is merged, but a
     /// URI names one concept, and two written so are almost always one concept written
