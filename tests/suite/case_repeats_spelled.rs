@@ -150,7 +150,9 @@ fn copies_differing_in_a_field_the_import_reads_are_joined_and_reported() {
 
 #[test]
 fn copies_differing_in_what_the_import_reads_are_still_duplicates() {
-    let variants: [Variant; 4] = [
+    // (An object naming the string's node with a field the import reports beside it, a
+    // `targetType`, is the same association: `case_end_forms.rs`, case/89.)
+    let variants: [Variant; 3] = [
         // The object naming another element than the string's URI does.
         (
             |p| {
@@ -167,12 +169,6 @@ fn copies_differing_in_what_the_import_reads_are_still_duplicates() {
                     "https://case.example.org/ims/case/v1p1/CFItems/c0000000-0000-4000-8000-000000000002"
                 );
             },
-            E2,
-            "CFAssociations",
-        ),
-        // The object with a field the import reports.
-        (
-            |p| p["CFAssociations"][1]["originNodeURI"]["targetType"] = json!("CFItem"),
             E2,
             "CFAssociations",
         ),

@@ -27,6 +27,7 @@ mod case_copies;
 mod case_derived_ids;
 mod case_document_types;
 mod case_empty_fields;
+mod case_end_forms;
 mod case_export_report;
 mod case_export_strict;
 mod case_field_case;

@@ -177,7 +177,10 @@ impl Joinable for CaseAssociation {
         associations_as_read(earlier, later, copies)
     }
     /// The type and the node each end names: a link's `identifier` and `uri` (its `title`
-    /// and other fields are the link's, joined as fields of the association are).
+    /// and other fields are the link's, joined as fields of the association are). An end
+    /// written as a URI string naming the node of the other copy's link object reads as
+    /// that object's `identifier`, `uri` and `title` ([`associations_as_read`], case/89),
+    /// so it is that end.
     fn same_content(earlier: &Map<String, Value>, later: &Map<String, Value>) -> bool {
         let end = |map: &Map<String, Value>, field: &str| match map.get(field) {
             Some(Value::Object(link)) => {
