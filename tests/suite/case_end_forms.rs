@@ -18,15 +18,17 @@ fn package() -> Value {
     serde_json::from_str(END_FORMS).unwrap()
 }
 
-/// The association's fields reported: field, reason, and the places and values of the
-/// copies for [`CaseFieldReason::CopyDiffers`].
-fn reported(
-    import: &CaseImport,
-) -> Vec<(
+/// A field reported: its name, the reason, and for [`CaseFieldReason::CopyDiffers`] the
+/// place and value set aside and the place and value kept.
+type Reported = (
     String,
     CaseFieldReason,
     Option<(String, String, String, String)>,
-)> {
+);
+
+/// The association's fields reported: field, reason, and the places and values of the
+/// copies for [`CaseFieldReason::CopyDiffers`].
+fn reported(import: &CaseImport) -> Vec<Reported> {
     (import.report.dropped_fields.iter())
         .filter(|f| f.element == CaseElement::Association && f.identifier == ASSOCIATION)
         .map(|f| {

@@ -25,6 +25,7 @@ mod case;
 mod case_codes;
 mod case_copies;
 mod case_derived_ids;
+mod case_document_copies;
 mod case_document_types;
 mod case_empty_fields;
 mod case_end_forms;

@@ -316,19 +316,37 @@ pub(super) fn one_document(map: &mut Map<String, Value>) -> Vec<String> {
         return Vec::new();
     }
     let read: Vec<CaseDocument> = objects.iter().map(|o| document((*o).clone())).collect();
-    let first = as_read(&read[0], &read[0].identifier);
-    let same = |d: &CaseDocument| {
-        let mut d = as_read(d, &read[0].identifier);
-        same_stamp(&mut d.last_change_date_time, &first.last_change_date_time);
-        d == first
-    };
-    if !read[1..].iter().all(same) {
+    if !read[1..].iter().all(|d| repeats_document(&read[0], d)) {
         return Vec::new();
     }
     let repeats = read[1..].iter().map(|d| d.identifier.clone()).collect();
     let kept = Value::Object(objects[0].clone());
     map.insert("CFDocument".to_owned(), kept);
     repeats
+}
+
+/// Whether document `later` repeats `earlier` whole, as the import reads them (see
+/// [`documents_as_read`]). O(size of the documents).
+pub(super) fn repeats_document(earlier: &CaseDocument, later: &CaseDocument) -> bool {
+    let (earlier, later) = documents_as_read(earlier, later);
+    earlier == later
+}
+
+/// Copies of a document as the import reads them, as [`items_as_read`] gives items: the
+/// identifier spelled as `earlier` spells it when both are one identifier, a
+/// `lastChangeDateTime` stating the same instant written as `earlier` writes it, numbers
+/// as read, and no field that holds nothing. O(size of the documents).
+pub(super) fn documents_as_read(
+    earlier: &CaseDocument,
+    later: &CaseDocument,
+) -> (CaseDocument, CaseDocument) {
+    let first = as_read(earlier, &earlier.identifier);
+    let mut later = as_read(later, &earlier.identifier);
+    same_stamp(
+        &mut later.last_change_date_time,
+        &first.last_change_date_time,
+    );
+    (first, later)
 }
 
 /// `document` with its identifier spelled `spelling` when the two are one identifier, and
