@@ -2,7 +2,9 @@
 //
 // `JSON.stringify` turns NaN and the infinities into `null`, drops functions, symbols and
 // `undefined` in arrays for `null`, writes a Map or Set as `{}` and a Date as its string,
-// passes over symbol keys, and throws on a bigint: a document would then fail with a
+// passes over symbol keys, keys that are not enumerable
+// (`Object.defineProperty(entry, "verified", {value: true})`) and keys of an array beside
+// its elements (`officers.note = …`), and throws on a bigint: a document would then fail with a
 // message about a `null` the caller never wrote, or be read as something else without a
 // word. Each of these is refused here,
 // with the path of the value and the id of the innermost object holding it that has one.
@@ -159,15 +161,23 @@ function holdsOnlyJson(value, text) {
         // A symbol key, which `JSON.stringify` drops.
         if (Object.getOwnPropertySymbols(v).length > 0) return false;
         if (proto === Array.prototype) {
+          // A key beside the elements, which `JSON.stringify` drops (or a hole, below):
+          // an array's own string keys are its indices and `length`.
+          if (Object.getOwnPropertyNames(v).length !== v.length + 1) return false;
           for (let i = 0; i < v.length; i++) {
             if (v[i] === undefined) return false;
             stack.push(v[i]);
           }
         } else {
+          let enumerable = 0;
           for (const key in v) {
             if (!wellFormed(key)) return false;
-            if (Object.hasOwn(v, key) && v[key] !== undefined) stack.push(v[key]);
+            if (!Object.hasOwn(v, key)) continue;
+            enumerable += 1;
+            if (v[key] !== undefined) stack.push(v[key]);
           }
+          // A key that is not enumerable, which `JSON.stringify` drops.
+          if (Object.getOwnPropertyNames(v).length !== enumerable) return false;
         }
         break;
       }
@@ -189,6 +199,22 @@ export function loneSurrogate(s) {
 /** `s` with each lone surrogate written as `\u{d800}`, as the library's messages escape what cannot be shown. */
 export function escapeLone(s) {
   return loneSurrogate(s) < 0 ? s : s.replace(LONE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/**
+ * The first own string key of the plain object or array `object` that `JSON.stringify`
+ * passes over without a word, with what it is: a key that is not enumerable, or a key of
+ * an array beside its elements (neither an index nor `length`); null when it has none.
+ */
+function droppedKey(object) {
+  const names = Object.getOwnPropertyNames(object);
+  if (Array.isArray(object)) {
+    const index = (key) => /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < object.length;
+    const key = names.find((k) => k !== "length" && !index(k));
+    return key === undefined ? null : { key, found: "a key of an array beside its elements, which JSON drops" };
+  }
+  const key = names.find((k) => !Object.prototype.propertyIsEnumerable.call(object, k));
+  return key === undefined ? null : { key, found: "a key that is not enumerable, which JSON drops" };
 }
 
 function segment(path, key, inArray) {
@@ -251,8 +277,10 @@ function firstCycle(value) {
 /**
  * The JSON text of `value` (a plain object or array), or `{path, id, found}` for the first
  * value JSON cannot hold, in the order `JSON.stringify` visits them: a value it would change
- * or drop, a string or key holding a lone surrogate, or a reference back to an object that
- * holds it (a cycle). Linear in the text (or, refused, in the objects).
+ * or drop, a key it would drop (a symbol key, a key that is not enumerable, a key of an
+ * array beside its elements), a string or key holding a lone surrogate, or a reference
+ * back to an object that holds it (a cycle). Linear in the text (or, refused, in the
+ * objects).
  */
 export function jsonText(value) {
   let text;
@@ -305,10 +333,18 @@ function firstRefused(value) {
       return undefined;
     }
     if (typeof original === "object" && original !== null) {
+      // A key JSON drops: the innermost object holding it with an id is the object itself
+      // when it has one.
+      const own = !Array.isArray(original) && typeof original.id === "string" ? escapeLone(original.id) : holder.id;
       const symbols = Object.getOwnPropertySymbols(original);
       if (symbols.length > 0) {
         const at = segment(path, symbolText(symbols[0]), false);
-        refused = { path: at, id: holder.id, found: "a symbol key, which JSON drops" };
+        refused = { path: at, id: own, found: "a symbol key, which JSON drops" };
+        return undefined;
+      }
+      const dropped = droppedKey(original);
+      if (dropped !== null) {
+        refused = { path: segment(path, dropped.key, false), id: own, found: dropped.found };
         return undefined;
       }
     }

@@ -346,12 +346,16 @@ pub struct EscoLoad {
     /// (the compact files of `data/esco` were made without them).
     pub set_aside: Vec<Error>,
     /// Probable mistakes that are not errors, nothing of them merged or left out: the
-    /// concepts of the official `occupations_<lang>.csv` or `skills_<lang>.csv` whose URIs
-    /// differ only in a trailing slash or in `http`/`https`, each set an
-    /// [`Error::LookalikeUris`] with the URIs and their lines, sets in the order of their
-    /// least URI, occupations first. Each is read as its own concept (URIs compare as
-    /// written). A relation naming such a variant of a URI its file does not hold is set
-    /// aside with that URI as its `nearest`.
+    /// concepts of the official `occupations_<lang>.csv` or `skills_<lang>.csv`, and the
+    /// skill groups of `skillsHierarchy_<lang>.csv` (each at the line of the first row
+    /// giving it, as every row names the groups above it), whose URIs differ only in a
+    /// trailing slash or in `http`/`https`, each set an [`Error::LookalikeUris`] with the
+    /// URIs and their lines, sets in the order of their least URI, occupations first, then
+    /// skills, then groups. Each is read as its own concept (URIs compare as written). A
+    /// relation naming such a variant of a URI its file does not hold is set aside with
+    /// that URI as its `nearest`; a broader relation naming such a variant of a skill's or
+    /// group's URI is refused ([`Error::CsvUnknownReference`]) with that URI as its
+    /// `nearest` (esco/07).
     pub notes: Vec<Error>,
 }
 

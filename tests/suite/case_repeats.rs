@@ -280,9 +280,23 @@ fn a_document_repeated_in_a_graph_is_one_document() {
 }
 
 #[test]
-fn documents_that_differ_are_still_several() {
+fn copies_of_the_document_with_other_titles_are_refused_naming_both_places() {
+    // Copies agreeing on the identifier and title are one document (case/87,
+    // `case_document_copies.rs`); another title is another framework.
     let mut value: Value = serde_json::from_str(DOCUMENT_REPEATED).unwrap();
     value["@graph"][4]["title"] = json!("Office procedure (draft)");
+    let errors = import(&value, CaseIds::Identifier).unwrap_err();
+    assert_eq!(
+        errors,
+        [Error::CaseDuplicateIdentifier {
+            identifier: DOCUMENT.to_owned(),
+            path: "CFDocument[2]".to_owned(),
+            earlier: DOCUMENT.to_owned(),
+            earlier_path: "CFDocument[0]".to_owned(),
+        }]
+    );
+    // Another identifier: several documents.
+    value["@graph"][4]["identifier"] = json!("d0000000-0000-4000-8000-000000000002");
     let errors = import(&value, CaseIds::Identifier).unwrap_err();
     assert_eq!(
         errors,
@@ -290,7 +304,7 @@ fn documents_that_differ_are_still_several() {
             documents: vec![
                 DOCUMENT.to_owned(),
                 DOCUMENT.to_uppercase(),
-                DOCUMENT.to_owned()
+                "d0000000-0000-4000-8000-000000000002".to_owned()
             ]
         }]
     );

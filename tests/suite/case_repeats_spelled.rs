@@ -150,7 +150,9 @@ fn copies_differing_in_a_field_the_import_reads_are_joined_and_reported() {
 
 #[test]
 fn copies_differing_in_what_the_import_reads_are_still_duplicates() {
-    let variants: [Variant; 4] = [
+    // (An object naming the string's node with a field the import reports beside it, a
+    // `targetType`, is the same association: `case_end_forms.rs`, case/89.)
+    let variants: [Variant; 3] = [
         // The object naming another element than the string's URI does.
         (
             |p| {
@@ -167,12 +169,6 @@ fn copies_differing_in_what_the_import_reads_are_still_duplicates() {
                     "https://case.example.org/ims/case/v1p1/CFItems/c0000000-0000-4000-8000-000000000002"
                 );
             },
-            E2,
-            "CFAssociations",
-        ),
-        // The object with a field the import reports.
-        (
-            |p| p["CFAssociations"][1]["originNodeURI"]["targetType"] = json!("CFItem"),
             E2,
             "CFAssociations",
         ),
@@ -218,11 +214,19 @@ fn a_document_repeated_with_values_spelled_otherwise_is_one_document() {
     value["@graph"][4]["extensions"] = json!({"revision": 1});
     let one = import(&value, CaseIds::Identifier).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(repeats(&one).len(), 2);
-    // Another instant: several documents.
+    // Another instant: one document still (case/87), the later copy's instant reported.
     value["@graph"][2]["lastChangeDateTime"] = json!("2024-01-01T00:00:00+05:30");
-    let errors = import(&value, CaseIds::Identifier).unwrap_err();
-    assert!(
-        matches!(&errors[..], [Error::CaseSeveralDocuments { .. }]),
-        "{errors:?}"
+    let one = import(&value, CaseIds::Identifier).unwrap_or_else(|e| panic!("{e:?}"));
+    let differing: Vec<_> = (one.report.dropped_fields.iter())
+        .filter(|f| f.reason == CaseFieldReason::CopyDiffers)
+        .map(|f| {
+            let copy = f.copy.as_ref().unwrap();
+            (f.field.as_str(), copy.at.as_str(), copy.kept_at.as_str())
+        })
+        .collect();
+    assert_eq!(
+        differing,
+        [("lastChangeDateTime", "CFDocument[1]", "CFDocument[0]")]
     );
+    assert_eq!(repeats(&one).len(), 2);
 }

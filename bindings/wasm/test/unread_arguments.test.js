@@ -1,13 +1,15 @@
 // What the package would otherwise pass over without a word: a key of an object of CSV
 // texts that names no file (its text never read), a symbol key in options or a document
-// (which reading by name and `JSON.stringify` both skip), and an array whose elements throw
+// (which reading by name and `JSON.stringify` both skip), a key of a document that is not
+// enumerable or that an array holds beside its elements (which `JSON.stringify` skips),
+// and an array whose elements throw
 // when read (an exception that would leave the WebAssembly mid-call, the framework it was
 // reading still borrowed).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { Cohort, Framework, kcmId, loadEsco, loadOfficers, loadOnet, parseOfficers } from "../index.js";
-import { escoCsv, frameworkText, officersCsv, officersDoc, onetCsv, throwsProblems } from "./support/data.js";
+import { escoCsv, frameworkDoc, frameworkText, officersCsv, officersDoc, onetCsv, throwsProblems } from "./support/data.js";
 
 /** A `json` problem at `path` whose description is `description`. */
 const json = (path, description) => ({ code: "json", path, description });
@@ -124,6 +126,54 @@ describe("a symbol key is refused, not passed over", () => {
     ]);
     assert.match(error.message, /Symbol\(note\)/);
     throwsProblems(() => new Cohort(fw, doc), [json("officers[1].passbook[0].Symbol(note)", error.problems[0].description)]);
+  });
+});
+
+describe("a key JSON drops is refused, not passed over", () => {
+  const fw = new Framework(frameworkText());
+  const expected = "expected a JSON value (a plain object, an array, a string, a finite number, a boolean or null), found";
+  const hidden = (path, id) => ({ ...json(path, `${expected} a key that is not enumerable, which JSON drops`), id });
+
+  test("a key that is not enumerable, in a document given as objects", () => {
+    const doc = officersDoc();
+    const entry = doc.officers[1].passbook[0];
+    assert.notEqual(parseOfficers(doc).officers[1].passbook[0].verified, false);
+    Object.defineProperty(entry, "verified", { value: false, enumerable: false, configurable: true });
+    // Read as verified evidence before, the `false` dropped by `JSON.stringify`.
+    const error = throwsProblems(() => parseOfficers(doc), [hidden("officers[1].passbook[0].verified", doc.officers[1].id)]);
+    assert.match(error.message, /officers\[1\]\.passbook\[0\]\.verified/);
+    throwsProblems(() => new Cohort(fw, doc), [json("officers[1].passbook[0].verified", error.problems[0].description)]);
+    // In an array of officers given alone, at the officer's index.
+    throwsProblems(() => new Cohort(fw, doc.officers), [json("[1].passbook[0].verified", error.problems[0].description)]);
+    // Made enumerable, it is read.
+    Object.defineProperty(entry, "verified", { enumerable: true });
+    assert.equal(parseOfficers(doc).officers[1].passbook[0].verified, false);
+  });
+
+  test("in a framework given as objects, whatever its value", () => {
+    const doc = frameworkDoc();
+    Object.defineProperty(doc.courses[0], "hours", { value: undefined, enumerable: false });
+    Object.defineProperty(doc, "notes", { value: "draft", enumerable: false, configurable: true });
+    // The first the writing meets: the top-level key, before the course's.
+    throwsProblems(() => new Framework(doc), [hidden("notes", null)]);
+    delete doc.notes;
+    throwsProblems(() => new Framework(doc), [hidden("courses[0].hours", doc.courses[0].id)]);
+  });
+
+  test("a key of an array beside its elements", () => {
+    const doc = officersDoc();
+    doc.officers[0].passbook.note = "checked by the section officer";
+    throwsProblems(() => parseOfficers(doc), [
+      { ...json("officers[0].passbook.note", `${expected} a key of an array beside its elements, which JSON drops`), id: doc.officers[0].id },
+    ]);
+  });
+
+  test("what JSON writes is read: an element that is not enumerable, a key holding undefined", () => {
+    const doc = officersDoc();
+    const passbook = doc.officers[0].passbook;
+    Object.defineProperty(passbook, "0", { value: passbook[0], enumerable: false });
+    doc.officers[0].note = undefined;
+    assert.deepEqual(parseOfficers(doc), parseOfficers(officersDoc()));
   });
 });
 

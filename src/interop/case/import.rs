@@ -485,9 +485,10 @@ pub enum CaseDropReason {
     /// copy only, another spelling of `isChildOf` (case/67), a rubric's criteria and
     /// levels in another order (case/70). Also a copy agreeing with an earlier one on
     /// what identifies its content (an item's `fullStatement`, an association's type and
-    /// ends, a rubric's criteria) but not on every other field: the copies are read as one
-    /// element, each field a later copy alone writes taken from it, and each value it
-    /// writes differently reported as [`CaseFieldReason::CopyDiffers`] (case/88).
+    /// ends, a rubric's criteria, the document's `title`) but not on every other field:
+    /// the copies are read as one element, each field a later copy alone writes taken
+    /// from it, and each value it writes differently reported as
+    /// [`CaseFieldReason::CopyDiffers`] (case/88; a document's copies, case/87).
     /// Elements that share an identifier but differ in their content are
     /// [`Error::CaseDuplicateIdentifier`](crate::Error::CaseDuplicateIdentifier).
     Repeated,
@@ -591,10 +592,11 @@ pub enum CaseFieldReason {
         reads_as: u64,
     },
     /// Copies of one element (an item, association or rubric written again under its
-    /// identifier, as a server listing an item once per list it is in sends it) agree on
-    /// what identifies their content (an item's `fullStatement`; an association's
-    /// `associationType` and the `identifier` and `uri` of both ends; a rubric's
-    /// criteria) and are read as one element, but write this field differently: the
+    /// identifier, as a server listing an item once per list it is in sends it; the
+    /// document listed again in `CFDocument`) agree on what identifies their content (an
+    /// item's `fullStatement`; an association's `associationType` and the `identifier`
+    /// and `uri` of both ends; a rubric's criteria; the document's `title`) and are read
+    /// as one element, but write this field differently: the
     /// value of the first copy writing it, in the package's order, is used, and another
     /// copy's value is set aside; [`CaseDroppedField::copy`] names both copies by their
     /// places and gives both values. A field written in one copy only is taken from it

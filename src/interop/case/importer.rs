@@ -5,6 +5,7 @@
 
 use super::items::{classify, item_ids};
 use super::join::join;
+use super::join_document::join_document;
 use super::linked::linked_document;
 use super::map::Assembly;
 use super::node::{ONE_LINE, missing_identifier, non_blank};
@@ -20,7 +21,7 @@ use crate::interop::case::import::{
     CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
 };
 use crate::interop::case::package::{CaseDocument, CasePackage};
-use crate::{CaseDropReason, CaseElement, CaseFieldReason, Error, Errors};
+use crate::{CaseDropReason, CaseDroppedField, CaseElement, CaseFieldReason, Error, Errors};
 
 impl CaseImport {
     /// Reads CASE JSON and maps it as [`CaseImport::from_package`] does.
@@ -78,12 +79,14 @@ impl CaseImport {
     ///
     /// # Errors
     /// [`Errors`] listing every problem: [`Error::CaseMissingDocument`],
-    /// [`Error::CaseSeveralDocuments`] for a `CFDocument` listing several documents,
+    /// [`Error::CaseSeveralDocuments`] for a `CFDocument` listing documents with different
+    /// identifiers,
     /// [`Error::CaseMissingIdentifier`],
     /// [`Error::CaseFieldName`] for a field named like a CASE field with `-` or `_`, or
     /// in another case beside CASE's own name or another spelling of it,
     /// [`Error::CaseFieldType`] for a field the import needs holding another JSON type,
-    /// [`Error::CaseDuplicateIdentifier`], [`Error::CaseChildOfCycle`],
+    /// [`Error::CaseDuplicateIdentifier`] (also for copies of the document with other
+    /// titles), [`Error::CaseChildOfCycle`],
     /// [`Error::CaseDuplicateId`] for two items giving the same competency or group id, and
     /// [`Error::InvalidOption`] for a level rule that cannot map anything.
     ///
@@ -112,6 +115,22 @@ impl CaseImport {
 
 fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImport, Errors> {
     let mut errors = scale::check_rule(&options.level_rule);
+    // Copies of the document agreeing on its identifier and title are read as one
+    // (case/87).
+    match join_document(package, &mut errors) {
+        Some((joined, notes)) => import_package(&joined, options, errors, notes),
+        None => import_package(package, options, errors, Vec::new()),
+    }
+}
+
+/// [`import`] once the document's copies are joined: `errors` holds the problems found so
+/// far, `document_copies` the values of the document's copies set aside.
+fn import_package(
+    package: &CasePackage,
+    options: &CaseImportOptions,
+    mut errors: Vec<Error>,
+    document_copies: Vec<CaseDroppedField>,
+) -> Result<CaseImport, Errors> {
     shape::check(package, &mut errors);
     let mut linked = None;
     let document = if let Some(document) = &package.document {
@@ -161,6 +180,7 @@ fn import(package: &CasePackage, options: &CaseImportOptions) -> Result<CaseImpo
         let (element, reason) = (CaseElement::Package, CaseFieldReason::Missing);
         reporter.field(element, &document.identifier, "CFDocument", reason);
     }
+    reporter.report.dropped_fields.extend(document_copies);
     reporter.report.dropped_fields.extend(joined_fields);
     for (element, identifier, reason) in &parsed.set_aside {
         reporter.drop(*element, identifier, *reason);

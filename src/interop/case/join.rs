@@ -25,6 +25,9 @@
 //! Each copy is compared with the fields of the joined element it writes (and the typed
 //! ones), never with the whole joined element, which may have grown by the fields of many
 //! copies: the work is linear in the copies' sizes.
+//!
+//! Copies of the document listed in `CFDocument` are joined the same way, on its
+//! identifier and `title` (`super::join_document`, case/87).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -45,7 +48,7 @@ use crate::interop::case::package::{
 use crate::{CaseCopyValues, CaseDroppedField, CaseElement, CaseFieldReason};
 
 /// An element kind whose copies can be joined.
-trait Joinable: Clone + Serialize {
+pub(super) trait Joinable: Clone + Serialize {
     /// What the report calls it.
     const ELEMENT: CaseElement;
     /// The package's list holding it, for its places (`CFItems`).
@@ -69,7 +72,7 @@ trait Joinable: Clone + Serialize {
 }
 
 /// Whether `a` and `b` hold the same value under `field` (or both none).
-fn same(a: &Map<String, Value>, b: &Map<String, Value>, field: &str) -> bool {
+pub(super) fn same(a: &Map<String, Value>, b: &Map<String, Value>, field: &str) -> bool {
     a.get(field) == b.get(field)
 }
 
@@ -177,7 +180,10 @@ impl Joinable for CaseAssociation {
         associations_as_read(earlier, later, copies)
     }
     /// The type and the node each end names: a link's `identifier` and `uri` (its `title`
-    /// and other fields are the link's, joined as fields of the association are).
+    /// and other fields are the link's, joined as fields of the association are). An end
+    /// written as a URI string naming the node of the other copy's link object reads as
+    /// that object's `identifier`, `uri` and `title` ([`associations_as_read`], case/89),
+    /// so it is that end.
     fn same_content(earlier: &Map<String, Value>, later: &Map<String, Value>) -> bool {
         let end = |map: &Map<String, Value>, field: &str| match map.get(field) {
             Some(Value::Object(link)) => {
@@ -394,7 +400,7 @@ fn beside<T: Joinable>(element: &T, other: &T) -> T {
 /// Joins the copies of one element at places `at` (its first copy first): the joined
 /// element and the places of the later copies read into it, or `None` when every later
 /// copy repeats the first whole or none agrees with it on its content.
-fn join_copies<T: Joinable>(
+pub(super) fn join_copies<T: Joinable>(
     list: &[T],
     at: &[usize],
     written: &impl Fn(usize) -> usize,

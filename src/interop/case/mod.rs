@@ -28,6 +28,7 @@ pub(crate) mod import;
 mod importer;
 mod items;
 mod join;
+mod join_document;
 mod json_ld;
 mod keyed;
 pub(crate) mod left_out;

@@ -83,7 +83,9 @@ pub struct CasePackage {
     /// `CFDocument` was written as a list repeating one document (as a package assembled
     /// from answers that each carry it lists it): the first is [`Self::document`]. The
     /// import reports each as [`CaseDropReason::Repeated`](crate::CaseDropReason::Repeated).
-    /// Copies that differ are not set aside: the package is refused, naming each.
+    /// Copies that differ are not set aside here: `CFDocument` stays in [`Self::extra`] as
+    /// written, and the import reads copies agreeing on the document's identifier and
+    /// title as one document (case/87) and refuses the others.
     #[serde(skip)]
     pub repeated_documents: Vec<String>,
     /// Where `CFItems` as written held `null`s (absent elements, left out of

@@ -17,8 +17,8 @@
 //! (`Is Child Of`), a rubric's criteria or levels listed in another order (case/70), a
 //! `lastChangeDateTime` stating the same instant otherwise (`+00:00` for `Z`,
 //! [`same_instant`]), a link written as a URI string in one copy and as an object with
-//! that `uri` and the identifier the import resolves the string to in the other
-//! ([`Copies::same_link`]), and a number written whole in one copy and with a fraction
+//! that `uri` and the identifier the import resolves the string to in the other (when the
+//! string is the later copy's, whatever else the object writes; [`Copies::same_link`]), and a number written whole in one copy and with a fraction
 //! in the other (`1`, `1.0`: one number, as the import reads numbers) (case/72).
 //! Copies that differ in another field are joined when they agree on their content
 //! (`super::join`, case/88), and are duplicates otherwise. A `CFDocument` listing one
@@ -73,24 +73,37 @@ impl<'p> Copies<'p> {
         }
     }
 
-    /// Makes a link written as a URI string alone (a link with a `uri` and nothing else),
-    /// in either copy, the other copy's link object when that object says nothing else
-    /// the import reads: the same `uri`, no fields beside `title`, `identifier` and `uri`,
-    /// and an identifier naming what the import resolves the string to: the element of
-    /// the package with that `uri`, or, when none has it, the element the UUID the `uri`
-    /// ends in names (see `Parsed::resolve`). A string has no place for a `title`, so its
-    /// having none says nothing; the import reads a link's `title` only for an item type
-    /// (`CFItemTypeURI`, `node` false), so there the object must have none. O(length of
-    /// the links).
+    /// Reads a link written as a URI string alone (a link with a `uri` and nothing else),
+    /// in either copy, as the other copy's link object when both name one node: the
+    /// object has the same `uri` and, if any, an identifier naming what the import
+    /// resolves the string to: the element of the package with that `uri`, or, when none
+    /// has it, the element the UUID the `uri` ends in names (see `Parsed::resolve`). `a`
+    /// is the earlier copy's link, `b` the later's.
+    ///
+    /// - A later string says nothing the earlier object does not (the earlier copy is the
+    ///   one kept): it becomes that object, so the later copy can repeat the earlier one
+    ///   whole.
+    /// - An earlier string becomes a later object that says nothing else the import
+    ///   reads: no fields beside `title`, `identifier` and `uri`. A string has no place
+    ///   for a `title`, so its having none says nothing; the import reads a link's `title`
+    ///   only for an item type (`CFItemTypeURI`, `node` false), so there the object must
+    ///   have none.
+    /// - An earlier string naming the node of a later node link (`node`) that writes more
+    ///   (CASE 1.1's `targetType`, case/89) takes the object's `identifier`, `uri` and
+    ///   `title` only: both name one node, so the copies agree on the association's ends
+    ///   and are joined (`super::join`), and the fields the string cannot hold stay the
+    ///   object's, for the join to report as written differently, never dropped.
+    ///
+    /// O(length of the links).
     fn same_link(&self, a: &mut Option<CaseLink>, b: &mut Option<CaseLink>, node: bool) {
         let (Some(x), Some(y)) = (a.as_mut(), b.as_mut()) else {
             return;
         };
         let bare =
             |l: &CaseLink| l.identifier.is_empty() && l.title.is_empty() && l.extra.is_empty();
-        let (string, object) = match (bare(x), bare(y)) {
-            (true, false) => (x, &*y),
-            (false, true) => (y, &*x),
+        let (string, object, later_string) = match (bare(x), bare(y)) {
+            (true, false) => (x, &*y, false),
+            (false, true) => (y, &*x, true),
             _ => return,
         };
         let uri = string.uri.trim();
@@ -100,13 +113,15 @@ impl<'p> Copies<'p> {
         };
         let identifier = non_blank(&object.identifier)
             .is_none_or(|id| resolved.as_ref().is_some_and(|r| key(id) == *r));
-        if non_blank(uri).is_some()
-            && object.uri.trim() == uri
-            && object.extra.is_empty()
-            && identifier
-            && (node || non_blank(&object.title).is_none())
-        {
+        if non_blank(uri).is_none() || object.uri.trim() != uri || !identifier {
+            return;
+        }
+        if later_string || object.extra.is_empty() && (node || non_blank(&object.title).is_none()) {
             string.clone_from(object);
+        } else if node {
+            string.identifier.clone_from(&object.identifier);
+            string.uri.clone_from(&object.uri);
+            string.title.clone_from(&object.title);
         }
     }
 }
@@ -301,19 +316,37 @@ pub(super) fn one_document(map: &mut Map<String, Value>) -> Vec<String> {
         return Vec::new();
     }
     let read: Vec<CaseDocument> = objects.iter().map(|o| document((*o).clone())).collect();
-    let first = as_read(&read[0], &read[0].identifier);
-    let same = |d: &CaseDocument| {
-        let mut d = as_read(d, &read[0].identifier);
-        same_stamp(&mut d.last_change_date_time, &first.last_change_date_time);
-        d == first
-    };
-    if !read[1..].iter().all(same) {
+    if !read[1..].iter().all(|d| repeats_document(&read[0], d)) {
         return Vec::new();
     }
     let repeats = read[1..].iter().map(|d| d.identifier.clone()).collect();
     let kept = Value::Object(objects[0].clone());
     map.insert("CFDocument".to_owned(), kept);
     repeats
+}
+
+/// Whether document `later` repeats `earlier` whole, as the import reads them (see
+/// [`documents_as_read`]). O(size of the documents).
+pub(super) fn repeats_document(earlier: &CaseDocument, later: &CaseDocument) -> bool {
+    let (earlier, later) = documents_as_read(earlier, later);
+    earlier == later
+}
+
+/// Copies of a document as the import reads them, as [`items_as_read`] gives items: the
+/// identifier spelled as `earlier` spells it when both are one identifier, a
+/// `lastChangeDateTime` stating the same instant written as `earlier` writes it, numbers
+/// as read, and no field that holds nothing. O(size of the documents).
+pub(super) fn documents_as_read(
+    earlier: &CaseDocument,
+    later: &CaseDocument,
+) -> (CaseDocument, CaseDocument) {
+    let first = as_read(earlier, &earlier.identifier);
+    let mut later = as_read(later, &earlier.identifier);
+    same_stamp(
+        &mut later.last_change_date_time,
+        &first.last_change_date_time,
+    );
+    (first, later)
 }
 
 /// `document` with its identifier spelled `spelling` when the two are one identifier, and

@@ -65,10 +65,10 @@ pub(super) fn read(
     );
     let hierarchy = csv.hierarchy.map(|h| {
         read_hierarchy(
-            h.skill_broader,
-            h.skill_groups,
+            (h.skill_broader, h.skill_groups),
             skills.as_ref().map(|s| (&s.0, &s.1.refused, &s.2)),
             errors,
+            &mut notes,
         )
     });
     Tables {
@@ -246,13 +246,20 @@ struct Group {
 }
 
 /// The groups of the hierarchy file, numbered by code (groups without one last), then
-/// URI: the order the compact conversion numbers them in.
-fn read_groups(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<String>)> {
+/// URI: the order the compact conversion numbers them in; and their URIs by their form
+/// without scheme and trailing slash, each set of lookalikes noted in `notes` with the
+/// line of the row first giving each group (a group is named on every row below it).
+fn read_groups(
+    text: &str,
+    errors: &mut Vec<Error>,
+    notes: &mut Vec<Error>,
+) -> Option<(Ids, Rows<String>, Near)> {
     let columns: Vec<&'static str> = LEVELS.iter().flatten().copied().collect();
     // Its rows leave out the empty fields that end them.
     let table = Table::open(HIERARCHY, text, &columns, errors)?.ragged();
     let mut groups: Vec<(String, Option<Group>)> = Vec::new();
     let mut known: HashSet<String> = HashSet::new();
+    let mut lines = Vec::new();
     table.rows(errors, |row, errors| {
         for [uri, term, code] in LEVELS {
             let text = row.text(uri);
@@ -264,6 +271,7 @@ fn read_groups(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<String>
                 continue;
             };
             known.insert(text.to_owned());
+            lines.push((text.to_owned(), row.line()));
             let group = Group {
                 code: row.text(code).to_owned(),
                 label: row.non_empty(term, errors).map(one_line),
@@ -280,23 +288,24 @@ fn read_groups(text: &str, errors: &mut Vec<Error>) -> Option<(Ids, Rows<String>
         .into_iter()
         .map(|(uri, g)| (uri, g.and_then(|g| g.label)))
         .collect();
-    Some(numbered(labels))
+    let near = Near::new(HIERARCHY, lines, notes);
+    let (ids, labels) = numbered(labels);
+    Some((ids, labels, near))
 }
 
+/// The hierarchy from the broader relations and the hierarchy file (`files`), the
+/// lookalike URIs of the hierarchy file's groups noted in `notes`.
 fn read_hierarchy(
-    broader: &str,
-    hierarchy: &str,
+    (broader, hierarchy): (&str, &str),
     skills: Option<Known<'_>>,
     errors: &mut Vec<Error>,
+    notes: &mut Vec<Error>,
 ) -> Hierarchy {
-    let groups = read_groups(hierarchy, errors);
-    let (group_ids, labels) = match groups {
-        Some((ids, labels)) => (Some(ids), labels),
-        None => (None, Rows::new()),
+    let groups = read_groups(hierarchy, errors, notes);
+    let (group_ids, labels, near) = match groups {
+        Some((ids, labels, near)) => (Some(ids), labels, near),
+        None => (None, Rows::new(), Near::default()),
     };
-    // Groups' URIs are not checked for lookalikes: the hierarchy file names each group
-    // on many rows, and its lines are not kept.
-    let no_near = Near::default();
     let mut edges = Vec::new();
     let columns = ["conceptType", "conceptUri", "broaderType", "broaderUri"];
     if let Some(table) = Table::open(BROADER, broader, &columns, errors) {
@@ -316,9 +325,7 @@ fn read_hierarchy(
                     (skills, SKILLS)
                 } else {
                     (
-                        group_ids
-                            .as_ref()
-                            .map(|ids| (ids, &labels.refused, &no_near)),
+                        group_ids.as_ref().map(|ids| (ids, &labels.refused, &near)),
                         HIERARCHY,
                     )
                 };
@@ -326,7 +333,7 @@ fn read_hierarchy(
                     Some(Some(id)) => id,
                     Some(None) => {
                         let (refused, near) =
-                            ids.map_or((&labels.refused, &no_near), |(_, r, n)| (r, n));
+                            ids.map_or((&labels.refused, &near), |(_, r, n)| (r, n));
                         errors.push(near.missing(row, uri_column, target, refused));
                         return None;
                     }

@@ -267,8 +267,9 @@ pub enum Error {
         /// around them shows.
         ids: Vec<String>,
     },
-    /// Concepts of a publisher's CSV file (ESCO's official `occupations_<lang>.csv` or
-    /// `skills_<lang>.csv`) whose URIs differ only in a trailing slash or in the scheme
+    /// Concepts of a publisher's CSV file (ESCO's official `occupations_<lang>.csv`,
+    /// `skills_<lang>.csv`, or the skill groups of `skillsHierarchy_<lang>.csv`, each at the
+    /// line of the first row giving it) whose URIs differ only in a trailing slash or in the scheme
     /// `http`/`https` (`http://data.europa.eu/esco/occupation/b`, `…/occupation/b/`): URIs
     /// compare as written, so each is read as its own concept and nothing is merged, but a
     /// URI names one concept, and two written so are almost always one concept written
@@ -588,10 +589,13 @@ pub enum Error {
         /// none, or several (which one the package is, is unknowable).
         documents: Vec<String>,
     },
-    /// A CASE package's `CFDocument` is a list of several documents that differ (one
-    /// document listed several times, saying the same, is that document): a package is one
-    /// framework, and which document its items belong to is unknowable. Import each
-    /// framework's package alone (the CASE API serves one per document).
+    /// A CASE package's `CFDocument` is a list of several documents with different
+    /// identifiers (one document listed several times is that document: copies saying the
+    /// same, or agreeing on its identifier and title, whose other values are joined and
+    /// reported; copies of one identifier with other titles are
+    /// [`Error::CaseDuplicateIdentifier`]): a package is one framework, and which document
+    /// its items belong to is unknowable. Import each framework's package alone (the CASE
+    /// API serves one per document).
     #[error("case package holds {} CFDocuments: {}: expected one, a package is one framework",
         documents.len(), quoted_list(documents))]
     CaseSeveralDocuments {
