@@ -10,6 +10,7 @@ use super::alike::KeptIds;
 use super::by_id::ById;
 use super::json::{Report, parse, refuse_other_kinds, required_text, shape, written_id};
 use super::report::{IgotLoad, IgotWhat};
+use super::responses;
 use super::tags::{KcmTagKey, Tag, Tags};
 use crate::DocumentKind;
 use crate::interop::case::huge;
@@ -66,8 +67,20 @@ impl IgotCourseOptions {
 /// Reads iGOT course records into [`CourseSpec`]s whose outcomes name competencies of
 /// `framework`, with a report of every record and tag set aside.
 ///
-/// The document is an array of course records, one record, or a search response
-/// (`{"result": {"content": [...]}}`, or `{"content": [...]}`). Per record:
+/// The document is an array of course records, one record, or one of the platform's API
+/// responses (Sunbird's content APIs, as iGOT serves them; igot/34, igot/37):
+/// - a search page (`composite/v1/search`, `content/v1/search`):
+///   `{"id": "api.content.search", …, "result": {"count": N, "content": [...]}}`, or
+///   `{"content": [...]}`;
+/// - a search page on which nothing matched, `{"result": {"count": 0}}`: the platform
+///   writes `content` only when it holds a record (`Sunbird-Knowlg/knowledge-platform`,
+///   `SearchBaseActor.getCompositeSearchResponse`), so this is an empty load;
+/// - a content or hierarchy read (`content/v3/read`, `course/v1/hierarchy`):
+///   `{"id": "api.content.read", …, "result": {"content": {<one record>}}}` (its
+///   `ContentActor.read`, `HierarchyManager.getHierarchy`), the record at
+///   `$.result.content`.
+///
+/// Per record:
 /// - `identifier` → the course id, `name` → its name; both needed;
 /// - `duration` (seconds: a number, or text holding a number as JSON writes one, such as
 ///   `"5400"`, `"5400.5"` or `"5.4e3"`; other text such as `"+5400"`, `".5"` or `"1,800"`
@@ -119,8 +132,11 @@ impl IgotCourseOptions {
 /// `responseCode`) is counted in [`IgotReport::ignored_fields`](crate::IgotReport) by its
 /// path (`$.result.facets`), and one holding a list (`$.content` beside
 /// `$.result.content`, `$.result.collections`) is also set aside as
-/// [`IgotWhat::ListNotRead`]; a `result.count` other than the records held is noted
-/// ([`IgotWhat::CountDisagrees`]: a page of 2 of a search of 250 is not the catalogue).
+/// [`IgotWhat::ListNotRead`] (a search of several object types lists the others under
+/// their own keys, `$.result.QuestionSet`); a `result.count` other than the records held
+/// is noted ([`IgotWhat::CountDisagrees`]: a page of 2 of a search of 250 is not the
+/// catalogue, and a page past the last holds none of the 250), as paging makes it, never
+/// refused.
 /// Course identifiers that differ only in letter case or whitespace around them (`do_1`,
 /// `" do_1"`, `DO_1`) are different courses, never merged, and noted
 /// ([`IgotWhat::LookalikeIds`], and [`IgotWhat::IdWhitespace`] for the spaces; igot/24).
@@ -134,7 +150,10 @@ impl IgotCourseOptions {
 /// reported);
 /// the KCM dictionary among them (igot/12);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above, or whose tag lists are not arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
+/// above: at its top level, or in the response around the records (a `content` neither a
+/// list nor a record; a `result` with neither `content` nor `count`, as a question set's
+/// read response, `result.questionset`, holds no course), or whose tag lists are not
+/// arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
 /// for assumed hours outside `[5e-13, 10000]` (hours are held in whole pico-hours,
 /// 10⁻¹² h, to the nearest with halves rounding up: smaller hours would count as 0).
 ///
@@ -181,7 +200,7 @@ pub fn load_igot_courses(
     }
     let doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotCourses, "iGOT course records")?;
-    let (records, base) = records(&doc)?;
+    let records = responses::records(&doc)?;
     let mut reader = Reader {
         framework,
         options,
@@ -198,14 +217,10 @@ pub fn load_igot_courses(
         nearest: Nearest::new(1_000),
         kept: KeptIds::default(),
     };
-    around(&doc, records.len(), &mut reader.report);
+    responses::around(&doc, records.list.len(), &mut reader.report);
     let mut courses: Vec<CourseSpec> = Vec::new();
-    for (i, record) in records.iter().enumerate() {
-        let path = if base.is_empty() {
-            "$".to_owned()
-        } else {
-            format!("{base}[{i}]")
-        };
+    for (i, record) in records.list.iter().enumerate() {
+        let path = records.path(i);
         let Some(record) = record.as_object() else {
             let found = json_type(record);
             reader.report.set_aside(
@@ -226,95 +241,6 @@ pub fn load_igot_courses(
         value: courses,
         report: reader.report.finish(),
     })
-}
-
-/// The records of a document, and the path of their array (empty for a lone record).
-fn records(doc: &Value) -> Result<(&[Value], &'static str), Errors> {
-    match doc {
-        Value::Array(list) => Ok((list, "$")),
-        // One record: its path is the top level itself.
-        Value::Object(map) if map.contains_key("identifier") => Ok((std::slice::from_ref(doc), "")),
-        Value::Object(map) => {
-            let (found, path) = match (
-                map.get("result").and_then(|r| r.get("content")),
-                map.get("content"),
-            ) {
-                (Some(c), _) => (c, "$.result.content"),
-                (None, Some(c)) => (c, "$.content"),
-                (None, None) => {
-                    return Err(shape(
-                        DOCUMENT,
-                        "$",
-                        doc,
-                        "an array of course records, a record, or a search response",
-                    ));
-                }
-            };
-            match found {
-                Value::Array(list) => Ok((list, path)),
-                other => Err(shape(DOCUMENT, path, other, "an array of course records")),
-            }
-        }
-        other => Err(shape(
-            DOCUMENT,
-            "$",
-            other,
-            "an array of course records, a record, or a search response",
-        )),
-    }
-}
-
-/// Where a search response holds its records.
-const READ: &str = "$.result.content";
-
-/// The keys of a search response's envelope, which say nothing of the records.
-const ENVELOPE: &[&str] = &["id", "ver", "ts", "params", "responseCode"];
-
-/// Reports what a search response holds around its `records` records (none for a lone
-/// record or an array): a key the loader does not read, at the top or in `result`, counted
-/// ignored under its path (`$.content` beside `$.result.content`, `$.result.collections`);
-/// a `result.count` other than the records read noted as [`IgotWhat::CountDisagrees`] (a
-/// page of a larger search), or as [`IgotWhat::WrongType`] when it is not a whole number
-/// (igot/22). O(keys).
-fn around(doc: &Value, records: usize, report: &mut Report) {
-    let Value::Object(map) = doc else { return };
-    if map.contains_key("identifier") {
-        return;
-    }
-    let result = map.get("result").and_then(Value::as_object);
-    let Some(result) = result.filter(|r| r.contains_key("content")) else {
-        report.ignore_around(
-            "$",
-            map,
-            &[ENVELOPE, &["content"]].concat(),
-            Some("$.content"),
-        );
-        return;
-    };
-    report.ignore_around("$", map, &[ENVELOPE, &["result"]].concat(), Some(READ));
-    report.ignore_around("$.result", result, &["count", "content"], Some(READ));
-    let records = records as u64;
-    match result.get("count") {
-        None | Some(Value::Null) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some() => {
-            let count = n.as_u64().unwrap_or_default();
-            if count != records {
-                report.note(
-                    "$.result.count",
-                    "",
-                    IgotWhat::CountDisagrees { count, records },
-                );
-            }
-        }
-        Some(other) => {
-            let what = IgotWhat::WrongType {
-                field: "count",
-                found: json_type(other),
-                expected: "a whole number",
-            };
-            report.note("$.result.count", "", what);
-        }
-    }
 }
 
 struct Reader<'a> {
