@@ -9,7 +9,8 @@
 //! matched ignoring whitespace, a misspelt key read as the platform writes it), and every
 //! field it has no place for, by name and count. Only malformed JSON, a key repeated in an
 //! object, or a document whose top level, or the API response around its records, has the
-//! wrong shape is an error.
+//! wrong shape is an error: a record, a tag list or a tag of another type is set aside and
+//! the load goes on, so that every problem is reported at once.
 //!
 //! A number beyond a double's range (`1e400`, `-1e400`, an integer of 400 digits), which
 //! JSON parsers refuse, does not make the document refused: it is read as the CASE import

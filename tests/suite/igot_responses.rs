@@ -1,6 +1,8 @@
 //! The platform's API responses read as what they are (igot/34, 36, 37): a content or
 //! hierarchy read holds one course record, an empty search page none, a user read response
-//! one user's profile.
+//! one user's profile; and a course's tag list of another type (JSON text, a `null` tag)
+//! sets aside that list or tag, not the catalogue, every problem reported at once
+//! (igot/35).
 
 use crate::support::{entries, owned};
 use karmayogi::{
@@ -9,6 +11,7 @@ use karmayogi::{
 };
 
 const READ: &str = include_str!("../data/cases/igot/34-courses-content-read-response.json");
+const TEXT: &str = include_str!("../data/cases/igot/35-courses-tag-lists-as-text-and-nulls.json");
 const USER: &str = include_str!("../data/cases/igot/36-profile-user-read-response.json");
 const EMPTY: &str = include_str!("../data/cases/igot/37-courses-empty-search-page.json");
 
@@ -287,5 +290,147 @@ fn igotresp_user_read_response_is_the_users_profile() {
             "$.result.response.profileDetails.competencies".to_owned(),
             "an object"
         )
+    );
+}
+
+/// igot/35: a tag list written as JSON text is read as the list it holds, as the
+/// platform's own course page reads it; a list that cannot be read, and a tag that is not
+/// an object (a `null`), are set aside each at its path with its course, and the records
+/// are kept with their other tags: every problem of the catalogue in one report.
+#[test]
+fn igotresp_tag_lists_of_another_type_set_aside_only_themselves() {
+    let load = load_igot_courses(TEXT, &kcm(), &IgotCourseOptions::default()).unwrap();
+    let courses: Vec<(&str, Vec<&str>)> = (load.value.iter())
+        .map(|c| {
+            let tags = c.provides.iter().map(|o| o.competency.as_str()).collect();
+            (c.id.as_str(), tags)
+        })
+        .collect();
+    assert_eq!(
+        courses,
+        [
+            (
+                "do_113990515935854592111",
+                vec!["kcm:Behavioural/Collaboration/Diversity & Inclusion"]
+            ),
+            (
+                "do_114006606955921408144",
+                vec!["kcm:Behavioural/Collaborative Leadership/Influencing and Negotiation"]
+            ),
+            (
+                "do_1139400923254046721119",
+                vec![
+                    "kcm:Functional/Administration Matters/Handling Miscellaneous Matters \
+                     (Car, Residence, Personal Staff etc.)"
+                ]
+            ),
+        ]
+    );
+    let (first, second, third) = (
+        "do_113990515935854592111",
+        "do_114006606955921408144",
+        "do_1139400923254046721119",
+    );
+    let list = "expected an array of tag objects, or JSON text of one";
+    assert_eq!(
+        entries(&load.report.set_aside),
+        owned(&[
+            (
+                "$[1].competencies_v6",
+                second,
+                &format!(
+                    "`competencies_v6` is a string that is not JSON (invalid json at line 1, \
+                     column 38 (`[0]`): EOF while parsing a value): {list}"
+                )
+            ),
+            (
+                "$[2].competencies_v3",
+                third,
+                &format!("`competencies_v3` is an object: {list}")
+            ),
+            (
+                "$[2].competencies_v5[0]",
+                third,
+                "`tag` is null: expected an object"
+            ),
+            (
+                "$[2].competencies_v5[2]",
+                third,
+                "`tag` is a string: expected an object"
+            ),
+            (
+                "$[2].competencies_v6",
+                third,
+                &format!("`competencies_v6` is JSON text of an object: {list}")
+            ),
+        ])
+    );
+    assert_eq!(
+        entries(&load.report.notes),
+        owned(&[
+            (
+                "$[0].competencies_v5",
+                first,
+                "`competencies_v5` is JSON text: read as the list it holds"
+            ),
+            (
+                "$[0]",
+                first,
+                "read the platform's misspelt keys competecnySubThemeDescription"
+            ),
+        ])
+    );
+}
+
+/// The text a tag list holds is read as the document is: a key repeated in an object
+/// there, a number nearer 0 than a double holds, sets the list aside; blank text, or the
+/// text `null`, holds no tags; a list of another JSON type (a number) is set aside.
+#[test]
+fn igotresp_tag_list_text_is_read_as_a_document_is() {
+    let record = |tags: &str| {
+        format!(
+            r#"[{{"identifier": "do_1", "name": "A", "duration": 60, "competencies_v5": {tags}}}]"#
+        )
+    };
+    let tag = r#"{\"competencyArea\": \"Behavioural\", \"competencyTheme\": \"Self-Awareness\", \"competencySubTheme\": \"Self-Analysis\"}"#;
+    let read = |tags: &str| {
+        load_igot_courses(&record(tags), &kcm(), &IgotCourseOptions::default()).unwrap()
+    };
+    let load = read(&format!("\"[{tag}]\""));
+    assert_eq!(load.value[0].provides.len(), 1);
+    let repeated = tag.replace('{', r#"{\"competencyArea\": \"Functional\", "#);
+    let load = read(&format!("\"[{repeated}]\""));
+    let what = load.report.set_aside[0].what.to_string();
+    assert!(
+        what.starts_with("`competencies_v5` is a string that is not JSON (invalid json")
+            && what.contains("duplicate field `competencyArea`"),
+        "{what}"
+    );
+    assert_eq!(load.value.len(), 1, "the record is kept");
+    let load = read(r#""[{\"competencySubThemeId\": 1e-400}]""#);
+    let what = load.report.set_aside[0].what.to_string();
+    assert!(what.contains("is a string that is not JSON"), "{what}");
+    for none in [r#""  ""#, r#""null""#, "null"] {
+        let load = read(none);
+        assert!(load.report.set_aside.is_empty(), "{none}");
+        assert_eq!(load.report.notes[0].what, IgotWhat::NoTags, "{none}");
+    }
+    let load = read("3");
+    assert_eq!(
+        load.report.set_aside[0].what,
+        IgotWhat::WrongType {
+            field: "competencies_v5",
+            found: "an integer",
+            expected: "an array of tag objects, or JSON text of one"
+        }
+    );
+    let load = read(r#""\"Self-Analysis\"""#);
+    assert_eq!(
+        load.report.set_aside[0].what,
+        IgotWhat::WrongType {
+            field: "competencies_v5",
+            found: "JSON text of a string",
+            expected: "an array of tag objects, or JSON text of one"
+        }
     );
 }

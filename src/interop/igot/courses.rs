@@ -8,10 +8,10 @@ use serde_json::{Map, Value};
 
 use super::alike::KeptIds;
 use super::by_id::ById;
-use super::json::{Report, parse, refuse_other_kinds, required_text, shape, written_id};
+use super::json::{Report, parse, refuse_other_kinds, required_text, written_id};
 use super::report::{IgotLoad, IgotWhat};
 use super::responses;
-use super::tags::{KcmTagKey, Tag, Tags};
+use super::tags::{KcmTagKey, Tag, Tags, tag_list};
 use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
@@ -21,7 +21,6 @@ use crate::model::names::one_line;
 use crate::model::nearest::Nearest;
 use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
 
-const DOCUMENT: &str = "igot course records";
 const KNOWN: &[&str] = &[
     "identifier",
     "name",
@@ -90,7 +89,9 @@ impl IgotCourseOptions {
 ///   [`IgotCourseOptions::hours_when_missing`], or the course is set aside;
 /// - mode formal; no prerequisites (the records carry none);
 /// - each tag of `competencies_v3`, `competencies_v5` and `competencies_v6` (all that are
-///   present) → an outcome:
+///   present; a list written as JSON text, as some records hold it and the platform's own
+///   course page parses it, is read as the list the text holds, and noted:
+///   [`IgotWhat::TagsFromText`]; igot/35) → an outcome:
 ///   - v3 (FRAC era): the competency `id`, at `selectedLevelLevel` (the text `Level N`,
 ///     or any spelling of a level's number the crate reads: `3`, `L3`, `III`,
 ///     `Level III`),
@@ -114,10 +115,13 @@ impl IgotCourseOptions {
 ///   policy decides what they close ([`UntaggedLevel`](crate::UntaggedLevel)), never a
 ///   guess here.
 ///
-/// Set aside, each reported with its path: a record that is not an object, or lacks an
-/// identifier or name; a record repeating an earlier identifier; a course without a
-/// duration (and no hours assumed) or whose duration makes hours outside 5·10⁻¹³ to
-/// 10,000 (the smallest hours held, half a pico-hour; reported with the duration as
+/// Set aside, each reported with its path, the load going on so that every problem of a
+/// catalogue is reported at once (igot/35): a record that is not an object, or lacks an
+/// identifier or name; a tag list of another type (a number, an object), or text that is
+/// not JSON ([`IgotWhat::NotJson`]) or JSON of another value, the record kept with its
+/// other lists; a tag that is not an object (a `null` in the list); a record repeating an
+/// earlier identifier; a course without a duration (and no hours assumed) or whose
+/// duration makes hours outside 5·10⁻¹³ to 10,000 (the smallest hours held, half a pico-hour; reported with the duration as
 /// written); a tag naming no
 /// competency of `framework` (with the nearest id), with a level that is not `Level N` (or a label, `LN`,
 /// `Lvl-N`) or a whole number (`N`, or `N.0` as spreadsheet exports write one), or outside the competency's range, or lacking the names or id it is keyed by; a second tag
@@ -152,8 +156,7 @@ impl IgotCourseOptions {
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
 /// above: at its top level, or in the response around the records (a `content` neither a
 /// list nor a record; a `result` with neither `content` nor `count`, as a question set's
-/// read response, `result.questionset`, holds no course), or whose tag lists are not
-/// arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
+/// read response, `result.questionset`, holds no course); [`Error::InvalidOption`](crate::Error::InvalidOption)
 /// for assumed hours outside `[5e-13, 10000]` (hours are held in whole pico-hours,
 /// 10⁻¹² h, to the nearest with halves rounding up: smaller hours would count as 0).
 ///
@@ -234,7 +237,7 @@ pub fn load_igot_courses(
             );
             continue;
         };
-        courses.extend(reader.course(&path, record)?);
+        courses.extend(reader.course(&path, record));
     }
     reader.kept.note_alike(&mut reader.report);
     Ok(IgotLoad {
@@ -258,56 +261,54 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// One record: the course, or `None` when it is set aside.
-    fn course(
-        &mut self,
-        path: &str,
-        record: &Map<String, Value>,
-    ) -> Result<Option<CourseSpec>, Errors> {
+    fn course(&mut self, path: &str, record: &Map<String, Value>) -> Option<CourseSpec> {
         self.report.ignore_others("course", record, KNOWN);
         let id = match required_text(record, "identifier") {
             Ok(id) => id,
             Err(what) => {
                 self.report
                     .set_aside(path, &written_id(record, "identifier"), what);
-                return Ok(None);
+                return None;
             }
         };
         if !self.ids.insert(id.to_owned()) {
             self.report.set_aside(path, id, IgotWhat::DuplicateId);
-            return Ok(None);
+            return None;
         }
         let name = match required_text(record, "name") {
             Ok(n) => n,
             Err(what) => {
                 self.report.set_aside(path, id, what);
-                return Ok(None);
+                return None;
             }
         };
-        let Some(hours) = self.hours(path, id, record) else {
-            return Ok(None);
-        };
+        let hours = self.hours(path, id, record)?;
         // (competency id, level, tag path) kept so far, by competency id: the reader's
         // one id-map type rather than a B-tree of its own (sorted by id at the end).
         let mut kept: ById<Kept> = ById::default();
         // Which of `MISSPELT` the course's tags use.
         let mut misspelt = [false; 2];
         for generation in ["competencies_v3", "competencies_v5", "competencies_v6"] {
-            let tags = match record.get(generation) {
-                None | Some(Value::Null) => continue,
-                Some(Value::Array(tags)) => tags,
-                Some(other) => {
-                    return Err(shape(
-                        DOCUMENT,
-                        &format!("{path}.{generation}"),
-                        other,
-                        "an array of tag objects",
-                    ));
-                }
+            let Some(tags) = tag_list(
+                &mut self.report,
+                (path, id),
+                generation,
+                record.get(generation),
+            ) else {
+                continue;
             };
             for (t, tag) in tags.iter().enumerate() {
                 let path = format!("{path}.{generation}[{t}]");
+                // A tag of another type (a `null` in the list) is set aside, as one
+                // naming no competency is: the record's other tags are read.
                 let Some(tag) = tag.as_object() else {
-                    return Err(shape(DOCUMENT, &path, tag, "a tag object"));
+                    let what = IgotWhat::WrongType {
+                        field: "tag",
+                        found: json_type(tag),
+                        expected: "an object",
+                    };
+                    self.report.set_aside(&path, id, what);
+                    continue;
                 };
                 for (seen, key) in misspelt.iter_mut().zip(MISSPELT) {
                     *seen |= tag.contains_key(key);
@@ -339,7 +340,7 @@ impl Reader<'_> {
             self.report.note(path, id, IgotWhat::NoTags);
         }
         self.kept.keep(&mut self.report, path, id);
-        Ok(Some(CourseSpec {
+        Some(CourseSpec {
             id: id.into(),
             name: name.to_owned(),
             hours,
@@ -356,7 +357,7 @@ impl Reader<'_> {
             prerequisites: Vec::new(),
             provider: None,
             language: None,
-        }))
+        })
     }
 
     /// The course's hours, or `None` when it is set aside.
