@@ -8,7 +8,9 @@
 //! record or tag it set aside and why, every record it kept with something to know (a name
 //! matched ignoring whitespace, a misspelt key read as the platform writes it), and every
 //! field it has no place for, by name and count. Only malformed JSON, a key repeated in an
-//! object, or a document whose top level has the wrong shape is an error.
+//! object, or a document whose top level, or the API response around its records, has the
+//! wrong shape is an error: a record, a tag list or a tag of another type is set aside and
+//! the load goes on, so that every problem is reported at once.
 //!
 //! A number beyond a double's range (`1e400`, `-1e400`, an integer of 400 digits), which
 //! JSON parsers refuse, does not make the document refused: it is read as the CASE import
@@ -31,6 +33,7 @@ mod met_again;
 mod nodes;
 mod profile;
 mod report;
+mod responses;
 mod same_names;
 mod tags;
 

@@ -30,7 +30,8 @@ pub enum DocumentKind {
     KcmDictionary,
     /// iGOT course records: an array of records holding `identifier` and
     /// `competencies_v3`, `competencies_v5`, `competencies_v6`, `duration` or
-    /// `objectType`, one such record, or a search response holding `content`
+    /// `objectType`, one such record, a search response holding `content` or `count`, or
+    /// a content read response holding `content`
     /// ([`load_igot_courses`](crate::load_igot_courses)).
     IgotCourses,
     /// FRAC-era position trees: nodes whose `type` is a FRAC node type (`POSITION`,
@@ -44,8 +45,8 @@ pub enum DocumentKind {
     PositionMaster,
     /// iGOT profile competencies: entries holding `competencySelfAttestedLevel…` or
     /// `competencyCBPCompletionLevel…` fields, an object holding them as `competencies`,
-    /// or a user record holding `profileDetails`
-    /// ([`load_igot_profile`](crate::load_igot_profile)).
+    /// a user record holding `profileDetails`, or a user read response holding such a
+    /// record at `result.response` ([`load_igot_profile`](crate::load_igot_profile)).
     IgotProfile,
 }
 

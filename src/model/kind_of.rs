@@ -182,7 +182,10 @@ fn object_kind(map: &Map<String, Value>) -> Option<DocumentKind> {
         Some(DocumentKind::CasePackage)
     } else if has("responseData") || entry_kind(map) == Some(DocumentKind::FracPositions) {
         Some(DocumentKind::FracPositions)
-    } else if has("profileDetails") || list_of("competencies", DocumentKind::IgotProfile) {
+    } else if has("profileDetails")
+        || list_of("competencies", DocumentKind::IgotProfile)
+        || user_read_response(map)
+    {
         Some(DocumentKind::IgotProfile)
     } else if map.len() == 1 && map.get("positions").is_some_and(master_list) {
         Some(DocumentKind::PositionMaster)
@@ -191,13 +194,21 @@ fn object_kind(map: &Map<String, Value>) -> Option<DocumentKind> {
     } else if entry_kind(map) == Some(DocumentKind::IgotCourses)
         || map
             .get("result")
-            .is_some_and(|r| r.get("content").is_some())
+            .is_some_and(|r| r.get("content").is_some() || r.get("count").is_some())
         || list_of("content", DocumentKind::IgotCourses)
     {
         Some(DocumentKind::IgotCourses)
     } else {
         None
     }
+}
+
+/// Whether `map` is a user read response of the platform: `result.response`, the user's
+/// record, holding `profileDetails`.
+fn user_read_response(map: &Map<String, Value>) -> bool {
+    map.get("result")
+        .and_then(|r| r.get("response"))
+        .is_some_and(|u| u.get("profileDetails").is_some())
 }
 
 /// Whether `positions`, the one key of an object, holds designations of the master list:
@@ -358,6 +369,13 @@ mod tests {
             Some(IgotCourses)
         );
         assert_eq!(kind(r#"{"result": {"content": []}}"#), Some(IgotCourses));
+        // A content read response, and a search page on which nothing matched.
+        assert_eq!(kind(r#"{"result": {"content": {}}}"#), Some(IgotCourses));
+        assert_eq!(kind(r#"{"result": {"count": 0}}"#), Some(IgotCourses));
+        // A user read response holding the user's profile.
+        let user = r#"{"result": {"response": {"userId": "u1", "profileDetails": null}}}"#;
+        assert_eq!(kind(user), Some(IgotProfile));
+        assert_eq!(kind(r#"{"result": {"response": {"userId": "u1"}}}"#), None);
         assert_eq!(
             kind(r#"[{"name": "Behavioural", "competency_theme": []}]"#),
             Some(KcmDictionary)

@@ -3320,7 +3320,7 @@ fn igot_shape() {
     assert_eq!(
         errors.as_slice()[0].to_string(),
         "igot course records at `$.result.content`: found an integer, expected an array of \
-         course records"
+         course records (a search response) or one record (a read response)"
     );
 }
 

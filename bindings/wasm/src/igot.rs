@@ -21,14 +21,18 @@ struct CoursesOut<'a> {
 }
 
 /// Reads iGOT course records (an array of records, one record, a search response
-/// `{result: {content}}` or `{content}`, or the JSON text of any) into courses whose
+/// `{result: {count, content}}` or `{content}`, an empty search page `{result: {count: 0}}`,
+/// a content read response `{result: {content: {...}}}`, or the JSON text of any) into
+/// courses whose
 /// outcomes name competencies of the framework: FRAC-era tags (`competencies_v3`, by id, at
 /// their `Level N`) and KCM tags (`competencies_v5`, `competencies_v6`, by the `key` option,
 /// without a level: the untagged-level policy of a learning path decides what they close).
 /// Hours come from `duration` (seconds); with `hoursWhenMissing`, a record without one gets
 /// those hours and a note, otherwise it is set aside. The report lists by JSON path every
-/// record and tag set aside (an unknown competency with the nearest id, a level outside the
-/// competency's scale, a repeated id or tag) and every note; nothing is dropped silently.
+/// record, tag list and tag set aside (an unknown competency with the nearest id, a level
+/// outside the competency's scale, a repeated id or tag, a tag list that is not a list nor
+/// JSON text of one, a `null` tag) and every note (a tag list read from JSON text); nothing
+/// is dropped silently, and one bad record never refuses the others.
 ///
 /// Throws `json` for malformed JSON, `igot_shape` for a document of another shape,
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
@@ -100,8 +104,9 @@ struct ProfileOut<'a> {
 }
 
 /// Reads an officer's FRAC-era profile competencies (the `competencies` array, an object
-/// holding it in `profileDetails`, a user record holding `profileDetails`, or the JSON text
-/// of any) into passbook entries: the self-attested level as self-declared evidence, the
+/// holding it in `profileDetails`, a user record holding `profileDetails`, a user read
+/// response `{result: {response: {profileDetails}}}`, or the JSON text of any; a user
+/// record without competencies has none) into passbook entries: the self-attested level as self-declared evidence, the
 /// level the platform raised on a passed assessment (`competencyCBPCompletionLevel`) as an
 /// assessment; both verified and undated. A level may be `Level N`, a whole number, a
 /// Roman numeral (`III`, `Level III`) or a default level name (noted). Set aside and reported: an entry that is not an object or

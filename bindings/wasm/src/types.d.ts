@@ -1120,7 +1120,12 @@ export type IgotWhat =
   /** Ids of one kind that differ only in letter case or surrounding whitespace: kept apart. */
   | { what: "lookalike_ids"; ids: string[] }
   /** Ids of one kind that are one text in two Unicode forms: kept apart. */
-  | { what: "equivalent_ids"; ids: string[] };
+  | { what: "equivalent_ids"; ids: string[] }
+  /** A course's tag list (`competencies_v5`) written as JSON text: read as the list it holds. */
+  | { what: "tags_from_text"; field: string }
+  /** A field holding text that is not JSON where JSON text is read (a tag list): set aside,
+   * with the parser's message (line and column in the text). */
+  | { what: "not_json"; field: string; error: string };
 
 /** The texts of the O*NET CSV files, in the layout of the repository's `data/onet`. */
 export interface OnetCsv {

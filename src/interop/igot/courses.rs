@@ -8,9 +8,10 @@ use serde_json::{Map, Value};
 
 use super::alike::KeptIds;
 use super::by_id::ById;
-use super::json::{Report, parse, refuse_other_kinds, required_text, shape, written_id};
+use super::json::{Report, parse, refuse_other_kinds, required_text, written_id};
 use super::report::{IgotLoad, IgotWhat};
-use super::tags::{KcmTagKey, Tag, Tags};
+use super::responses;
+use super::tags::{KcmTagKey, Tag, Tags, tag_list};
 use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
@@ -20,7 +21,6 @@ use crate::model::names::one_line;
 use crate::model::nearest::Nearest;
 use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
 
-const DOCUMENT: &str = "igot course records";
 const KNOWN: &[&str] = &[
     "identifier",
     "name",
@@ -66,8 +66,20 @@ impl IgotCourseOptions {
 /// Reads iGOT course records into [`CourseSpec`]s whose outcomes name competencies of
 /// `framework`, with a report of every record and tag set aside.
 ///
-/// The document is an array of course records, one record, or a search response
-/// (`{"result": {"content": [...]}}`, or `{"content": [...]}`). Per record:
+/// The document is an array of course records, one record, or one of the platform's API
+/// responses (Sunbird's content APIs, as iGOT serves them; igot/34, igot/37):
+/// - a search page (`composite/v1/search`, `content/v1/search`):
+///   `{"id": "api.content.search", …, "result": {"count": N, "content": [...]}}`, or
+///   `{"content": [...]}`;
+/// - a search page on which nothing matched, `{"result": {"count": 0}}`: the platform
+///   writes `content` only when it holds a record (`Sunbird-Knowlg/knowledge-platform`,
+///   `SearchBaseActor.getCompositeSearchResponse`), so this is an empty load;
+/// - a content or hierarchy read (`content/v3/read`, `course/v1/hierarchy`):
+///   `{"id": "api.content.read", …, "result": {"content": {<one record>}}}` (its
+///   `ContentActor.read`, `HierarchyManager.getHierarchy`), the record at
+///   `$.result.content`.
+///
+/// Per record:
 /// - `identifier` → the course id, `name` → its name; both needed;
 /// - `duration` (seconds: a number, or text holding a number as JSON writes one, such as
 ///   `"5400"`, `"5400.5"` or `"5.4e3"`; other text such as `"+5400"`, `".5"` or `"1,800"`
@@ -77,7 +89,9 @@ impl IgotCourseOptions {
 ///   [`IgotCourseOptions::hours_when_missing`], or the course is set aside;
 /// - mode formal; no prerequisites (the records carry none);
 /// - each tag of `competencies_v3`, `competencies_v5` and `competencies_v6` (all that are
-///   present) → an outcome:
+///   present; a list written as JSON text, as some records hold it and the platform's own
+///   course page parses it, is read as the list the text holds, and noted:
+///   [`IgotWhat::TagsFromText`]; igot/35) → an outcome:
 ///   - v3 (FRAC era): the competency `id`, at `selectedLevelLevel` (the text `Level N`,
 ///     or any spelling of a level's number the crate reads: `3`, `L3`, `III`,
 ///     `Level III`),
@@ -101,10 +115,13 @@ impl IgotCourseOptions {
 ///   policy decides what they close ([`UntaggedLevel`](crate::UntaggedLevel)), never a
 ///   guess here.
 ///
-/// Set aside, each reported with its path: a record that is not an object, or lacks an
-/// identifier or name; a record repeating an earlier identifier; a course without a
-/// duration (and no hours assumed) or whose duration makes hours outside 5·10⁻¹³ to
-/// 10,000 (the smallest hours held, half a pico-hour; reported with the duration as
+/// Set aside, each reported with its path, the load going on so that every problem of a
+/// catalogue is reported at once (igot/35): a record that is not an object, or lacks an
+/// identifier or name; a tag list of another type (a number, an object), or text that is
+/// not JSON ([`IgotWhat::NotJson`]) or JSON of another value, the record kept with its
+/// other lists; a tag that is not an object (a `null` in the list); a record repeating an
+/// earlier identifier; a course without a duration (and no hours assumed) or whose
+/// duration makes hours outside 5·10⁻¹³ to 10,000 (the smallest hours held, half a pico-hour; reported with the duration as
 /// written); a tag naming no
 /// competency of `framework` (with the nearest id), with a level that is not `Level N` (or a label, `LN`,
 /// `Lvl-N`) or a whole number (`N`, or `N.0` as spreadsheet exports write one), or outside the competency's range, or lacking the names or id it is keyed by; a second tag
@@ -119,8 +136,11 @@ impl IgotCourseOptions {
 /// `responseCode`) is counted in [`IgotReport::ignored_fields`](crate::IgotReport) by its
 /// path (`$.result.facets`), and one holding a list (`$.content` beside
 /// `$.result.content`, `$.result.collections`) is also set aside as
-/// [`IgotWhat::ListNotRead`]; a `result.count` other than the records held is noted
-/// ([`IgotWhat::CountDisagrees`]: a page of 2 of a search of 250 is not the catalogue).
+/// [`IgotWhat::ListNotRead`] (a search of several object types lists the others under
+/// their own keys, `$.result.QuestionSet`); a `result.count` other than the records held
+/// is noted ([`IgotWhat::CountDisagrees`]: a page of 2 of a search of 250 is not the
+/// catalogue, and a page past the last holds none of the 250), as paging makes it, never
+/// refused.
 /// Course identifiers that differ only in letter case or whitespace around them (`do_1`,
 /// `" do_1"`, `DO_1`) are different courses, never merged, and noted
 /// ([`IgotWhat::LookalikeIds`], and [`IgotWhat::IdWhitespace`] for the spaces; igot/24).
@@ -134,7 +154,9 @@ impl IgotCourseOptions {
 /// reported);
 /// the KCM dictionary among them (igot/12);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above, or whose tag lists are not arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
+/// above: at its top level, or in the response around the records (a `content` neither a
+/// list nor a record; a `result` with neither `content` nor `count`, as a question set's
+/// read response, `result.questionset`, holds no course); [`Error::InvalidOption`](crate::Error::InvalidOption)
 /// for assumed hours outside `[5e-13, 10000]` (hours are held in whole pico-hours,
 /// 10⁻¹² h, to the nearest with halves rounding up: smaller hours would count as 0).
 ///
@@ -181,7 +203,7 @@ pub fn load_igot_courses(
     }
     let doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotCourses, "iGOT course records")?;
-    let (records, base) = records(&doc)?;
+    let records = responses::records(&doc)?;
     let mut reader = Reader {
         framework,
         options,
@@ -198,14 +220,10 @@ pub fn load_igot_courses(
         nearest: Nearest::new(1_000),
         kept: KeptIds::default(),
     };
-    around(&doc, records.len(), &mut reader.report);
+    responses::around(&doc, records.list.len(), &mut reader.report);
     let mut courses: Vec<CourseSpec> = Vec::new();
-    for (i, record) in records.iter().enumerate() {
-        let path = if base.is_empty() {
-            "$".to_owned()
-        } else {
-            format!("{base}[{i}]")
-        };
+    for (i, record) in records.list.iter().enumerate() {
+        let path = records.path(i);
         let Some(record) = record.as_object() else {
             let found = json_type(record);
             reader.report.set_aside(
@@ -219,102 +237,13 @@ pub fn load_igot_courses(
             );
             continue;
         };
-        courses.extend(reader.course(&path, record)?);
+        courses.extend(reader.course(&path, record));
     }
     reader.kept.note_alike(&mut reader.report);
     Ok(IgotLoad {
         value: courses,
         report: reader.report.finish(),
     })
-}
-
-/// The records of a document, and the path of their array (empty for a lone record).
-fn records(doc: &Value) -> Result<(&[Value], &'static str), Errors> {
-    match doc {
-        Value::Array(list) => Ok((list, "$")),
-        // One record: its path is the top level itself.
-        Value::Object(map) if map.contains_key("identifier") => Ok((std::slice::from_ref(doc), "")),
-        Value::Object(map) => {
-            let (found, path) = match (
-                map.get("result").and_then(|r| r.get("content")),
-                map.get("content"),
-            ) {
-                (Some(c), _) => (c, "$.result.content"),
-                (None, Some(c)) => (c, "$.content"),
-                (None, None) => {
-                    return Err(shape(
-                        DOCUMENT,
-                        "$",
-                        doc,
-                        "an array of course records, a record, or a search response",
-                    ));
-                }
-            };
-            match found {
-                Value::Array(list) => Ok((list, path)),
-                other => Err(shape(DOCUMENT, path, other, "an array of course records")),
-            }
-        }
-        other => Err(shape(
-            DOCUMENT,
-            "$",
-            other,
-            "an array of course records, a record, or a search response",
-        )),
-    }
-}
-
-/// Where a search response holds its records.
-const READ: &str = "$.result.content";
-
-/// The keys of a search response's envelope, which say nothing of the records.
-const ENVELOPE: &[&str] = &["id", "ver", "ts", "params", "responseCode"];
-
-/// Reports what a search response holds around its `records` records (none for a lone
-/// record or an array): a key the loader does not read, at the top or in `result`, counted
-/// ignored under its path (`$.content` beside `$.result.content`, `$.result.collections`);
-/// a `result.count` other than the records read noted as [`IgotWhat::CountDisagrees`] (a
-/// page of a larger search), or as [`IgotWhat::WrongType`] when it is not a whole number
-/// (igot/22). O(keys).
-fn around(doc: &Value, records: usize, report: &mut Report) {
-    let Value::Object(map) = doc else { return };
-    if map.contains_key("identifier") {
-        return;
-    }
-    let result = map.get("result").and_then(Value::as_object);
-    let Some(result) = result.filter(|r| r.contains_key("content")) else {
-        report.ignore_around(
-            "$",
-            map,
-            &[ENVELOPE, &["content"]].concat(),
-            Some("$.content"),
-        );
-        return;
-    };
-    report.ignore_around("$", map, &[ENVELOPE, &["result"]].concat(), Some(READ));
-    report.ignore_around("$.result", result, &["count", "content"], Some(READ));
-    let records = records as u64;
-    match result.get("count") {
-        None | Some(Value::Null) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some() => {
-            let count = n.as_u64().unwrap_or_default();
-            if count != records {
-                report.note(
-                    "$.result.count",
-                    "",
-                    IgotWhat::CountDisagrees { count, records },
-                );
-            }
-        }
-        Some(other) => {
-            let what = IgotWhat::WrongType {
-                field: "count",
-                found: json_type(other),
-                expected: "a whole number",
-            };
-            report.note("$.result.count", "", what);
-        }
-    }
 }
 
 struct Reader<'a> {
@@ -332,56 +261,54 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// One record: the course, or `None` when it is set aside.
-    fn course(
-        &mut self,
-        path: &str,
-        record: &Map<String, Value>,
-    ) -> Result<Option<CourseSpec>, Errors> {
+    fn course(&mut self, path: &str, record: &Map<String, Value>) -> Option<CourseSpec> {
         self.report.ignore_others("course", record, KNOWN);
         let id = match required_text(record, "identifier") {
             Ok(id) => id,
             Err(what) => {
                 self.report
                     .set_aside(path, &written_id(record, "identifier"), what);
-                return Ok(None);
+                return None;
             }
         };
         if !self.ids.insert(id.to_owned()) {
             self.report.set_aside(path, id, IgotWhat::DuplicateId);
-            return Ok(None);
+            return None;
         }
         let name = match required_text(record, "name") {
             Ok(n) => n,
             Err(what) => {
                 self.report.set_aside(path, id, what);
-                return Ok(None);
+                return None;
             }
         };
-        let Some(hours) = self.hours(path, id, record) else {
-            return Ok(None);
-        };
+        let hours = self.hours(path, id, record)?;
         // (competency id, level, tag path) kept so far, by competency id: the reader's
         // one id-map type rather than a B-tree of its own (sorted by id at the end).
         let mut kept: ById<Kept> = ById::default();
         // Which of `MISSPELT` the course's tags use.
         let mut misspelt = [false; 2];
         for generation in ["competencies_v3", "competencies_v5", "competencies_v6"] {
-            let tags = match record.get(generation) {
-                None | Some(Value::Null) => continue,
-                Some(Value::Array(tags)) => tags,
-                Some(other) => {
-                    return Err(shape(
-                        DOCUMENT,
-                        &format!("{path}.{generation}"),
-                        other,
-                        "an array of tag objects",
-                    ));
-                }
+            let Some(tags) = tag_list(
+                &mut self.report,
+                (path, id),
+                generation,
+                record.get(generation),
+            ) else {
+                continue;
             };
             for (t, tag) in tags.iter().enumerate() {
                 let path = format!("{path}.{generation}[{t}]");
+                // A tag of another type (a `null` in the list) is set aside, as one
+                // naming no competency is: the record's other tags are read.
                 let Some(tag) = tag.as_object() else {
-                    return Err(shape(DOCUMENT, &path, tag, "a tag object"));
+                    let what = IgotWhat::WrongType {
+                        field: "tag",
+                        found: json_type(tag),
+                        expected: "an object",
+                    };
+                    self.report.set_aside(&path, id, what);
+                    continue;
                 };
                 for (seen, key) in misspelt.iter_mut().zip(MISSPELT) {
                     *seen |= tag.contains_key(key);
@@ -413,7 +340,7 @@ impl Reader<'_> {
             self.report.note(path, id, IgotWhat::NoTags);
         }
         self.kept.keep(&mut self.report, path, id);
-        Ok(Some(CourseSpec {
+        Some(CourseSpec {
             id: id.into(),
             name: name.to_owned(),
             hours,
@@ -430,7 +357,7 @@ impl Reader<'_> {
             prerequisites: Vec::new(),
             provider: None,
             language: None,
-        }))
+        })
     }
 
     /// The course's hours, or `None` when it is set aside.

@@ -5,10 +5,10 @@ use serde_json::Value;
 
 use super::alike::KeptIds;
 use super::json::{
-    Report, level, level_by_name, level_name, parse, refuse_other_kinds, required_text, shape,
-    written_id,
+    Report, level, level_by_name, level_name, parse, refuse_other_kinds, required_text, written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
+use super::responses;
 use crate::DocumentKind;
 use crate::interop::case::huge;
 use crate::interop::case::read::json_type;
@@ -16,9 +16,6 @@ use crate::model::level::{name_alone, name_then_number};
 use crate::model::missing::is_missing;
 use crate::{Errors, Evidence, EvidenceSource};
 
-const DOCUMENT: &str = "igot profile competencies";
-/// The shapes the profile loader reads, as its errors say.
-const EXPECTED: &str = "profile competencies (an array, or an object holding `competencies`)";
 const KNOWN: &[&str] = &[
     "id",
     "competencySelfAttestedLevelValue",
@@ -33,8 +30,14 @@ const KNOWN: &[&str] = &[
 /// platform's user record) into passbook [`Evidence`], each with the source that matches
 /// how the platform recorded it.
 ///
-/// The document is the `competencies` array, an object holding it (`profileDetails`), or
-/// a user record holding `profileDetails`. Per entry (its `id` is the competency's):
+/// The document is the `competencies` array, an object holding it (`profileDetails`), a
+/// user record holding `profileDetails`, or a user read response (`user/v1/read`,
+/// `user/private/v1/read` of Sunbird's user service, as iGOT serves it:
+/// `{"id": "api.user.read", …, "result": {"response": {<user record>}}}`, the record the
+/// platform's own portal reads at `result.response.profileDetails`; igot/36). A user record
+/// whose `profileDetails` is absent or `null`, or holds no `competencies` (or `null`
+/// there), as most users' records do, has none: an empty load, its keys counted ignored.
+/// Per entry (its `id` is the competency's):
 /// - the **self-attested** level, `competencySelfAttestedLevelValue` (`Level N`), or when
 ///   that is absent or unreadable `competencySelfAttestedLevel` (the platform writes a
 ///   level number there, or the level node's id, which is no level) → evidence from
@@ -99,7 +102,10 @@ const KNOWN: &[&str] = &[
 /// reported);
 /// a framework's `competencies` (igot/10) and the position master list (igot/14) are no
 /// profile's; [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none
-/// of the shapes above. `[]` is a profile with no competencies: an empty load.
+/// of the shapes above, at its top level or in the response or record around the entries
+/// (a `result` without a `response` object; a user search's `result.response`, which
+/// holds several users in `content`; a `profileDetails` or `competencies` of another
+/// type). `[]` is a profile with no competencies: an empty load.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -119,9 +125,8 @@ const KNOWN: &[&str] = &[
 pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> {
     let doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotProfile, "iGOT profile competencies")?;
-    let (entries, base) = entries(&doc)?;
     let mut report = Report::default();
-    around(&doc, &mut report);
+    let (entries, base) = responses::profile_competencies(&doc, &mut report)?;
     let mut evidence = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut kept = KeptIds::default();
@@ -221,37 +226,6 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
         value: evidence,
         report: report.finish(),
     })
-}
-
-/// Counts the keys around the entries (a user record's other fields, `profileDetails`'
-/// other than `competencies`) as ignored, under their paths (igot/22). O(keys).
-fn around(doc: &Value, report: &mut Report) {
-    let Value::Object(map) = doc else { return };
-    match map.get("profileDetails") {
-        Some(Value::Object(details)) => {
-            report.ignore_around("$", map, &["profileDetails"], None);
-            report.ignore_around("$.profileDetails", details, &["competencies"], None);
-        }
-        _ => report.ignore_around("$", map, &["competencies"], None),
-    }
-}
-
-/// The entries of a document and the path of their array.
-fn entries(doc: &Value) -> Result<(&[Value], String), Errors> {
-    let mut at = doc;
-    let mut path = String::from("$");
-    if let Some(details) = at.get("profileDetails") {
-        at = details;
-        path.push_str(".profileDetails");
-    }
-    if let Some(list) = at.get("competencies") {
-        at = list;
-        path.push_str(".competencies");
-    }
-    match at {
-        Value::Array(list) => Ok((list, path)),
-        other => Err(shape(DOCUMENT, &path, other, EXPECTED)),
-    }
 }
 
 /// The name the first of `fields` that holds a level gives when it is written as a

@@ -284,6 +284,21 @@ pub enum IgotWhat {
         /// The ids, sorted byte by byte.
         ids: Vec<String>,
     },
+    /// A course's tag list (`competencies_v5`) written as JSON text, as some records of the
+    /// platform hold it: read as the list the text holds, as the platform's own course page
+    /// reads it.
+    TagsFromText {
+        /// The tag list.
+        field: &'static str,
+    },
+    /// A field holding text that is not JSON where JSON text of a value is read (a course's
+    /// tag list written as text): set aside with what the JSON parser says of it.
+    NotJson {
+        /// The field.
+        field: &'static str,
+        /// The parser's message, placing the fault by line and column in the text.
+        error: String,
+    },
     /// A name written exactly as an earlier record's of the same kind, under another id:
     /// both are kept, and this one is noted.
     SameName {
@@ -362,15 +377,7 @@ impl fmt::Display for IgotWhat {
                 quoted(found),
                 quoted(matched)
             ),
-            IgotWhat::RepeatedTag { level } => match level {
-                Some(l) => write!(
-                    f,
-                    "the competency is tagged again (level {l}); the highest level is kept"
-                ),
-                None => f.write_str(
-                    "the competency is tagged again (no level); the highest level is kept",
-                ),
-            },
+            IgotWhat::RepeatedTag { level } => repeated_tag(f, *level),
             IgotWhat::RepeatedRequirement { competency, level } => write!(
                 f,
                 "competency {} required again (level {level}); the highest level is kept",
@@ -401,7 +408,9 @@ impl fmt::Display for IgotWhat {
             IgotWhat::Conflict { field } => {
                 write!(f, "met again with another `{field}`; the first is kept")
             }
-            IgotWhat::ListNotRead { .. }
+            IgotWhat::TagsFromText { .. }
+            | IgotWhat::NotJson { .. }
+            | IgotWhat::ListNotRead { .. }
             | IgotWhat::CountDisagrees { .. }
             | IgotWhat::IdWhitespace { .. }
             | IgotWhat::LookalikeIds { .. }
@@ -413,11 +422,19 @@ impl fmt::Display for IgotWhat {
     }
 }
 
-/// The text of what a report says of the records as a whole, of their names and of their
-/// ids: a list not read, a count not the records', a name or an id with whitespace, names
-/// alike, ids that look alike.
+/// The text of what a report says of the records as a whole, of their lists, of their
+/// names and of their ids: a tag list read from text or not JSON, a list not read, a count
+/// not the records', a name or an id with whitespace, names alike, ids that look alike.
 fn records_names_and_ids(f: &mut fmt::Formatter<'_>, what: &IgotWhat) -> fmt::Result {
     match what {
+        IgotWhat::TagsFromText { field } => {
+            write!(f, "`{field}` is JSON text: read as the list it holds")
+        }
+        IgotWhat::NotJson { field, error } => write!(
+            f,
+            "`{field}` is a string that is not JSON ({error}): expected an array of tag \
+             objects, or JSON text of one"
+        ),
         IgotWhat::Whitespace { kinds } => {
             write!(f, "name with {kinds} whitespace, kept as written")
         }
@@ -462,6 +479,17 @@ fn records_names_and_ids(f: &mut fmt::Formatter<'_>, what: &IgotWhat) -> fmt::Re
 fn alike(f: &mut fmt::Formatter<'_>, ids: &[String], how: &str) -> fmt::Result {
     let shown: Vec<String> = ids.iter().map(|id| quoted(id).to_string()).collect();
     write!(f, "ids {} {how}: kept apart", shown.join(", "))
+}
+
+/// The text of [`IgotWhat::RepeatedTag`], with the level the repeat gave, if any.
+fn repeated_tag(f: &mut fmt::Formatter<'_>, level: Option<u8>) -> fmt::Result {
+    match level {
+        Some(l) => write!(
+            f,
+            "the competency is tagged again (level {l}); the highest level is kept"
+        ),
+        None => f.write_str("the competency is tagged again (no level); the highest level is kept"),
+    }
 }
 
 /// A node set aside as [`IgotWhat::NoPlace`], by its type, or as a node without one.

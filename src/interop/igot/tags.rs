@@ -2,9 +2,11 @@
 //! written: `competencies_v3` (FRAC era: an id and a level), `competencies_v5` and
 //! `competencies_v6` (Karmayogi Competency Model: names, identifiers or ref ids).
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
-use super::json::{Report, level, level_name, required_text};
+use super::json::{Report, level, level_name, parse, required_text};
 use super::kcm::kcm_id;
 use super::report::IgotWhat;
 use crate::interop::case::huge;
@@ -25,6 +27,68 @@ pub enum KcmTagKey {
     /// The v6 ref id `competencySubThemeRefId` (`COMSUBTHEME-000243`); v5 tags, which have
     /// none, by their `competencySubThemeId`.
     RefIds,
+}
+
+/// What the course loader reads in a tag list, as its reports say.
+const LIST: &str = "an array of tag objects, or JSON text of one";
+
+/// The tags of tag list `field` (`competencies_v5`) of course `course` whose record is at
+/// `path`, as the platform writes them: an array, or JSON text of one, which the
+/// platform's own course page parses (`KB-iGOT/sunbird-cb-portal`,
+/// `app-toc-single-page.component.ts`: a string is `JSON.parse`d), read as the list it
+/// holds and noted ([`IgotWhat::TagsFromText`]), its tags named by their place in that
+/// list (`$[0].competencies_v5[0]`). `None` when there are none to read: the
+/// field absent, `null`, blank, or JSON text of `null`; or when it is set aside, reported
+/// at `path.field`: text that is not JSON (malformed, a key repeated in an object, a
+/// number nearer 0 than a double holds: [`IgotWhat::NotJson`] with the parser's message,
+/// which places the fault in the text), JSON text of another value, or a value of another
+/// type ([`IgotWhat::WrongType`]). The record is kept with its other lists (igot/35).
+/// O(length of the list).
+pub(super) fn tag_list<'v>(
+    report: &mut Report,
+    (path, course): (&str, &str),
+    field: &'static str,
+    value: Option<&'v Value>,
+) -> Option<Cow<'v, [Value]>> {
+    let at = format!("{path}.{field}");
+    let found = match value {
+        None | Some(Value::Null) => return None,
+        Some(Value::Array(tags)) => return Some(Cow::Borrowed(tags)),
+        Some(v @ Value::String(s)) if !huge::is_huge(v) => {
+            let text = huge::unescape(s);
+            if text.trim().is_empty() {
+                return None;
+            }
+            match parse(text) {
+                Ok(Value::Array(tags)) => {
+                    report.note(&at, course, IgotWhat::TagsFromText { field });
+                    return Some(Cow::Owned(tags));
+                }
+                Ok(Value::Null) => return None,
+                Ok(Value::Object(_)) => "JSON text of an object",
+                Ok(Value::String(_)) => "JSON text of a string",
+                Ok(Value::Number(_)) => "JSON text of a number",
+                Ok(Value::Bool(_)) => "JSON text of a boolean",
+                Err(errors) => {
+                    let error = errors
+                        .0
+                        .first()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    report.set_aside(&at, course, IgotWhat::NotJson { field, error });
+                    return None;
+                }
+            }
+        }
+        Some(other) => json_type(other),
+    };
+    let what = IgotWhat::WrongType {
+        field,
+        found,
+        expected: LIST,
+    };
+    report.set_aside(&at, course, what);
+    None
 }
 
 /// A tag read: the competency id it names, its level (none for KCM tags) and the level's

@@ -124,7 +124,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_refused_reference` | a CSV row naming the id of a row not read for its own problem |
 /// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
 /// | `invalid_option` | an option outside the values it accepts |
-/// | `igot_shape` | an iGOT platform document whose top level (or record list) is another JSON type |
+/// | `igot_shape` | an iGOT platform document whose top level, API response around its records, or record list is of another shape |
 /// | `document_of_another_kind` | a JSON document of another kind than the reader reads (an officers document given as a framework) |
 /// | `document_of_no_known_kind` | a JSON object of no kind the crate reads, holding none of the reader's fields |
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
@@ -1116,9 +1116,11 @@ pub enum Error {
         /// What the option accepts.
         expected: &'static str,
     },
-    /// An iGOT platform document is not shaped as its loader reads it: the top level, or a
-    /// list every record of the document sits in, holds another JSON type. Records of the
-    /// right shape with problems of their own are set aside and reported instead (see
+    /// An iGOT platform document is not shaped as its loader reads it: the top level, the
+    /// API response around the records (`result`, `result.content`, a user record's
+    /// `profileDetails`), or a list every record of the document sits in, holds another
+    /// JSON type or lacks what the loader reads there. Records, tag lists and tags with
+    /// problems of their own are set aside and reported instead (see
     /// [`IgotReport`](crate::IgotReport)). Give the loader the document it names.
     #[error("{document} at `{path}`: found {found}, expected {expected}")]
     IgotShape {
