@@ -1704,7 +1704,18 @@ export type Problem =
       lines: number[];
     })
   | (ProblemBase & {
-      code: "unknown_reference" | "duplicate_reference";
+      code: "unknown_reference";
+      from_kind: EntityKind;
+      from: string;
+      to_kind: EntityKind;
+      to: string;
+      /** The id of kind `to_kind` closest to `to`, when one is close (case, spaces,
+       * invisible characters, Unicode form, Greek or Cyrillic lookalikes of Latin letters,
+       * leading zeros, or a small edit). */
+      nearest: string | null;
+    })
+  | (ProblemBase & {
+      code: "duplicate_reference";
       from_kind: EntityKind;
       from: string;
       to_kind: EntityKind;

@@ -467,4 +467,29 @@ describe("real-world cases", () => {
       },
     ]);
   });
+
+  const lookalikes = () => new Framework(read("tests/data/cases/ids/04-cyrillic-lookalike-ids-framework.json"));
+
+  test("ids typed with letters of another script name the latin id", () => {
+    // ids/04, framework/22: the id a lookalike of another script stands for is the nearest,
+    // in an unknown reference of a framework (which had no nearest) as of a CSV row.
+    const fw = lookalikes();
+    throwsProblems(() => loadOfficers(fw, { officers: read("tests/data/cases/ids/04-cyrillic-lookalike-ids-officers.csv") }), [
+      {
+        code: "csv_unknown_reference",
+        line: 2,
+        found: "u\u0455",
+        nearest: "us",
+        message:
+          'officers.csv line 2, column `position`: "u\\u{455}" is not in the framework\'s positions, did you mean `us` (written with letters of another script: "\\u{455}" for `s`)?',
+      },
+      { code: "csv_unknown_reference", line: 3, found: "U\u0421", nearest: null },
+      { code: "csv_unknown_reference", line: 4, found: "\u0455\u043e", nearest: "so" },
+    ]);
+    throwsProblems(() => new Framework(read("tests/data/cases/framework/22-lookalike-references-from-another-script.json")), [
+      { code: "unknown_reference", from: "cpio", to: "n\u043eting", nearest: "noting" },
+      { code: "unknown_reference", from: "us", to: "\u0441pio", nearest: "cpio" },
+      { code: "unknown_reference", from: "c", to: "rti-1O1", nearest: "rti-101" },
+    ]);
+  });
 });

@@ -103,9 +103,11 @@ pub(super) fn did_you_mean(asked: Option<&str>, nearest: Option<&str>) -> String
     nearest.map_or_else(String::new, |n| {
         let equivalent = asked.is_some_and(|a| crate::model::nfc::canonically_equivalent(a, n));
         let form = if equivalent {
-            " (the same text in another unicode form)"
+            " (the same text in another unicode form)".to_owned()
         } else {
-            ""
+            asked.map_or_else(String::new, |a| {
+                crate::model::nearest::other_script_hint(a, n)
+            })
         };
         format!(", did you mean {}{form}?", quoted(n))
     })
@@ -437,15 +439,15 @@ pub(super) fn quoted_list(ids: &[String]) -> String {
 
 /// `Error::UnknownReference`'s text.
 pub(super) fn unknown_reference_text(
-    from_kind: EntityKind,
-    from: &str,
-    to_kind: EntityKind,
-    to: &str,
+    (from_kind, from): (EntityKind, &str),
+    (to_kind, to): (EntityKind, &str),
+    nearest: Option<&str>,
 ) -> String {
     format!(
-        "{from_kind} {} refers to unknown {to_kind} {}",
+        "{from_kind} {} refers to unknown {to_kind} {}{}",
         quoted(from),
-        quoted(to)
+        quoted(to),
+        did_you_mean(Some(to), nearest)
     )
 }
 

@@ -46,7 +46,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 ///     serde_json::to_value(error)?,
 ///     serde_json::json!({
 ///         "code": "unknown_reference", "from_kind": "position", "from": "p",
-///         "to_kind": "role", "to": "counter\r",
+///         "to_kind": "role", "to": "counter\r", "nearest": null,
 ///         "message": "position `p` refers to unknown role \"counter\\r\""
 ///     })
 /// );
@@ -285,7 +285,12 @@ pub enum Error {
         lines: Vec<usize>,
     },
     /// An entity refers to an id that does not exist. Add the target or fix the reference.
-    #[error("{}", unknown_reference_text(*from_kind, from, *to_kind, to))]
+    /// `nearest` is the id of that kind closest to it, when one is close, as for
+    /// [`Error::UnknownId`]: equal but for case, surrounding whitespace, invisible
+    /// characters, Unicode form, Greek or Cyrillic letters that look like Latin ones
+    /// (`n\u{43e}ting`, with a Cyrillic `о`, for `noting`; the message names such letters)
+    /// or leading zeros, or a small edit away.
+    #[error("{}", unknown_reference_text((*from_kind, from), (*to_kind, to), nearest.as_deref()))]
     UnknownReference {
         /// Kind of the referring entity.
         from_kind: EntityKind,
@@ -295,6 +300,8 @@ pub enum Error {
         to_kind: EntityKind,
         /// The missing id.
         to: String,
+        /// The closest id of kind `to_kind`, if one is close.
+        nearest: Option<String>,
     },
     /// An entity lists the same target twice (e.g. a role naming an activity twice, or an
     /// activity requiring a competency twice). List each once, at the intended level.

@@ -1,0 +1,149 @@
+//! Ids that look like others: letters of another script (`uѕ` with a Cyrillic `ѕ` for
+//! the framework's `us`: `ids/04`, `ids/05`, `framework/22`). Each must be named with what
+//! it looks like, never shown exactly like the id it is not.
+
+use karmayogi::{
+    Cohort, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec, OfficersCsv,
+    OfficersCsvOptions, load_officers,
+};
+
+const FRAMEWORK: &str = include_str!("../data/cases/ids/04-cyrillic-lookalike-ids-framework.json");
+
+fn framework() -> Framework {
+    Framework::from_json(FRAMEWORK).expect("valid")
+}
+
+fn messages(errors: &[Error]) -> Vec<String> {
+    errors.iter().map(ToString::to_string).collect()
+}
+
+/// `ids/04`: positions typed with Cyrillic letters. `uѕ` (Cyrillic `ѕ`) is the framework's
+/// `us` written in another script: named as the nearest id, and printed escaped with the
+/// letter named, where it printed exactly like `us` with no suggestion before. `UС`
+/// (Cyrillic `С`, which looks like `C`) is no known id, but is shown escaped all the same.
+#[test]
+fn positions_typed_in_another_script_name_the_latin_id_and_show_the_difference() {
+    let fw = framework();
+    let officers = include_str!("../data/cases/ids/04-cyrillic-lookalike-ids-officers.csv");
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("unknown positions")
+    .into_vec();
+    let nearest: Vec<(usize, &str, Option<&str>)> = (errors.iter())
+        .map(|e| match e {
+            Error::CsvUnknownReference {
+                line,
+                found,
+                nearest,
+                ..
+            } => (*line, found.as_str(), nearest.as_deref()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        nearest,
+        [
+            (2, "u\u{455}", Some("us")),
+            (3, "U\u{421}", None),
+            (4, "\u{455}\u{43e}", Some("so")),
+        ]
+    );
+    assert_eq!(
+        messages(&errors),
+        [
+            r#"officers.csv line 2, column `position`: "u\u{455}" is not in the framework's positions, did you mean `us` (written with letters of another script: "\u{455}" for `s`)?"#,
+            r#"officers.csv line 3, column `position`: "U\u{421}" is not in the framework's positions"#,
+            "officers.csv line 4, column `target`: `\u{455}\u{43e}` is not in the framework's positions, did you mean `so` (written with letters of another script: \"\\u{455}\" for `s`, \"\\u{43e}\" for `o`)?",
+        ]
+    );
+}
+
+/// `ids/05`: a passbook naming `nοting` with a Greek omicron: the competency `noting` is
+/// suggested, the letter named, through every reader of officers.
+#[test]
+fn a_passbook_competency_typed_with_a_greek_letter_names_the_latin_one() {
+    let fw = framework();
+    let csv = OfficersCsv::new(include_str!(
+        "../data/cases/ids/05-greek-lookalike-competency-officers.csv"
+    ))
+    .evidence(include_str!(
+        "../data/cases/ids/05-greek-lookalike-competency-evidence.csv"
+    ));
+    let options = OfficersCsvOptions::default();
+    let expected = r#"evidence.csv line 2, column `competency`: officer `o1` passbook entry 0 (competency "n\u{3bf}ting"): unknown competency, did you mean `noting` (written with letters of another script: "\u{3bf}" for `o`)?"#;
+    let loaded = load_officers(&fw, &csv, &options).expect_err("an unknown competency");
+    assert_eq!(messages(loaded.as_slice()), [expected]);
+    let Error::CsvRow { error, .. } = &loaded.as_slice()[0] else {
+        panic!("{loaded:?}");
+    };
+    let Error::InvalidEvidence { problem, .. } = error.as_ref() else {
+        panic!("{error:?}");
+    };
+    assert!(matches!(
+        problem,
+        EvidenceProblem::UnknownCompetency { nearest: Some(n), .. } if n == "noting"
+    ));
+    let cohort = Cohort::from_csv(&fw, &csv, &options).expect_err("an unknown competency");
+    assert_eq!(messages(cohort.as_slice()), [expected]);
+}
+
+/// `framework/22`: a framework whose role requires `nоting` (Cyrillic `о`), whose position
+/// lists `сpio` (Cyrillic `с`), and whose course needs `rti-1O1` (a letter O for a zero):
+/// each unknown reference names the id it looks like (an `UnknownReference` had no
+/// `nearest` at all), and the ids typed in another script show it.
+#[test]
+fn framework_references_typed_in_another_script_name_the_nearest_id() {
+    let text =
+        include_str!("../data/cases/framework/22-lookalike-references-from-another-script.json");
+    let spec = FrameworkSpec::from_json(text).expect("a spec");
+    let errors = Framework::new(spec)
+        .expect_err("unknown references")
+        .into_vec();
+    let unknown =
+        |from_kind, from: &str, to_kind, to: &str, nearest: &str| Error::UnknownReference {
+            from_kind,
+            from: from.into(),
+            to_kind,
+            to: to.into(),
+            nearest: Some(nearest.into()),
+        };
+    assert_eq!(
+        errors,
+        [
+            unknown(
+                EntityKind::Role,
+                "cpio",
+                EntityKind::Competency,
+                "n\u{43e}ting",
+                "noting"
+            ),
+            unknown(
+                EntityKind::Position,
+                "us",
+                EntityKind::Role,
+                "\u{441}pio",
+                "cpio"
+            ),
+            unknown(
+                EntityKind::Course,
+                "c",
+                EntityKind::Course,
+                "rti-1O1",
+                "rti-101"
+            ),
+        ]
+    );
+    assert_eq!(
+        messages(&errors),
+        [
+            r#"role `cpio` refers to unknown competency "n\u{43e}ting", did you mean `noting` (written with letters of another script: "\u{43e}" for `o`)?"#,
+            r#"position `us` refers to unknown role "\u{441}pio", did you mean `cpio` (written with letters of another script: "\u{441}" for `c`)?"#,
+            "course `c` refers to unknown course `rti-1O1`, did you mean `rti-101`?",
+        ]
+    );
+    let json = serde_json::to_value(&errors[0]).expect("serializes");
+    assert_eq!(json["nearest"], "noting");
+}
