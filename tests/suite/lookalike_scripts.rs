@@ -1,10 +1,12 @@
 //! Ids that look like others: letters of another script (`uѕ` with a Cyrillic `ѕ` for
-//! the framework's `us`: `ids/04`, `ids/05`, `framework/22`). Each must be named with what
-//! it looks like, never shown exactly like the id it is not.
+//! the framework's `us`: `ids/04`, `ids/05`, `framework/22`), and officer ids that differ
+//! only in leading zeros (`0123` and `123`, an Excel round trip: `officers/27`,
+//! `officers/28`). Each must be named with what it looks like, never shown exactly like
+//! the id it is not nor set aside unseen.
 
 use karmayogi::{
-    Cohort, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec, OfficersCsv,
-    OfficersCsvOptions, load_officers,
+    Cohort, CohortCsvReader, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec,
+    LevelPolicy, OfficersCsv, OfficersCsvOptions, OfficersSpec, ReviewOptions, load_officers,
 };
 
 const FRAMEWORK: &str = include_str!("../data/cases/ids/04-cyrillic-lookalike-ids-framework.json");
@@ -146,4 +148,62 @@ fn framework_references_typed_in_another_script_name_the_nearest_id() {
     );
     let json = serde_json::to_value(&errors[0]).expect("serializes");
     assert_eq!(json["nearest"], "noting");
+}
+
+/// `officers/27`: officers `0123` and `123`, one name and post, their passbooks split
+/// between them (a spreadsheet dropped the zeros of one row), and `00` beside `0`: each
+/// later one warned about as `E7` beside `e7` is, by every CSV reader of officers, and
+/// nothing merged.
+#[test]
+fn officer_ids_differing_in_leading_zeros_are_warned_about_in_csv() {
+    let fw = framework();
+    let officers =
+        include_str!("../data/cases/officers/27-ids-differing-in-leading-zeros-officers.csv");
+    let evidence =
+        include_str!("../data/cases/officers/27-ids-differing-in-leading-zeros-evidence.csv");
+    let csv = OfficersCsv::new(officers).evidence(evidence);
+    let options = OfficersCsvOptions::default();
+    let expected = [
+        r#"officers.csv line 3, column `id`: officer ids "0123", "123" differ only in leading zeros: distinct ids that print alike"#,
+        r#"officers.csv line 5, column `id`: officer ids "E7", "e7" differ only in letter case or surrounding whitespace: distinct ids that print alike"#,
+        r#"officers.csv line 7, column `id`: officer ids "0", "00" differ only in leading zeros: distinct ids that print alike"#,
+    ];
+    let load = load_officers(&fw, &csv, &options).expect("valid");
+    assert_eq!(load.officers.len(), 6);
+    assert_eq!(messages(&load.warnings), expected);
+    let Error::CsvRow { error, .. } = &load.warnings[0] else {
+        panic!("{:?}", load.warnings[0]);
+    };
+    assert_eq!(
+        **error,
+        Error::LookalikeIds {
+            kind: EntityKind::Officer,
+            ids: vec!["0123".into(), "123".into()]
+        }
+    );
+    let load = Cohort::from_csv(&fw, &csv, &options).expect("valid");
+    assert_eq!(load.cohort.len(), 6);
+    assert_eq!(messages(&load.warnings), expected);
+    let mut reader = CohortCsvReader::new(&fw, &options);
+    reader.push_officers(officers.as_bytes());
+    reader.push_evidence(evidence.as_bytes());
+    assert_eq!(
+        messages(&reader.finish().expect("valid").warnings),
+        expected
+    );
+}
+
+/// `officers/28`: the same in an officers document, through the review every JSON reader
+/// runs; `4560` is another number, not warned about.
+#[test]
+fn officer_ids_differing_in_leading_zeros_are_warned_about_in_json() {
+    let fw = framework();
+    let doc =
+        include_str!("../data/cases/officers/28-ids-differing-in-leading-zeros-officers.json");
+    let spec = OfficersSpec::from_json(doc).expect("valid");
+    let warnings = fw.review_officers(&spec.officers, &ReviewOptions::default());
+    let set = r#"officer ids "00456", "0456", "456" differ only in leading zeros: distinct ids that print alike"#;
+    assert_eq!(messages(&warnings), [set, set]);
+    let cohort = Cohort::from_json(&fw, doc, &LevelPolicy::default()).expect("valid");
+    assert_eq!(cohort.len(), 4);
 }

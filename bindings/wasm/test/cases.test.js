@@ -492,4 +492,21 @@ describe("real-world cases", () => {
       { code: "unknown_reference", from: "c", to: "rti-1O1", nearest: "rti-101" },
     ]);
   });
+
+  test("officer ids differing only in leading zeros are warned about", () => {
+    // officers/27: as ids differing only in letter case are.
+    const fw = lookalikes();
+    const zeros = loadOfficers(fw, {
+      officers: read("tests/data/cases/officers/27-ids-differing-in-leading-zeros-officers.csv"),
+      evidence: read("tests/data/cases/officers/27-ids-differing-in-leading-zeros-evidence.csv"),
+    });
+    assert.deepEqual(
+      zeros.warnings.map((w) => [w.line, w.error.code, w.error.ids]),
+      [
+        [3, "lookalike_ids", ["0123", "123"]],
+        [5, "lookalike_ids", ["E7", "e7"]],
+        [7, "lookalike_ids", ["0", "00"]],
+      ],
+    );
+  });
 });

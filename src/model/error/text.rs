@@ -353,6 +353,23 @@ pub(super) fn alike(kind: EntityKind, ids: &[String], how: &str) -> String {
     format!("{kind} ids {ids} {how}: distinct ids that print alike")
 }
 
+/// How lookalike ids differ: `differ only in leading zeros` for numbers (ids of ASCII
+/// digits, `0123` and `123`), with `or surrounding whitespace` when one has some;
+/// otherwise `differ only in letter case or surrounding whitespace`.
+pub(super) fn lookalike_how(ids: &[String]) -> &'static str {
+    let number = |id: &String| {
+        let id = id.trim();
+        !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !ids.iter().all(number) {
+        "differ only in letter case or surrounding whitespace"
+    } else if ids.iter().all(|id| id.trim() == id) {
+        "differ only in leading zeros"
+    } else {
+        "differ only in leading zeros or surrounding whitespace"
+    }
+}
+
 /// Each id in double quotes with every character outside printable ASCII escaped as
 /// `\u{hex}` (and `\\`, `\"`): for ids that differ only in how their text is encoded.
 pub(super) fn code_points_list(ids: &[String]) -> String {

@@ -8,7 +8,7 @@ use super::text::{
     alike, ambiguous_column_text, blank_level_name_text, case_id_text, clash_text,
     conflicting_text, cycle_text, did_you_mean, duplicate_text, group_cycle_text, group_rule_text,
     hidden_text, json_kind_hint, level_list, level_range_text, line_above_header_text,
-    lookalike_uris_text, mismatch_text, missing_column_text, missing_document_text,
+    lookalike_how, lookalike_uris_text, mismatch_text, missing_column_text, missing_document_text,
     named_as_number_text, no_known_kind_text, number, policy_date_text, quote_hint, quoted,
     quoted_list, repeated_reference_text, several_lines_text, unknown_reference_text,
     written_there,
@@ -64,7 +64,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `hidden_character` | an id, department or area holding a control or invisible character |
 /// | `duplicate_id` | two entities of one kind with one id |
 /// | `equivalent_ids` | ids of one kind that are one text in different Unicode forms (a review's warning) |
-/// | `lookalike_ids` | ids of one kind that differ only in letter case or surrounding whitespace (a review's warning) |
+/// | `lookalike_ids` | ids of one kind that differ only in letter case or surrounding whitespace, or, numbers, in leading zeros (a review's warning) |
 /// | `lookalike_uris` | concepts of a publisher's file whose URIs differ only in a trailing slash or `http`/`https` (a load's note) |
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
@@ -256,10 +256,11 @@ pub enum Error {
     /// trailing space gives. They are distinct ids, never merged: a warning of
     /// [`Framework::review`](crate::Framework::review) (for officer ids, of
     /// [`Framework::review_officers`](crate::Framework::review_officers) and an HR
-    /// export's load), not a reason to refuse the framework. Ids that differ only in
-    /// Unicode form are
-    /// [`Error::EquivalentIds`] instead.
-    #[error("{}", alike(*kind, ids, "differ only in letter case or surrounding whitespace"))]
+    /// export's load), not a reason to refuse the framework. Ids of ASCII digits that
+    /// differ only in leading zeros (`0123`, `123`: a spreadsheet drops them from an id it
+    /// takes for a number) are lookalikes too, and the message says so. Ids that differ
+    /// only in Unicode form are [`Error::EquivalentIds`] instead.
+    #[error("{}", alike(*kind, ids, lookalike_how(ids)))]
     LookalikeIds {
         /// What kind of entity.
         kind: EntityKind,
