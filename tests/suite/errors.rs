@@ -2861,6 +2861,7 @@ fn csv_missing_column() {
             file: "esco/skills.csv",
             column: "label",
             header_line: None,
+            nearest: None,
         }]
     );
     assert_messages(

@@ -1,8 +1,10 @@
-//! Ids that look like others: letters of another script (`uѕ` with a Cyrillic `ѕ` for
-//! the framework's `us`: `ids/04`, `ids/05`, `framework/22`), and officer ids that differ
-//! only in leading zeros (`0123` and `123`, an Excel round trip: `officers/27`,
-//! `officers/28`). Each must be named with what it looks like, never shown exactly like
-//! the id it is not nor set aside unseen.
+//! Ids and headers that look like others: letters of another script (`uѕ` with a Cyrillic
+//! `ѕ` for the framework's `us`: `ids/04`, `ids/05`, `framework/22`), officer ids that
+//! differ only in leading zeros (`0123` and `123`, an Excel round trip: `officers/27`,
+//! `officers/28`), and headers with a bracketed suffix or gloss or in two languages
+//! (`Target Position (optional)`, `Employee ID (कर्मचारी आईडी)`, `पदनाम / Designation`:
+//! `csv/36`, `csv/37`). Each must be read, or named with what it looks like, never shown
+//! exactly like the id it is not nor set aside unseen.
 
 use karmayogi::{
     Cohort, CohortCsvReader, EntityKind, Error, EvidenceProblem, Framework, FrameworkSpec,
@@ -206,4 +208,109 @@ fn officer_ids_differing_in_leading_zeros_are_warned_about_in_json() {
     assert_eq!(messages(&warnings), [set, set]);
     let cohort = Cohort::from_json(&fw, doc, &LevelPolicy::default()).expect("valid");
     assert_eq!(cohort.len(), 4);
+}
+
+/// `csv/36`: `Target Position (optional)` and `Position [ID]` are read as `target` and
+/// `position`, each noted with the part read (the target was dropped, the column listed as
+/// not read with no nearest column); `Traget Position (optional)` is not read, and names
+/// `target` as the column it looks like.
+#[test]
+fn headers_with_a_bracketed_suffix_are_read_and_noted() {
+    let fw = framework();
+    let officers = include_str!("../data/cases/csv/36-bracketed-suffix-headers-officers.csv");
+    let load = load_officers(
+        &fw,
+        &OfficersCsv::new(officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect("valid");
+    assert_eq!(load.officers[0].position.as_str(), "us");
+    assert_eq!(
+        load.officers[0]
+            .target_position
+            .as_ref()
+            .map(karmayogi::PositionId::as_str),
+        Some("so")
+    );
+    assert!(
+        load.columns_not_read.is_empty(),
+        "{:?}",
+        load.columns_not_read
+    );
+    let parts: Vec<(&str, usize, &str, &str)> = (load.files[0].header_parts.iter())
+        .map(|p| (p.column, p.position, p.header.as_str(), p.part.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("position", 4, "Position [ID]", "Position"),
+            ("target", 5, "Target Position (optional)", "Target Position"),
+        ]
+    );
+    let misspelt =
+        include_str!("../data/cases/csv/36-bracketed-suffix-headers-misspelt-officers.csv");
+    let load = load_officers(
+        &fw,
+        &OfficersCsv::new(misspelt),
+        &OfficersCsvOptions::default(),
+    )
+    .expect("valid");
+    assert_eq!(load.officers[0].target_position, None);
+    let unread: Vec<(&str, Option<&str>)> = (load.columns_not_read.iter())
+        .map(|c| (c.header.as_str(), c.nearest))
+        .collect();
+    assert_eq!(unread, [("Traget Position (optional)", Some("target"))]);
+    assert!(load.files[0].header_parts.is_empty());
+}
+
+/// `csv/37`: headers in Hindi and English (`Employee ID (कर्मचारी आईडी)`, `नाम / Name`,
+/// `पदनाम / Designation`) are read by their English part, and noted; with the id header
+/// misspelt, the missing column's error names that cell.
+#[test]
+fn bilingual_headers_are_read_and_a_misspelt_one_is_named() {
+    let fw = framework();
+    let officers = include_str!("../data/cases/csv/37-bilingual-headers-officers.csv");
+    let load = load_officers(
+        &fw,
+        &OfficersCsv::new(officers),
+        &OfficersCsvOptions::default(),
+    )
+    .expect("valid");
+    let o = &load.officers[0];
+    assert_eq!(
+        (o.id.as_str(), o.name.as_deref(), o.position.as_str()),
+        ("o1", Some("Asha"), "us")
+    );
+    let parts: Vec<(&str, &str)> = (load.files[0].header_parts.iter())
+        .map(|p| (p.column, p.part.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("id", "Employee ID"),
+            ("position", "Designation"),
+            ("name", "Name")
+        ]
+    );
+    let misspelt = include_str!("../data/cases/csv/37-bilingual-headers-misspelt-officers.csv");
+    let errors = load_officers(
+        &fw,
+        &OfficersCsv::new(misspelt),
+        &OfficersCsvOptions::default(),
+    )
+    .expect_err("no id column")
+    .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CsvMissingColumn {
+            file: "officers.csv",
+            column: "id",
+            header_line: None,
+            nearest: Some("Employe ID (\u{915}\u{930}\u{94d}\u{92e}\u{91a}\u{93e}\u{930}\u{940} \u{906}\u{908}\u{921}\u{940})".into()),
+        }]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "officers.csv has no column `id` in its header, did you mean the header `Employe ID (\u{915}\u{930}\u{94d}\u{92e}\u{91a}\u{93e}\u{930}\u{940} \u{906}\u{908}\u{921}\u{940})`?"
+    );
 }

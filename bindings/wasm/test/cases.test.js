@@ -509,4 +509,33 @@ describe("real-world cases", () => {
       ],
     );
   });
+
+  test("headers with a bracketed suffix or in two languages are read and noted", () => {
+    // csv/36, csv/37: headers read by the part before a bracket or beside a bilingual ` / `,
+    // noted; a misspelt one named by the missing column's problem.
+    const fw = lookalikes();
+    const suffix = loadOfficers(fw, { officers: read("tests/data/cases/csv/36-bracketed-suffix-headers-officers.csv") });
+    assert.equal(suffix.officers[0].target_position, "so");
+    assert.deepEqual(suffix.files[0].header_parts, [
+      { column: "position", position: 4, header: "Position [ID]", part: "Position" },
+      { column: "target", position: 5, header: "Target Position (optional)", part: "Target Position" },
+    ]);
+    const bilingual = loadOfficers(fw, { officers: read("tests/data/cases/csv/37-bilingual-headers-officers.csv") });
+    assert.deepEqual(
+      bilingual.files[0].header_parts.map((p) => [p.column, p.part]),
+      [
+        ["id", "Employee ID"],
+        ["position", "Designation"],
+        ["name", "Name"],
+      ],
+    );
+    throwsProblems(() => loadOfficers(fw, { officers: read("tests/data/cases/csv/37-bilingual-headers-misspelt-officers.csv") }), [
+      {
+        code: "csv_missing_column",
+        column: "id",
+        header_line: null,
+        nearest: "Employe ID (\u0915\u0930\u094d\u092e\u091a\u093e\u0930\u0940 \u0906\u0908\u0921\u0940)",
+      },
+    ]);
+  });
 });

@@ -246,6 +246,7 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             column: "id",
             header_line: None,
+            nearest: None,
         },
         Error::CsvInvalidValue {
             file: "f.csv",

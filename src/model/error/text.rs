@@ -398,9 +398,20 @@ pub(super) fn code_points_list(ids: &[String]) -> String {
 }
 
 /// A CSV header without a needed column, and the line below that has them all, if one does.
-pub(super) fn missing_column_text(file: &str, column: &str, header_line: Option<usize>) -> String {
+pub(super) fn missing_column_text(
+    file: &str,
+    column: &str,
+    header_line: Option<usize>,
+    nearest: Option<&str>,
+) -> String {
     match header_line {
-        None => format!("{file} has no column `{column}` in its header"),
+        None => match nearest {
+            None => format!("{file} has no column `{column}` in its header"),
+            Some(cell) => format!(
+                "{file} has no column `{column}` in its header, did you mean the header {}?",
+                quoted(cell)
+            ),
+        },
         Some(line) => format!(
             "{file} has no column `{column}` in its header, but line {line} names every \
              column needed: remove the lines above it"

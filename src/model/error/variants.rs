@@ -847,7 +847,7 @@ pub enum Error {
     /// column the loader needs (a spreadsheet export that starts with a title, a date and
     /// a blank line above its header), `header_line` says which, and the message tells to
     /// remove the lines above it.
-    #[error("{}", missing_column_text(file, column, *header_line))]
+    #[error("{}", missing_column_text(file, column, *header_line, nearest.as_deref()))]
     CsvMissingColumn {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -857,6 +857,12 @@ pub enum Error {
         /// the loader needs (read as the header is: any case, the loader's aliases);
         /// `None` when no record of the file does.
         header_line: Option<usize>,
+        /// The header cell that looks most like the column, as a loader's
+        /// [`ColumnNotRead::nearest`](crate::ColumnNotRead::nearest) names one: its text,
+        /// or a part of it before or inside brackets or beside a bilingual ` / `, is a
+        /// small edit away from the column's name or another name HR exports give it
+        /// (`Employe ID (कर्मचारी आईडी)` for `id`). `None` when no cell is.
+        nearest: Option<String>,
     },
     /// A line of two or more cells that are not empty stands above the header of an HR
     /// export's file (officers or passbooks), whose first lines are read past as title
