@@ -199,9 +199,9 @@ pub use crate::interop::{
 pub use crate::interop::{
     CohortCsvReader, CohortLoad, ColumnNotRead, ColumnValues, CsvFileRead, DateForm, DateOrder,
     DatesRead, Delimiter, DelimiterFrom, EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad,
-    EscoOptions, EscoTypeRule, MissingCells, OfficersCsv, OfficersCsvOptions, OfficersLoad,
-    OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, TITLE_LINES_MAX, TitleLine, load_esco,
-    load_esco_report, load_officers, load_onet,
+    EscoOptions, EscoTypeRule, HeaderPart, MissingCells, OfficersCsv, OfficersCsvOptions,
+    OfficersLoad, OnetCsv, OnetHierarchy, OnetOptions, OnetTypeRule, TITLE_LINES_MAX, TitleLine,
+    load_esco, load_esco_report, load_officers, load_onet,
 };
 pub use crate::interop::{
     FracOptions, IgotCourseOptions, IgotEntry, IgotField, IgotLoad, IgotReport, IgotWhat,

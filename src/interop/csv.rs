@@ -75,6 +75,7 @@ use encoding::{json, utf16};
 pub(crate) fn looks_like_json(text: &str) -> bool {
     json(text).is_some()
 }
+pub use columns::HeaderPart;
 pub use missing::MissingCells;
 pub use read::CsvFileRead;
 use row::is_separator_line;
@@ -82,8 +83,7 @@ pub(crate) use row::{Header, Refused, Row, Seen, refused_keys};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;
-use crate::model::nearest::nearest;
-use columns::{Column, column};
+use columns::{Column, column, near_column};
 use lines::LineCounter;
 use quotes::check_quotes;
 pub(crate) use title::header_in_reach;
@@ -107,11 +107,13 @@ pub struct ColumnNotRead {
     /// Its header, trimmed of whitespace.
     pub header: String,
     /// The optional column this header looks like a misspelling of, when that column is
-    /// not in the header: its name is within a small edit distance of this one, ignoring
-    /// ASCII case and with spaces and hyphens read as underscores (`verifed` or `Verifed`
-    /// for `verified`, `traget position` for `target_position`; the distance rule is the one
-    /// "did you mean" uses for ids: a fifth of the header's length, at least 1, for
-    /// headers of four characters or more). The file was read as if it had no such
+    /// not in the header: the header, or its text before a bracketed suffix or beside a
+    /// bilingual ` / `, is within a small edit distance of the column's name or of another
+    /// name HR exports give it, ignoring ASCII case, spaces, `_`, `-` and `.` (`verifed`
+    /// or `Verifed` for `verified`, `Traget Position (optional)` for `target` through
+    /// `Target Position`, `evidence_dt` for `date` through `evidence_date`; the distance
+    /// rule is the one "did you mean" uses for ids: a fifth of the length, at least 1, for
+    /// texts of four characters or more). The file was read as if it had no such
     /// column, so its cells in this one were not read: a program can refuse the file when
     /// this is set. `None` when no absent optional column is near; not serialized then.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,25 +149,6 @@ pub(crate) fn with_unheaded(
     }));
     crate::model::order::sort_by_key(&mut named, |c| c.column);
     named
-}
-
-/// The name in `absent` that `header` is a near miss of, by [`nearest`] on the header in
-/// lower case with spaces and hyphens as underscores, as the format's names are written.
-///
-/// # Complexity
-/// O(n·k²) for n names of about k characters; a header has a handful of columns.
-fn near_miss(header: &str, absent: &[&'static str]) -> Option<&'static str> {
-    if absent.is_empty() {
-        return None;
-    }
-    let folded: String = (header.chars())
-        .map(|c| match c {
-            ' ' | '-' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
-    let near = nearest(&folded, absent.iter().copied())?;
-    absent.iter().copied().find(|&name| name == near)
 }
 
 /// A CSV file whose header holds every required column.
@@ -304,12 +287,9 @@ impl<'a> Table<'a> {
             let found = column(&header, file, name);
             if matches!(found, Column::Missing) {
                 missing = true;
-                errors.push(Error::CsvMissingColumn {
-                    file,
-                    column: name,
-                    header_line: None,
-                });
+                errors.push(columns::missing(file, name, &header));
             }
+            table.header.part_read(name, &found, &header);
             if let Some(at) = found.at(file, name, errors) {
                 table.header.columns.push((name, at));
                 table.header.slots.push(Some(at));
@@ -321,6 +301,7 @@ impl<'a> Table<'a> {
             if matches!(found, Column::Missing) {
                 absent.push(name);
             }
+            table.header.part_read(name, &found, &header);
             let at = found.at(file, name, errors);
             if let Some(at) = at {
                 table.header.columns.push((name, at));
@@ -336,7 +317,7 @@ impl<'a> Table<'a> {
                 file,
                 column: at + 1,
                 header: name.to_owned(),
-                nearest: near_miss(name, &absent),
+                nearest: near_column(file, name, &absent),
                 values: None,
             })
             .collect();
@@ -370,6 +351,7 @@ impl<'a> Table<'a> {
                 delimiter: (Delimiter::Comma, DelimiterFrom::Detected),
                 titles: Vec::new(),
                 unheaded: Unheaded::default(),
+                parts: Vec::new(),
             },
             lossy: false,
             unread: Vec::new(),

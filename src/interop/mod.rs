@@ -49,7 +49,7 @@ pub use case::package::{
 pub use cohort_csv::{CohortCsvReader, CohortLoad};
 pub use csv::{
     ColumnNotRead, ColumnValues, CsvFileRead, DateForm, DateOrder, DatesRead, Delimiter,
-    DelimiterFrom, MissingCells, TITLE_LINES_MAX, TitleLine,
+    DelimiterFrom, HeaderPart, MissingCells, TITLE_LINES_MAX, TitleLine,
 };
 pub use esco::{
     EscoCsv, EscoHierarchy, EscoHierarchyCsv, EscoLoad, EscoOptions, EscoTypeRule, load_esco,

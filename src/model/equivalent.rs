@@ -1,5 +1,6 @@
 //! Ids that print alike because they are one text in two Unicode normalisation forms, or
-//! look alike because they differ only in letter case or surrounding whitespace.
+//! look alike because they differ only in letter case or surrounding whitespace, or,
+//! numbers, in leading zeros.
 //!
 //! Ids compare byte for byte (DESIGN.md, "Why names are escaped in reports and ids
 //! refused"), so `José` precomposed (NFC) and decomposed (NFD) are two ids, as are `rti`,
@@ -25,7 +26,8 @@ impl Framework {
     /// Probable mistakes in the framework that are not errors: ids of one kind that are
     /// the same text in different Unicode normalisation forms ([`Error::EquivalentIds`]),
     /// and ids of one kind that differ only in letter case or whitespace around them
-    /// ([`Error::LookalikeIds`]: `rti`, `RTI`, `rti `; ids that also differ in form are
+    /// ([`Error::LookalikeIds`]: `rti`, `RTI`, `rti `; or, ids of digits, only in leading
+    /// zeros: `0123`, `123`; ids that also differ in form are
     /// compared by the canonical decompositions of their lower case, so `W\u{30a}` and
     /// `\u{1e98}`, W and w with a ring above, look alike), for competencies, activities,
     /// roles, positions, courses, groups and departments. Such ids are distinct entities
@@ -107,14 +109,16 @@ impl Framework {
 /// For `n` officers whose ids `id` gives in input order, a warning for each officer whose
 /// id looks like the id of an officer before it ([`Error::EquivalentIds`] for ids that are
 /// one text in two Unicode forms, [`Error::LookalikeIds`] for ids that differ only in
-/// letter case or surrounding whitespace, as [`Framework::review`] names them), each
+/// letter case, surrounding whitespace or, ids of digits, leading zeros, as
+/// [`Framework::review`] names them), each
 /// naming the whole set, sorted by officer (an officer's equivalent set before its
 /// lookalike set). Ids that validation refuses (blank, or holding a hidden character) and
 /// an id repeated exactly are not compared. Nothing is merged.
 ///
 /// # Complexity
-/// O(n) when every id is ASCII without surrounding whitespace and no two ids could differ
-/// in letter case alone (no id holds an upper case letter, or none a lower case one): a
+/// O(n) when every id is ASCII without surrounding whitespace, no two ids could differ
+/// in letter case alone (no id holds an upper case letter, or none a lower case one) and
+/// none of two characters or more starts with `0`: a
 /// pass over the ids, nothing allocated. Otherwise O(n log n + L log r) time for ids of
 /// total length L whose runs of combining marks are at most r long, and 16 bytes per
 /// officer: each id's folded form hashed, the hashes sorted, and only ids of one hash
@@ -144,7 +148,8 @@ fn alike_officers_by<'a, F: Fn(usize) -> &'a str + ?Sized>(
     // Whether every usable id is ASCII without whitespace around it, and whether any holds
     // an upper or a lower case letter: one pass over each id's bytes (this runs for every
     // officer of every load), the general tests only for an id that is not printable ASCII.
-    let (mut upper, mut lower, mut simple) = (false, false, true);
+    // And whether any starts with a `0` and is longer: `0123` looks like `123`.
+    let (mut upper, mut lower, mut simple, mut zero) = (false, false, true, false);
     for k in 0..n {
         let text = id(k);
         let bytes = text.as_bytes();
@@ -176,8 +181,9 @@ fn alike_officers_by<'a, F: Fn(usize) -> &'a str + ?Sized>(
         }
         upper |= up;
         lower |= low;
+        zero |= bytes.len() > 1 && bytes[0] == b'0';
     }
-    if simple && !(upper && lower) {
+    if simple && !(upper && lower) && !zero {
         return Vec::new();
     }
     let hasher = crate::model::hash::IdHasher::default();
@@ -256,17 +262,29 @@ fn byte_classes(bytes: &[u8]) -> [bool; 3] {
 /// `text` trimmed, decomposed, in lower case and decomposed again (lowering can give a
 /// character with a decomposition, or marks out of canonical order: `\u{130}\u{323}`,
 /// I with a dot above and a dot below, lowers to `i\u{307}\u{323}`). An ASCII text, as
-/// most ids are, is its own decomposition, so its bytes are lowered directly.
+/// most ids are, is its own decomposition, so its bytes are lowered directly; one of
+/// ASCII digits alone loses its leading zeros (`0123` and `123`: a spreadsheet drops
+/// them from an id it takes for a number, as "did you mean" knows).
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     let text = text.trim();
-    if text.is_ascii() {
+    if zero_padded(text) {
+        // `0` and `00` are one number too.
+        let unpadded = text.trim_start_matches('0');
+        out.push_str(if unpadded.is_empty() { "0" } else { unpadded });
+    } else if text.is_ascii() {
         out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
         let mut decomposed = String::new();
         decompose_into(text.chars(), &mut decomposed);
         decompose_into(decomposed.chars().flat_map(char::to_lowercase), out);
     }
+}
+
+/// Whether `text` is two or more ASCII digits, the first a `0`: a number written with
+/// leading zeros, which [`fold_into`] drops.
+fn zero_padded(text: &str) -> bool {
+    text.len() > 1 && text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The warnings about `members` (officers in increasing order whose ids fold to one key):
@@ -317,7 +335,7 @@ pub(crate) fn equivalent_ids(ids: &[&str]) -> Vec<Vec<String>> {
 }
 
 /// The sets of two or more distinct `ids` that are one text but for letter case and
-/// whitespace around them, compared by the canonical decompositions of their lower case
+/// whitespace around them, or, ids of ASCII digits, leading zeros (`0123`, `123`), compared by the canonical decompositions of their lower case
 /// ([`fold_into`]), each sorted byte by byte, in order of their first id; a set whose ids
 /// are all canonically equivalent is [`equivalent_ids`]' instead. Only an id holding a
 /// letter with another lower case, whitespace at an end or a text not its own
@@ -326,6 +344,7 @@ pub(crate) fn lookalike_ids(ids: &[&str]) -> Vec<Vec<String>> {
     // Its own key: nothing to trim, its own decomposition, each character its own lower case.
     let plain = |id: &str| {
         id.trim() == id
+            && !zero_padded(id)
             && is_decomposed(id)
             && id.chars().all(|c| {
                 let mut lower = c.to_lowercase();

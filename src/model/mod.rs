@@ -15,6 +15,7 @@ pub(crate) mod spec_named;
 
 pub(crate) mod by_key;
 pub(crate) mod clock;
+pub(crate) mod confusable;
 pub(crate) mod csr;
 pub(crate) mod cycles;
 pub(crate) mod date;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::EntityKind;
+use crate::model::confusable::latin_lookalike;
 use crate::model::nfc::{canonically_equivalent, decompose_into};
 use crate::model::quote::{has_hidden, hidden};
 
@@ -16,8 +17,9 @@ pub(crate) const LONGEST_EDITED: usize = 256;
 /// The candidate closest to `asked`, when one is close: first one that is the same text in
 /// another Unicode form (`Jose\u{301}` for `José`: the same canonical decomposition);
 /// then one equal to it but for case, surrounding whitespace, characters that show as
-/// nothing (`us\u{200b}` for `us`) and Unicode form (`de\u{301}partement` for
-/// `Département`), or, both all ASCII digits, but for leading zeros (`123` for
+/// nothing (`us\u{200b}` for `us`), Unicode form (`de\u{301}partement` for
+/// `Département`) and Greek or Cyrillic letters that look like Latin ones (`u\u{455}`,
+/// with a Cyrillic `ѕ`, for `us`: see `confusable.rs`), or, both all ASCII digits, but for leading zeros (`123` for
 /// `00123`, as a spreadsheet reads an id it takes for a number), or, for an id of four
 /// to [`LONGEST_EDITED`] characters, within an edit
 /// distance (optimal string alignment, so a swap of two neighbours counts once) of a fifth
@@ -99,13 +101,51 @@ fn nearest_within<'a>(
 }
 
 /// Whether `id` and `other` are one id written two ways: equal but for case, surrounding
-/// whitespace and Unicode form, or, both all ASCII digits, but for leading zeros (`123` and
+/// whitespace, Unicode form and Greek or Cyrillic lookalikes of Latin letters, or, both all ASCII digits, but for leading zeros (`123` and
 /// `00123`, as a spreadsheet rewrites an id it takes for a number). The distance-0 rule of
 /// [`nearest`]. O(length).
 pub(crate) fn same_id_written_otherwise(id: &str, other: &str) -> bool {
     let normal = normalise(id);
     let unpadded = digits(normal.as_str()).map(|d| d.trim_start_matches('0'));
     id != other && same_form(&normal, unpadded, other)
+}
+
+/// The Greek and Cyrillic letters of `asked` that make it `other` written in another
+/// script (`ѕ` and `s` for `u\u{455}` and `us`), each once with the Latin letter or digit
+/// it looks like, in order of first appearance: empty unless the two are one id written
+/// two ways ([`same_id_written_otherwise`]) and `asked` holds such a letter `other` does
+/// not. O(length of both).
+fn other_script_letters(asked: &str, other: &str) -> Vec<(char, char)> {
+    let mut letters: Vec<(char, char)> = Vec::new();
+    if asked.is_ascii() || !same_id_written_otherwise(asked, other) {
+        return letters;
+    }
+    for c in asked.chars() {
+        if let Some(latin) = latin_lookalike(c)
+            && !other.contains(c)
+            && !letters.iter().any(|&(l, _)| l == c)
+        {
+            letters.push((c, latin));
+        }
+    }
+    letters
+}
+
+/// ` (written with letters of another script: "\u{455}" for `s`)` when `asked` is
+/// `nearest` written with Greek or Cyrillic letters that look like its Latin ones, each
+/// named escaped with the letter it looks like; empty otherwise.
+pub(crate) fn other_script_hint(asked: &str, nearest: &str) -> String {
+    let letters = other_script_letters(asked, nearest);
+    if letters.is_empty() {
+        return String::new();
+    }
+    let named: Vec<String> = (letters.iter())
+        .map(|&(c, latin)| format!("\"\\u{{{:x}}}\" for `{latin}`", u32::from(c)))
+        .collect();
+    format!(
+        " (written with letters of another script: {})",
+        named.join(", ")
+    )
 }
 
 /// Whether `candidate` is the id whose normal form is `normal` (and, when that is all
@@ -126,7 +166,9 @@ fn digits(id: &str) -> Option<&str> {
 /// show as nothing anywhere in it (a zero-width space, a byte-order mark, a bidirectional
 /// control: such an id prints exactly like the one meant), in lower case, and, when it is
 /// not ASCII, canonically decomposed before and after lowering (as `equivalent.rs` folds
-/// ids), so the forms of one text compare equal.
+/// ids), so the forms of one text compare equal, with each Greek or Cyrillic letter that
+/// looks like a Latin letter or digit read as that one (`confusable.rs`), so `u\u{455}`
+/// compares equal to `us`.
 fn normalise(id: &str) -> String {
     let id = id.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let shown: std::borrow::Cow<'_, str> = if has_hidden(id) {
@@ -141,7 +183,8 @@ fn normalise(id: &str) -> String {
     let mut decomposed = String::with_capacity(shown.len());
     decompose_into(shown.chars(), &mut decomposed);
     let mut folded = String::with_capacity(decomposed.len());
-    decompose_into(decomposed.chars().flat_map(char::to_lowercase), &mut folded);
+    let latin = decomposed.chars().map(|c| latin_lookalike(c).unwrap_or(c));
+    decompose_into(latin.flat_map(char::to_lowercase), &mut folded);
     folded
 }
 
@@ -442,6 +485,37 @@ mod tests {
             "\u{95b}",
             "\u{91c}\u{93c}"
         ));
+    }
+
+    /// `ids/04`: Greek and Cyrillic letters that look like Latin ones, as a keyboard in
+    /// another layout types them, are read as the Latin letters, in any case, while the
+    /// cells last and after.
+    #[test]
+    fn ids_typed_with_lookalikes_from_another_script_are_suggested_the_latin_id() {
+        let known = ["us", "noting", "rti", "p-so", "b6"];
+        for (asked, meant) in [
+            ("u\u{455}", "us"),
+            ("U\u{405}", "us"),
+            ("n\u{43e}ting", "noting"),
+            ("n\u{3bf}ting", "noting"),
+            ("\u{420}-\u{405}\u{41e}", "p-so"),
+            ("b\u{431}", "b6"),
+            ("rt\u{456}", "rti"),
+        ] {
+            assert_eq!(nearest(asked, known).as_deref(), Some(meant), "{asked:?}");
+            let mut memo = super::Nearest::new(100);
+            memo.cells = 0;
+            let kind = crate::EntityKind::Position;
+            assert_eq!(memo.get(kind, asked, || known).as_deref(), Some(meant));
+        }
+        // The Cyrillic `С` looks like `C`, not `s`: `UС` is no `us`.
+        assert_eq!(nearest("U\u{421}", known), None);
+        assert_eq!(
+            super::other_script_letters("n\u{43e}ting", "noting"),
+            [('\u{43e}', 'o')]
+        );
+        assert!(super::other_script_letters("noting", "Noting").is_empty());
+        assert!(super::other_script_letters("n\u{43e}tes", "noting").is_empty());
     }
 
     #[test]

@@ -8,7 +8,10 @@
 //! it is, and any other value in double quotes with those characters escaped: `\t`, `\r`,
 //! `\n`, `\0`, `\\`, `\"`, and `\u{hex}` for every other control or invisible
 //! character, for a space at either end, for a combining diacritical mark
-//! (`U+0300`–`U+036F`), and for the characters that keep the value from being in NFC.
+//! (`U+0300`–`U+036F`), for the characters that keep the value from being in NFC, and for
+//! a Greek or Cyrillic letter that looks like a Latin letter or digit in a word that holds
+//! Latin letters or digits (`"u\u{455}"` for `uѕ` with a Cyrillic `ѕ`, which prints like
+//! `us`; see `confusable.rs`).
 //!
 //! Text can be written in several Unicode forms that print alike and are different ids:
 //! `José` with a precomposed `é` and `Jose` followed by `U+0301` (decomposed, as macOS file
@@ -42,6 +45,7 @@
 
 use std::fmt::{self, Write};
 
+use crate::model::confusable::mixed_lookalikes;
 use crate::model::nfc::uncomposed;
 
 /// Shows `value` as described in the module docs.
@@ -74,7 +78,14 @@ impl fmt::Display for Quoted<'_> {
         let value = self.0;
         // The characters shown escaped for the value's form, found in the whole value: a
         // character past a cut can make one before it not in NFC.
-        let forms = uncomposed(value);
+        // Greek and Cyrillic lookalikes of Latin letters in a word with Latin letters are
+        // escaped too, so `u\u{455}` does not print as `us`.
+        let mut forms = uncomposed(value);
+        let mixed = mixed_lookalikes(value);
+        if !mixed.is_empty() {
+            forms.extend(mixed);
+            forms.sort_unstable();
+        }
         let formed = |at: usize| forms.binary_search(&at).is_ok();
         // Past `SHOWN` characters, the first `SHOWN` and the length: the byte offset of
         // the character after the prefix, if there is one.
@@ -312,6 +323,19 @@ mod tests {
         assert_eq!(q("Jose\u{301}"), "\"Jose\\u{301}\"");
         assert_eq!(q("Jos\u{e9}"), "`Jos\u{e9}`");
         assert_eq!(q("\u{915}\u{93f}"), "`\u{915}\u{93f}`");
+    }
+
+    #[test]
+    fn greek_and_cyrillic_lookalikes_in_latin_words_are_escaped() {
+        assert_eq!(q("u\u{455}"), r#""u\u{455}""#);
+        assert_eq!(q("U\u{421}"), r#""U\u{421}""#);
+        assert_eq!(q("n\u{43e}ting"), r#""n\u{43e}ting""#);
+        // A word of one script prints as it is.
+        assert_eq!(
+            q("\u{441}\u{43e}\u{440}\u{442}"),
+            "`\u{441}\u{43e}\u{440}\u{442}`"
+        );
+        assert_eq!(q("\u{3a9}-law"), "`\u{3a9}-law`");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use self::hierarchy::hierarchy;
 use self::table::table;
 use super::cycles::cycles;
+use super::nearest::Nearest;
 use super::quote::{has_hidden, is_blank};
 use crate::model::level::{beyond_every_scale, beyond_every_scale_error};
 use crate::model::level_name;
@@ -128,21 +129,70 @@ pub(crate) fn validate(spec: FrameworkSpec) -> Result<Validated, Vec<Error>> {
         &mut errors,
     );
 
-    if errors.is_empty() {
-        Ok(Validated {
-            competencies,
-            competency_min,
-            competency_max,
-            groups,
-            activities,
-            roles,
-            positions,
-            courses,
-            prerequisites,
-        })
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        let tables = (&competencies, &activities, &roles, &positions, &courses);
+        return Err(name_nearest(errors, tables, &groups.groups));
     }
+    Ok(Validated {
+        competencies,
+        competency_min,
+        competency_max,
+        groups,
+        activities,
+        roles,
+        positions,
+        courses,
+        prerequisites,
+    })
+}
+
+/// The ids of `table`'s items, `id` giving each one's.
+fn ids_of<T>(table: &Table<T>, id: impl Fn(&T) -> &str) -> Vec<&str> {
+    table.items.iter().map(id).collect()
+}
+
+/// The tables of a spec's competencies, activities, roles, positions and courses.
+type Tables<'a> = (
+    &'a Table<CompetencySpec>,
+    &'a Table<crate::ActivitySpec>,
+    &'a Table<crate::RoleSpec>,
+    &'a Table<crate::PositionSpec>,
+    &'a Table<CourseSpec>,
+);
+
+/// `errors`, with each [`Error::UnknownReference`] given the nearest id of its target's kind in
+/// `tables` and `groups` (see `model/nearest.rs`): one search for all of them, bounded in
+/// the distinct unknown ids it answers (1,000) and the edit distances it computes, so a
+/// spec written against another framework is reported as fast.
+fn name_nearest(
+    mut errors: Vec<Error>,
+    (competencies, activities, roles, positions, courses): Tables<'_>,
+    groups: &Table<crate::GroupSpec>,
+) -> Vec<Error> {
+    let ids = |kind| -> Vec<&str> {
+        match kind {
+            EntityKind::Competency => ids_of(competencies, |c| c.id.as_str()),
+            EntityKind::Activity => ids_of(activities, |a| a.id.as_str()),
+            EntityKind::Role => ids_of(roles, |r| r.id.as_str()),
+            EntityKind::Position => ids_of(positions, |p| p.id.as_str()),
+            EntityKind::Course => ids_of(courses, |c| c.id.as_str()),
+            EntityKind::Group => ids_of(groups, |g| g.id.as_str()),
+            _ => Vec::new(),
+        }
+    };
+    let mut memo = Nearest::new(1_000);
+    for error in &mut errors {
+        if let Error::UnknownReference {
+            to_kind,
+            to,
+            nearest,
+            ..
+        } = error
+        {
+            *nearest = memo.get(*to_kind, to, || ids(*to_kind));
+        }
+    }
+    errors
 }
 
 /// Checks activities, roles and positions: references, repeats and levels.
@@ -390,6 +440,7 @@ impl LevelCheck<'_> {
                     from: owner.to_owned(),
                     to_kind: EntityKind::Competency,
                     to: competency.to_owned(),
+                    nearest: None,
                 });
             }
             // Wrong whatever the id was meant to be: said now, not once the id is fixed.
@@ -447,6 +498,7 @@ fn check_refs<'a>(
                 from: from.to_owned(),
                 to_kind,
                 to: to.to_owned(),
+                nearest: None,
             });
         }
     }

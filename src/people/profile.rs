@@ -98,6 +98,10 @@ impl Profile {
                 from: officer.id.to_string(),
                 to_kind: EntityKind::Position,
                 to: officer.position.to_string(),
+                nearest: crate::model::nearest::nearest(
+                    officer.position.as_str(),
+                    framework.positions.items.iter().map(|p| p.id.as_str()),
+                ),
             }
             .into()),
         }

@@ -107,11 +107,13 @@ pub(crate) fn resolve_officer<'e>(
     out: &mut Resolved<'_>,
 ) -> (Option<u32>, Option<u32>) {
     let id = officer.id;
-    let unknown = |to_kind, to: &str| Error::UnknownReference {
+    let positions = || fw.positions.items.iter().map(|p| p.id.as_str());
+    let mut unknown = |to_kind, to: &str| Error::UnknownReference {
         from_kind: EntityKind::Officer,
         from: id.to_owned(),
         to_kind,
         to: to.to_owned(),
+        nearest: out.nearest.get(to_kind, to, positions),
     };
     check_fields(officer, out.errors);
     let position = fw.positions.get(officer.position);

@@ -47,7 +47,8 @@ impl Framework {
     ///
     /// - [`Error::LookalikeIds`] and [`Error::EquivalentIds`]: an officer whose id differs
     ///   from an earlier officer's only in letter case or surrounding whitespace (`o1`,
-    ///   `O1`, `o1 `), or is the same text in another Unicode form, named before the
+    ///   `O1`, `o1 `), or, ids of digits, only in leading zeros (`0123`, `123`: an Excel
+    ///   round trip drops them), or is the same text in another Unicode form, named before the
     ///   officer's other warnings with every id of the set. They are distinct officers
     ///   (nothing is merged), but they print alike in every report.
     ///

@@ -17,6 +17,7 @@ fn unknown(from_kind: EntityKind, from: &str, to: &str) -> Error {
         from: from.into(),
         to_kind: EntityKind::Competency,
         to: to.into(),
+        nearest: None,
     }
 }
 

@@ -206,6 +206,7 @@ fn a_header_is_looked_for_below_at_most_so_many_title_lines() {
             Error::CsvMissingColumn {
                 file: "officers.csv",
                 header_line: Some(202),
+                nearest: None,
                 ..
             }
         )),
@@ -229,6 +230,7 @@ fn a_header_below_title_lines_that_lacks_a_column_is_named_by_what_it_lacks() {
             file: "officers.csv",
             column: "position",
             header_line: None,
+            nearest: None,
         }]
     );
     // A file of title lines alone names every column as missing, as before.
@@ -256,6 +258,7 @@ fn a_publisher_s_file_with_a_line_above_its_header_is_still_refused() {
             Error::CsvMissingColumn {
                 file: "esco/occupations.csv",
                 header_line: Some(2),
+                nearest: None,
                 ..
             }
         )),

@@ -1330,6 +1330,7 @@ fn unknown_reference() {
             from: "postmaster".into(),
             to_kind: EntityKind::Role,
             to: "ghost".into(),
+            nearest: None,
         }]
     );
     assert_messages(
@@ -1352,12 +1353,14 @@ fn unknown_reference() {
                 from: "o1".into(),
                 to_kind: EntityKind::Position,
                 to: "nowhere".into(),
+                nearest: None,
             },
             Error::UnknownReference {
                 from_kind: EntityKind::Officer,
                 from: "o1".into(),
                 to_kind: EntityKind::Position,
                 to: "postmaster\r".into(),
+                nearest: Some("postmaster".into()),
             },
         ]
     );
@@ -1365,7 +1368,7 @@ fn unknown_reference() {
         &errors,
         &[
             "officer `o1` refers to unknown position `nowhere`",
-            r#"officer `o1` refers to unknown position "postmaster\r""#,
+            r#"officer `o1` refers to unknown position "postmaster\r", did you mean `postmaster`?"#,
         ],
     );
 }
@@ -2858,6 +2861,7 @@ fn csv_missing_column() {
             file: "esco/skills.csv",
             column: "label",
             header_line: None,
+            nearest: None,
         }]
     );
     assert_messages(
@@ -3527,6 +3531,7 @@ fn a_long_value_is_shown_by_a_bounded_escaped_prefix_and_kept_whole_in_the_data(
             from: "counter".to_owned(),
             to_kind: EntityKind::Competency,
             to: long.clone(),
+            nearest: None,
         }]
     );
     assert_messages(

@@ -378,6 +378,7 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
             file: "occupations_<lang>.csv",
             column: "iscoGroup",
             header_line: None,
+            nearest: None,
         }),
         "{errors:#?}"
     );
@@ -435,6 +436,7 @@ fn malformed_official_files_give_every_problem_with_file_line_and_column() {
             file: "skills_<lang>.csv",
             column: "conceptUri",
             header_line: None,
+            nearest: None,
         }),
         "{errors:?}"
     );

@@ -153,6 +153,7 @@ fn a_header_no_spelling_names_is_still_missing() {
                 file: "officers.csv",
                 column: "id",
                 header_line: None,
+                nearest: None,
             }],
             "{header}"
         );
@@ -246,17 +247,18 @@ fn columns_the_loaders_do_not_read_are_listed() {
     let officers = "Employee ID,Mobile,department,position, Grade ,\no1,98,dopt,us,A,\n";
     let evidence = "officer,competency,level,source,evidence_dt\no1,rti,2,assessment,2024-01-02\n";
     let read = load(officers, evidence).expect("valid");
-    let not_read = |file, column, header: &str| ColumnNotRead {
+    let not_read = |file, column, header: &str, nearest| ColumnNotRead {
         file,
         column,
         header: header.to_owned(),
-        nearest: None,
+        nearest,
         values: None,
     };
+    // `evidence_dt` is two edits from `evidence_date`, another name of `date`.
     let want = vec![
-        not_read("officers.csv", 2, "Mobile"),
-        not_read("officers.csv", 5, "Grade"),
-        not_read("evidence.csv", 5, "evidence_dt"),
+        not_read("officers.csv", 2, "Mobile", None),
+        not_read("officers.csv", 5, "Grade", None),
+        not_read("evidence.csv", 5, "evidence_dt", Some("date")),
     ];
     assert_eq!(read.columns_not_read, want);
     assert_eq!(read.officers[0].passbook[0].date, "");

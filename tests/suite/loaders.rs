@@ -761,6 +761,7 @@ fn missing_column_is_named() {
             file: "esco/skills.csv",
             column: "label",
             header_line: None,
+            nearest: None,
         }
     );
     // An empty text has no header at all.

@@ -104,6 +104,7 @@ mod levels;
 mod levels_marked_missing;
 mod loaders;
 mod lookalike_ids;
+mod lookalike_scripts;
 mod messages;
 mod needs_kernel;
 mod negative_zero_levels;

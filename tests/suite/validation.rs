@@ -127,6 +127,7 @@ fn unknown(from_kind: EntityKind, from: &str, to_kind: EntityKind, to: &str) -> 
         from: from.into(),
         to_kind,
         to: to.into(),
+        nearest: None,
     }
 }
 

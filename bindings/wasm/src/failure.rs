@@ -411,12 +411,14 @@ mod tests {
             from: "p1".into(),
             to_kind: EntityKind::Role,
             to: "r9".into(),
+            nearest: Some("r1".into()),
         });
         assert_eq!(
             value(&p),
             serde_json::json!({"code": "unknown_reference",
-                   "message": "position `p1` refers to unknown role `r9`",
-                   "from_kind": "position", "from": "p1", "to_kind": "role", "to": "r9"})
+                   "message": "position `p1` refers to unknown role `r9`, did you mean `r1`?",
+                   "from_kind": "position", "from": "p1", "to_kind": "role", "to": "r9",
+                   "nearest": "r1"})
         );
     }
 

@@ -1207,6 +1207,20 @@ export interface CsvFileRead {
    * empty when the header comes first. A line of two cells or more above the header is a
    * `csv_line_above_header` problem instead. */
   title_lines: { line: number; text: string }[];
+  /** The columns read from a part of their header cell: the text before or inside a
+   * bracketed suffix or gloss, or one side of a bilingual ` / ` (`Target Position
+   * (optional)` read as `target`, `Employee ID (कर्मचारी आईडी)` as `id`); empty when every
+   * header names its column whole. */
+  header_parts: {
+    /** The column, as the format names it (`id`, `target`). */
+    column: string;
+    /** The header cell's 1-based position in the header. */
+    position: number;
+    /** The header cell, trimmed. */
+    header: string;
+    /** The part of it that names the column. */
+    part: string;
+  }[];
 }
 
 /** A column of an HR export's file that was not read. */
@@ -1219,8 +1233,9 @@ export interface ColumnNotRead {
   header: string;
   /**
    * The optional column this header looks like a misspelling of (`verifed` for
-   * `verified`), when that column is not in the header: the file was read without it.
-   * Absent when no missing optional column is near.
+   * `verified`; `Traget Position (optional)` for `target`, through its other name
+   * `Target Position`), when that column is not in the header: the file was read
+   * without it. Absent when no missing optional column is near.
    */
   nearest?: string;
   /**
@@ -1709,7 +1724,18 @@ export type Problem =
       lines: number[];
     })
   | (ProblemBase & {
-      code: "unknown_reference" | "duplicate_reference";
+      code: "unknown_reference";
+      from_kind: EntityKind;
+      from: string;
+      to_kind: EntityKind;
+      to: string;
+      /** The id of kind `to_kind` closest to `to`, when one is close (case, spaces,
+       * invisible characters, Unicode form, Greek or Cyrillic lookalikes of Latin letters,
+       * leading zeros, or a small edit). */
+      nearest: string | null;
+    })
+  | (ProblemBase & {
+      code: "duplicate_reference";
       from_kind: EntityKind;
       from: string;
       to_kind: EntityKind;
@@ -1837,7 +1863,15 @@ export type Problem =
   | (CsvPlace & { code: "csv_misplaced_quote"; field: number })
   | (CsvPlace & { code: "csv_field_count"; expected: number; found: number })
   | (CsvPlace & { code: "csv_repeated_header" })
-  | (ProblemBase & { code: "csv_missing_column"; file: string; column: string; header_line: number | null })
+  | (ProblemBase & {
+      code: "csv_missing_column";
+      file: string;
+      column: string;
+      header_line: number | null;
+      /** The header cell that looks most like the column (`Employe ID (कर्मचारी आईडी)` for
+       * `id`), when one does. */
+      nearest: string | null;
+    })
   | (CsvPlace & { code: "csv_line_above_header"; header_line: number; cells: string[] })
   | (ProblemBase & { code: "csv_ambiguous_column"; file: string; column: string; headers: string[] })
   | (ProblemBase & { code: "csv_delimiter"; file: string; found: string; expected: string })

@@ -548,6 +548,7 @@ describe("documents and CASE", () => {
       date_order: null,
       date_order_line: null,
       title_lines: [],
+      header_parts: [],
     });
     assert.deepEqual(load.files, [read("officers.csv"), read("evidence.csv")]);
     // Title lines above a header, as spreadsheet exports write them, are read past and

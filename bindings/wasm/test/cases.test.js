@@ -467,4 +467,75 @@ describe("real-world cases", () => {
       },
     ]);
   });
+
+  const lookalikes = () => new Framework(read("tests/data/cases/ids/04-cyrillic-lookalike-ids-framework.json"));
+
+  test("ids typed with letters of another script name the latin id", () => {
+    // ids/04, framework/22: the id a lookalike of another script stands for is the nearest,
+    // in an unknown reference of a framework (which had no nearest) as of a CSV row.
+    const fw = lookalikes();
+    throwsProblems(() => loadOfficers(fw, { officers: read("tests/data/cases/ids/04-cyrillic-lookalike-ids-officers.csv") }), [
+      {
+        code: "csv_unknown_reference",
+        line: 2,
+        found: "u\u0455",
+        nearest: "us",
+        message:
+          'officers.csv line 2, column `position`: "u\\u{455}" is not in the framework\'s positions, did you mean `us` (written with letters of another script: "\\u{455}" for `s`)?',
+      },
+      { code: "csv_unknown_reference", line: 3, found: "U\u0421", nearest: null },
+      { code: "csv_unknown_reference", line: 4, found: "\u0455\u043e", nearest: "so" },
+    ]);
+    throwsProblems(() => new Framework(read("tests/data/cases/framework/22-lookalike-references-from-another-script.json")), [
+      { code: "unknown_reference", from: "cpio", to: "n\u043eting", nearest: "noting" },
+      { code: "unknown_reference", from: "us", to: "\u0441pio", nearest: "cpio" },
+      { code: "unknown_reference", from: "c", to: "rti-1O1", nearest: "rti-101" },
+    ]);
+  });
+
+  test("officer ids differing only in leading zeros are warned about", () => {
+    // officers/27: as ids differing only in letter case are.
+    const fw = lookalikes();
+    const zeros = loadOfficers(fw, {
+      officers: read("tests/data/cases/officers/27-ids-differing-in-leading-zeros-officers.csv"),
+      evidence: read("tests/data/cases/officers/27-ids-differing-in-leading-zeros-evidence.csv"),
+    });
+    assert.deepEqual(
+      zeros.warnings.map((w) => [w.line, w.error.code, w.error.ids]),
+      [
+        [3, "lookalike_ids", ["0123", "123"]],
+        [5, "lookalike_ids", ["E7", "e7"]],
+        [7, "lookalike_ids", ["0", "00"]],
+      ],
+    );
+  });
+
+  test("headers with a bracketed suffix or in two languages are read and noted", () => {
+    // csv/36, csv/37: headers read by the part before a bracket or beside a bilingual ` / `,
+    // noted; a misspelt one named by the missing column's problem.
+    const fw = lookalikes();
+    const suffix = loadOfficers(fw, { officers: read("tests/data/cases/csv/36-bracketed-suffix-headers-officers.csv") });
+    assert.equal(suffix.officers[0].target_position, "so");
+    assert.deepEqual(suffix.files[0].header_parts, [
+      { column: "position", position: 4, header: "Position [ID]", part: "Position" },
+      { column: "target", position: 5, header: "Target Position (optional)", part: "Target Position" },
+    ]);
+    const bilingual = loadOfficers(fw, { officers: read("tests/data/cases/csv/37-bilingual-headers-officers.csv") });
+    assert.deepEqual(
+      bilingual.files[0].header_parts.map((p) => [p.column, p.part]),
+      [
+        ["id", "Employee ID"],
+        ["position", "Designation"],
+        ["name", "Name"],
+      ],
+    );
+    throwsProblems(() => loadOfficers(fw, { officers: read("tests/data/cases/csv/37-bilingual-headers-misspelt-officers.csv") }), [
+      {
+        code: "csv_missing_column",
+        column: "id",
+        header_line: null,
+        nearest: "Employe ID (\u0915\u0930\u094d\u092e\u091a\u093e\u0930\u0940 \u0906\u0908\u0921\u0940)",
+      },
+    ]);
+  });
 });

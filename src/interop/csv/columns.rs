@@ -2,6 +2,22 @@
 
 use super::aliases;
 use crate::Error;
+use crate::model::nearest::nearest;
+
+/// A column of a CSV file read from a part of its header cell (see
+/// [`CsvFileRead::header_parts`](crate::CsvFileRead::header_parts)).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct HeaderPart {
+    /// The column, as the format names it (`id`, `target`).
+    pub column: &'static str,
+    /// The header cell's 1-based position in the header.
+    pub position: usize,
+    /// The header cell, trimmed of whitespace (`Target Position (optional)`).
+    pub header: String,
+    /// The part of it that names the column (`Target Position`).
+    pub part: String,
+}
 
 /// Where column `name` is in `header`: the one header equal to it apart from ASCII
 /// capitalisation (HR systems write `ID`, `Name`); else the one equal to it folded
@@ -11,8 +27,15 @@ use crate::Error;
 /// twice, `Emp ID` and `Employee ID`) make the column ambiguous: which holds it cannot be
 /// known. Found by none of these, a header naming the column's items by name (`Position
 /// Name`) is `Names`: its cells are no ids.
+///
+/// At each step a header is compared whole and by its parts ([`parts`]): the text before
+/// or inside a bracketed suffix or gloss (`Target Position (optional)`, `Employee ID
+/// (कर्मचारी आईडी)`, `कर्मचारी आईडी (Employee ID)`) and each side of a bilingual ` / `
+/// (`पदनाम / Designation`, as Indian government forms and exports write both languages).
+/// A header read by a part is `Part`, so that the loader says so.
 pub(super) enum Column {
     At(usize),
+    Part { at: usize, part: String },
     Missing,
     Ambiguous(Vec<String>),
     Names(String),
@@ -30,7 +53,7 @@ impl Column {
         errors: &mut Vec<Error>,
     ) -> Option<usize> {
         match self {
-            Column::At(at) => Some(at),
+            Column::At(at) | Column::Part { at, .. } => Some(at),
             Column::Missing => None,
             Column::Ambiguous(headers) => {
                 errors.push(Error::CsvAmbiguousColumn {
@@ -53,15 +76,28 @@ impl Column {
 }
 
 pub(super) fn column(header: &csv::StringRecord, file: &str, name: &str) -> Column {
+    // Per header, the part of it that matched, `None` for the whole header.
     let found = |matches: &dyn Fn(&str) -> bool| -> Option<Column> {
-        let mut matches = header.iter().enumerate().filter(|(_, h)| matches(h));
+        let mut matches = (header.iter().enumerate()).filter_map(|(at, h)| {
+            if matches(h) {
+                return Some((at, h, None));
+            }
+            parts(h)
+                .into_iter()
+                .find(|p| matches(p))
+                .map(|p| (at, h, Some(p)))
+        });
         match (matches.next(), matches.next()) {
             (None, _) => None,
-            (Some((at, _)), None) => Some(Column::At(at)),
-            (Some((_, first)), Some((_, second))) => Some(Column::Ambiguous(
+            (Some((at, _, None)), None) => Some(Column::At(at)),
+            (Some((at, _, Some(part))), None) => Some(Column::Part {
+                at,
+                part: part.to_owned(),
+            }),
+            (Some((_, first, _)), Some((_, second, _))) => Some(Column::Ambiguous(
                 [first, second]
                     .into_iter()
-                    .chain(matches.map(|(_, h)| h))
+                    .chain(matches.map(|(_, h, _)| h))
                     .map(str::to_owned)
                     .collect(),
             )),
@@ -75,9 +111,121 @@ pub(super) fn column(header: &csv::StringRecord, file: &str, name: &str) -> Colu
         })
         .or_else(|| {
             let names = aliases::name_headers(file, name);
+            let by_name = |h: &str| names.iter().any(|a| aliases::folds_to(h, a));
             (header.iter())
-                .find(|h| names.iter().any(|a| aliases::folds_to(h, a)))
+                .find(|h| by_name(h) || parts(h).into_iter().any(by_name))
                 .map(|h| Column::Names(h.to_owned()))
         })
         .unwrap_or(Column::Missing)
+}
+
+/// The column of `names` (the format's own names) that `header` is a near miss of: by
+/// [`nearest`] between each of the header's forms (whole, then each of its [`parts`]),
+/// folded as [`aliases::folds_to`] folds (ASCII case, spaces, `_`, `-` and `.` aside),
+/// and each name and the other names HR exports give it (`aliases.rs`), so `Traget
+/// Position (optional)` is a near miss of `target` (through `targetposition`) and
+/// `verifed` of `verified`. The first form with a near name decides.
+///
+/// # Complexity
+/// O(f·n·k²) for f forms and n names and other names of about k characters; a header has
+/// a handful of columns, and a form longer than [`LONGEST_SPLIT`] bytes is compared
+/// only with names of about its length, which no name has.
+pub(super) fn near_column(
+    file: &str,
+    header: &str,
+    names: &[&'static str],
+) -> Option<&'static str> {
+    if names.is_empty() || header.len() > LONGEST_SPLIT {
+        return None;
+    }
+    let fold = |text: &str| -> String {
+        (text.chars())
+            .filter(|&c| !(matches!(c, '_' | '-' | '.') || c.is_whitespace()))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let candidates: Vec<(String, &'static str)> = (names.iter())
+        .flat_map(|&name| {
+            let others = aliases::aliases(file, name).iter().flat_map(|t| t.iter());
+            std::iter::once(fold(name))
+                .chain(others.map(|a| (*a).to_owned()))
+                .map(move |folded| (folded, name))
+        })
+        .collect();
+    std::iter::once(header)
+        .chain(parts(header))
+        .find_map(|form| {
+            let near = nearest(&fold(form), candidates.iter().map(|(c, _)| c.as_str()))?;
+            candidates.iter().find(|(c, _)| *c == near).map(|&(_, n)| n)
+        })
+}
+
+/// [`Error::CsvMissingColumn`] for column `name` of `file`, naming the first cell of
+/// `header` that is a near miss of it ([`near_column`]).
+pub(super) fn missing(file: &'static str, name: &'static str, header: &csv::StringRecord) -> Error {
+    let near = |h: &&str| near_column(file, h, &[name]).is_some();
+    Error::CsvMissingColumn {
+        file,
+        column: name,
+        header_line: None,
+        nearest: header.iter().find(near).map(str::to_owned),
+    }
+}
+
+/// The longest header, in bytes, whose [`parts`] are read: a header is a few words, and
+/// a longer cell (a whole document read as one header line) is compared whole only.
+const LONGEST_SPLIT: usize = 200;
+
+/// The parts of `header` that may name a column on their own, trimmed, never empty, in
+/// order: each side of a bilingual ` / ` (`पदनाम / Designation`), and of each side (or of
+/// the whole header, without one) the text before a bracketed suffix or gloss, `(…)` or
+/// `[…]` (`Employee ID (कर्मचारी आईडी)`, `Target Position (optional)`). The text inside
+/// the brackets is not read as a name: `Position [ID]` is no `id`. Empty for a header
+/// without a ` / ` or a bracket, or longer than [`LONGEST_SPLIT`] bytes. O(length).
+pub(super) fn parts(header: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    if header.len() > LONGEST_SPLIT || !header.contains([' ', '(', '[']) {
+        return parts;
+    }
+    let sides: Vec<&str> = header.split(" / ").map(str::trim).collect();
+    let bilingual = sides.len() > 1;
+    for side in sides {
+        let before = side
+            .find(['(', '['])
+            .map_or(side, |open| side[..open].trim());
+        if !before.is_empty() && (bilingual || before.len() < side.len()) {
+            parts.push(before);
+        }
+    }
+    parts.retain(|p| *p != header);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parts;
+
+    #[test]
+    fn headers_are_split_at_brackets_and_bilingual_slashes() {
+        assert_eq!(parts("Target Position (optional)"), ["Target Position"]);
+        assert_eq!(
+            parts("Employee ID (\u{915}\u{930}\u{94d}\u{92e}\u{91a}\u{93e}\u{930}\u{940})"),
+            ["Employee ID"]
+        );
+        assert_eq!(
+            parts("\u{92a}\u{926}\u{928}\u{93e}\u{92e} / Designation"),
+            ["\u{92a}\u{926}\u{928}\u{93e}\u{92e}", "Designation"]
+        );
+        assert_eq!(
+            parts("\u{928}\u{93e}\u{92e} / Name (in block letters)"),
+            ["\u{928}\u{93e}\u{92e}", "Name"]
+        );
+        assert_eq!(parts("Level [1-5]"), ["Level"]);
+        assert_eq!(parts("Position [ID]"), ["Position"]);
+        assert_eq!(parts("Date (DD/MM/YYYY)"), ["Date"]);
+        assert!(parts("(optional)").is_empty());
+        assert!(parts("Employee ID").is_empty());
+        assert!(parts("id").is_empty());
+        assert!(parts(&format!("a ({})", "b".repeat(300))).is_empty());
+    }
 }

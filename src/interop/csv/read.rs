@@ -1,7 +1,8 @@
 //! What a CSV loader reports of how it read each file.
 
 use super::{
-    DateColumn, DateOrder, DatesRead, Delimiter, DelimiterFrom, Header, MissingCells, TitleLine,
+    DateColumn, DateOrder, DatesRead, Delimiter, DelimiterFrom, Header, HeaderPart, MissingCells,
+    TitleLine,
 };
 
 /// How one CSV file of an HR export was read: the character its fields are separated by
@@ -39,6 +40,12 @@ pub struct CsvFileRead {
     /// these lines were not read as rows. Empty when the header is the first line that is
     /// not blank.
     pub title_lines: Vec<TitleLine>,
+    /// The columns read from a part of their header: the text before or inside a
+    /// bracketed suffix or gloss, or one side of a bilingual ` / ` (`Target Position
+    /// (optional)` read as `target`, `Employee ID (कर्मचारी आईडी)` as `id`), in the order
+    /// the loader asks for its columns. Each is a note, so that a header read by a part of
+    /// it is never read unseen; empty when every column's header names it whole.
+    pub header_parts: Vec<HeaderPart>,
 }
 
 impl CsvFileRead {
@@ -54,6 +61,7 @@ impl CsvFileRead {
             date_order: None,
             date_order_line: None,
             title_lines: header.titles.clone(),
+            header_parts: header.parts.clone(),
         }
     }
 

@@ -29,9 +29,29 @@ pub(crate) struct Header {
     pub(crate) titles: Vec<super::TitleLine>,
     /// Its columns without a name, and the rows read holding a value in each.
     pub(crate) unheaded: super::Unheaded,
+    /// The columns read from a part of their header (see [`super::HeaderPart`]).
+    pub(crate) parts: Vec<super::HeaderPart>,
 }
 
 impl Header {
+    /// Notes column `name` read from a part of its header in `header`, when `found` says
+    /// it was.
+    pub(super) fn part_read(
+        &mut self,
+        name: &'static str,
+        found: &super::columns::Column,
+        header: &csv::StringRecord,
+    ) {
+        if let super::columns::Column::Part { at, part } = found {
+            self.parts.push(super::HeaderPart {
+                column: name,
+                position: at + 1,
+                header: header.get(*at).unwrap_or_default().to_owned(),
+                part: part.clone(),
+            });
+        }
+    }
+
     /// Takes `names`, the header's fields as read (trimmed), as its names, and notes
     /// those that are empty (see [`super::Unheaded`]).
     pub(crate) fn name_columns<'n>(&mut self, names: impl Iterator<Item = &'n str> + Clone) {

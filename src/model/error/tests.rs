@@ -57,6 +57,7 @@ fn every_variant() -> Vec<Error> {
             from: s(),
             to_kind: EntityKind::Activity,
             to: s(),
+            nearest: Some(s()),
         },
         Error::DuplicateReference {
             from_kind: EntityKind::Role,
@@ -245,6 +246,7 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             column: "id",
             header_line: None,
+            nearest: None,
         },
         Error::CsvInvalidValue {
             file: "f.csv",

@@ -103,9 +103,11 @@ pub(super) fn did_you_mean(asked: Option<&str>, nearest: Option<&str>) -> String
     nearest.map_or_else(String::new, |n| {
         let equivalent = asked.is_some_and(|a| crate::model::nfc::canonically_equivalent(a, n));
         let form = if equivalent {
-            " (the same text in another unicode form)"
+            " (the same text in another unicode form)".to_owned()
         } else {
-            ""
+            asked.map_or_else(String::new, |a| {
+                crate::model::nearest::other_script_hint(a, n)
+            })
         };
         format!(", did you mean {}{form}?", quoted(n))
     })
@@ -351,6 +353,23 @@ pub(super) fn alike(kind: EntityKind, ids: &[String], how: &str) -> String {
     format!("{kind} ids {ids} {how}: distinct ids that print alike")
 }
 
+/// How lookalike ids differ: `differ only in leading zeros` for numbers (ids of ASCII
+/// digits, `0123` and `123`), with `or surrounding whitespace` when one has some;
+/// otherwise `differ only in letter case or surrounding whitespace`.
+pub(super) fn lookalike_how(ids: &[String]) -> &'static str {
+    let number = |id: &String| {
+        let id = id.trim();
+        !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !ids.iter().all(number) {
+        "differ only in letter case or surrounding whitespace"
+    } else if ids.iter().all(|id| id.trim() == id) {
+        "differ only in leading zeros"
+    } else {
+        "differ only in leading zeros or surrounding whitespace"
+    }
+}
+
 /// Each id in double quotes with every character outside printable ASCII escaped as
 /// `\u{hex}` (and `\\`, `\"`): for ids that differ only in how their text is encoded.
 pub(super) fn code_points_list(ids: &[String]) -> String {
@@ -379,9 +398,20 @@ pub(super) fn code_points_list(ids: &[String]) -> String {
 }
 
 /// A CSV header without a needed column, and the line below that has them all, if one does.
-pub(super) fn missing_column_text(file: &str, column: &str, header_line: Option<usize>) -> String {
+pub(super) fn missing_column_text(
+    file: &str,
+    column: &str,
+    header_line: Option<usize>,
+    nearest: Option<&str>,
+) -> String {
     match header_line {
-        None => format!("{file} has no column `{column}` in its header"),
+        None => match nearest {
+            None => format!("{file} has no column `{column}` in its header"),
+            Some(cell) => format!(
+                "{file} has no column `{column}` in its header, did you mean the header {}?",
+                quoted(cell)
+            ),
+        },
         Some(line) => format!(
             "{file} has no column `{column}` in its header, but line {line} names every \
              column needed: remove the lines above it"
@@ -437,15 +467,15 @@ pub(super) fn quoted_list(ids: &[String]) -> String {
 
 /// `Error::UnknownReference`'s text.
 pub(super) fn unknown_reference_text(
-    from_kind: EntityKind,
-    from: &str,
-    to_kind: EntityKind,
-    to: &str,
+    (from_kind, from): (EntityKind, &str),
+    (to_kind, to): (EntityKind, &str),
+    nearest: Option<&str>,
 ) -> String {
     format!(
-        "{from_kind} {} refers to unknown {to_kind} {}",
+        "{from_kind} {} refers to unknown {to_kind} {}{}",
         quoted(from),
-        quoted(to)
+        quoted(to),
+        did_you_mean(Some(to), nearest)
     )
 }
 

@@ -8,7 +8,7 @@ use super::text::{
     alike, ambiguous_column_text, blank_level_name_text, case_id_text, clash_text,
     conflicting_text, cycle_text, did_you_mean, duplicate_text, group_cycle_text, group_rule_text,
     hidden_text, json_kind_hint, level_list, level_range_text, line_above_header_text,
-    lookalike_uris_text, mismatch_text, missing_column_text, missing_document_text,
+    lookalike_how, lookalike_uris_text, mismatch_text, missing_column_text, missing_document_text,
     named_as_number_text, no_known_kind_text, number, policy_date_text, quote_hint, quoted,
     quoted_list, repeated_reference_text, several_lines_text, unknown_reference_text,
     written_there,
@@ -46,7 +46,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 ///     serde_json::to_value(error)?,
 ///     serde_json::json!({
 ///         "code": "unknown_reference", "from_kind": "position", "from": "p",
-///         "to_kind": "role", "to": "counter\r",
+///         "to_kind": "role", "to": "counter\r", "nearest": null,
 ///         "message": "position `p` refers to unknown role \"counter\\r\""
 ///     })
 /// );
@@ -64,7 +64,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `hidden_character` | an id, department or area holding a control or invisible character |
 /// | `duplicate_id` | two entities of one kind with one id |
 /// | `equivalent_ids` | ids of one kind that are one text in different Unicode forms (a review's warning) |
-/// | `lookalike_ids` | ids of one kind that differ only in letter case or surrounding whitespace (a review's warning) |
+/// | `lookalike_ids` | ids of one kind that differ only in letter case or surrounding whitespace, or, numbers, in leading zeros (a review's warning) |
 /// | `lookalike_uris` | concepts of a publisher's file whose URIs differ only in a trailing slash or `http`/`https` (a load's note) |
 /// | `unknown_reference` | a reference to an id the framework does not hold |
 /// | `duplicate_reference` | the same target listed twice |
@@ -256,10 +256,11 @@ pub enum Error {
     /// trailing space gives. They are distinct ids, never merged: a warning of
     /// [`Framework::review`](crate::Framework::review) (for officer ids, of
     /// [`Framework::review_officers`](crate::Framework::review_officers) and an HR
-    /// export's load), not a reason to refuse the framework. Ids that differ only in
-    /// Unicode form are
-    /// [`Error::EquivalentIds`] instead.
-    #[error("{}", alike(*kind, ids, "differ only in letter case or surrounding whitespace"))]
+    /// export's load), not a reason to refuse the framework. Ids of ASCII digits that
+    /// differ only in leading zeros (`0123`, `123`: a spreadsheet drops them from an id it
+    /// takes for a number) are lookalikes too, and the message says so. Ids that differ
+    /// only in Unicode form are [`Error::EquivalentIds`] instead.
+    #[error("{}", alike(*kind, ids, lookalike_how(ids)))]
     LookalikeIds {
         /// What kind of entity.
         kind: EntityKind,
@@ -286,7 +287,12 @@ pub enum Error {
         lines: Vec<usize>,
     },
     /// An entity refers to an id that does not exist. Add the target or fix the reference.
-    #[error("{}", unknown_reference_text(*from_kind, from, *to_kind, to))]
+    /// `nearest` is the id of that kind closest to it, when one is close, as for
+    /// [`Error::UnknownId`]: equal but for case, surrounding whitespace, invisible
+    /// characters, Unicode form, Greek or Cyrillic letters that look like Latin ones
+    /// (`n\u{43e}ting`, with a Cyrillic `о`, for `noting`; the message names such letters)
+    /// or leading zeros, or a small edit away.
+    #[error("{}", unknown_reference_text((*from_kind, from), (*to_kind, to), nearest.as_deref()))]
     UnknownReference {
         /// Kind of the referring entity.
         from_kind: EntityKind,
@@ -296,6 +302,8 @@ pub enum Error {
         to_kind: EntityKind,
         /// The missing id.
         to: String,
+        /// The closest id of kind `to_kind`, if one is close.
+        nearest: Option<String>,
     },
     /// An entity lists the same target twice (e.g. a role naming an activity twice, or an
     /// activity requiring a competency twice). List each once, at the intended level.
@@ -843,7 +851,7 @@ pub enum Error {
     /// column the loader needs (a spreadsheet export that starts with a title, a date and
     /// a blank line above its header), `header_line` says which, and the message tells to
     /// remove the lines above it.
-    #[error("{}", missing_column_text(file, column, *header_line))]
+    #[error("{}", missing_column_text(file, column, *header_line, nearest.as_deref()))]
     CsvMissingColumn {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -853,6 +861,12 @@ pub enum Error {
         /// the loader needs (read as the header is: any case, the loader's aliases);
         /// `None` when no record of the file does.
         header_line: Option<usize>,
+        /// The header cell that looks most like the column, as a loader's
+        /// [`ColumnNotRead::nearest`](crate::ColumnNotRead::nearest) names one: its text,
+        /// or a part of it before or inside brackets or beside a bilingual ` / `, is a
+        /// small edit away from the column's name or another name HR exports give it
+        /// (`Employe ID (कर्मचारी आईडी)` for `id`). `None` when no cell is.
+        nearest: Option<String>,
     },
     /// A line of two or more cells that are not empty stands above the header of an HR
     /// export's file (officers or passbooks), whose first lines are read past as title

@@ -203,6 +203,7 @@ fn resolve<'a>(
                 from: from.to_owned(),
                 to_kind: EntityKind::Group,
                 to: to.to_owned(),
+                nearest: None,
             }),
         }
     }

@@ -69,6 +69,7 @@ pub(super) fn compile(cx: &Context<'_>, errors: &mut Vec<Error>) -> Rules {
                 from: group.id.to_string(),
                 to_kind: EntityKind::Competency,
                 to: rule.competency.to_string(),
+                nearest: None,
             });
             if beyond_every_scale(rule.level) {
                 errors.push(beyond_every_scale_error(
