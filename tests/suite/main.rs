@@ -83,6 +83,7 @@ mod hr_headers;
 mod igot;
 mod igot_kinds;
 mod igot_level_names;
+mod igot_review;
 mod igot_same_names;
 mod igot_unread;
 mod igot_written_ids;

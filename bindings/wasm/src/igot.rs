@@ -65,9 +65,13 @@ struct SpecOut<'a> {
 /// Reads FRAC-era position trees (one POSITION node, an array of them, `{responseData}`, or
 /// the JSON text of any) into a framework document: positions, roles, activities, the
 /// competencies they require at their levels and those competencies' level descriptors.
-/// Only VERIFIED counts: a position, role or activity in another review state is set aside
-/// with everything below it; a competency UNVERIFIED or DRAFT is kept with its
-/// requirements as drafts (validated, not counted) and noted; a REJECTED one is set aside.
+/// Only what the platform counts counts: a node is verified when its `status` is VERIFIED,
+/// its `secondaryStatus` (the review board's state), where written, is VERIFIED too, and
+/// it is not deleted (`active: false`). A position, role or activity otherwise is set
+/// aside with everything below it; a competency awaiting review (in either tier) is kept
+/// with its requirements as drafts (validated, not counted) and noted; a rejected or
+/// deleted one is set aside. A node whose `children` (or a competency's
+/// `additionalProperties`) holds another JSON type is set aside and absent.
 /// With `department`, a position whose node names no department gets that one; otherwise
 /// it is set aside.
 ///

@@ -1088,6 +1088,12 @@ export type IgotWhat =
   | { what: "unknown_type"; found: string }
   | { what: "not_verified"; status: string }
   | { what: "draft"; status: string }
+  /** A FRAC node the review board has not verified (`secondaryStatus`, trimmed): set aside. */
+  | { what: "secondary_not_verified"; secondary_status: string }
+  /** A FRAC competency awaiting the review board: its requirements kept as drafts. */
+  | { what: "secondary_draft"; secondary_status: string }
+  /** A FRAC node deleted on the platform (`active: false`): set aside. */
+  | { what: "deleted" }
   | { what: "no_level" }
   | { what: "unreadable_level"; field: string; found: string }
   | { what: "level_out_of_range"; level: number; min: number; max: number }

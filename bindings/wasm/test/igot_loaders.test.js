@@ -361,3 +361,49 @@ describe("what the loaders cannot read", () => {
     ]);
   });
 });
+
+// igot/31–32: what the FRAC loader counts, and its report agreeing with its result (the
+// library's tests/suite/igot_review.rs).
+describe("FRAC review tiers and containers of another type", () => {
+  test("a node counts only when the review board verified it and it is not deleted", () => {
+    const { spec, report } = loadFracPositions(read("tests/data/cases/igot/31-frac-review-board-and-deleted-nodes.json"));
+    assert.deepEqual(
+      report.set_aside.map((e) => [e.id, e.what]),
+      [
+        ["RID3", { what: "secondary_not_verified", secondary_status: "UNVERIFIED" }],
+        ["CID40", { what: "deleted" }],
+        ["CID41", { what: "secondary_not_verified", secondary_status: "REJECTED" }],
+        ["CID12", { what: "deleted" }],
+        ["RID5", { what: "deleted" }],
+      ],
+    );
+    assert.deepEqual(report.notes.map((e) => [e.id, e.what]), [
+      ["CID9", { what: "secondary_draft", secondary_status: "UNVERIFIED" }],
+    ]);
+    assert.deepEqual(report.ignored_fields, []);
+    assert.deepEqual(spec.roles.map((r) => r.id), ["RID4"]);
+    assert.deepEqual(
+      spec.roles[0].requires.map((r) => [r.competency, r.level, r.status ?? "verified"]),
+      [["CID12", 1, "verified"], ["CID13", 1, "verified"], ["CID9", 3, "draft"]],
+    );
+    const fw = new Framework(spec);
+    assert.deepEqual(fw.requirements("PID7").map((r) => [r.competency, r.level]), [["CID12", 1], ["CID13", 1]]);
+  });
+
+  test("a node whose children or additionalProperties hold another type is set aside and absent", () => {
+    const { spec, report } = loadFracPositions(read("tests/data/cases/igot/32-frac-containers-of-another-type.json"));
+    assert.deepEqual(
+      report.set_aside.map((e) => [e.id, e.what.field, e.what.found]),
+      [
+        ["RID3", "children", "a string"],
+        ["CID9", "additionalProperties", "a string"],
+        ["CID12", "children", "a string"],
+        ["AID5", "children", "an object"],
+        ["PID8", "children", "a string"],
+      ],
+    );
+    const kept = [spec.positions, spec.roles, spec.activities, spec.competencies].flatMap((l) => l.map((x) => x.id));
+    assert.deepEqual(kept, ["PID7", "RID4", "RID6", "CID13"]);
+    assert.ok(report.set_aside.every((e) => !kept.includes(e.id)));
+  });
+});
