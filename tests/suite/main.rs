@@ -85,6 +85,7 @@ mod igot_kinds;
 mod igot_level_names;
 mod igot_review;
 mod igot_same_names;
+mod igot_shapes;
 mod igot_unread;
 mod igot_written_ids;
 mod inference;

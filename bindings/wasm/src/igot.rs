@@ -30,7 +30,8 @@ struct CoursesOut<'a> {
 /// record and tag set aside (an unknown competency with the nearest id, a level outside the
 /// competency's scale, a repeated id or tag) and every note; nothing is dropped silently.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape,
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads),
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document, and
 /// `invalid_option` for `hoursWhenMissing` not from 5e-13 (half a pico-hour, the smallest
@@ -75,7 +76,8 @@ struct SpecOut<'a> {
 /// With `department`, a position whose node names no department gets that one; otherwise
 /// it is set aside.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads), and
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document.
 ///
@@ -112,7 +114,8 @@ struct ProfileOut<'a> {
 /// has no `id`, an entry with neither level, a level that cannot be read or is above 5.
 /// An entry repeating an earlier one's `id` is read and noted.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads), and
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document.
 ///
@@ -184,7 +187,8 @@ impl PositionMaster {
 /// (a name with stray whitespace, two names alike once whitespace is normalised). Names are
 /// kept exactly as written.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads), and
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document.
 ///

@@ -1768,6 +1768,19 @@ export type Problem =
   | (ProblemBase & { code: "invalid_id_weight"; kind: EntityKind; id: string; value: number | null })
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
   | (ProblemBase & { code: "igot_shape"; document: string; path: string; found: string; expected: string })
+  | (ProblemBase & {
+      code: "igot_unread_entries";
+      /** The kind of document, e.g. `position master list`. */
+      document: string;
+      /** Where the list is, as a JSON path. */
+      path: string;
+      /** How many entries it holds. */
+      entries: number;
+      /** The fields its entries hold, sorted; empty when no entry is an object. */
+      fields: string[];
+      /** The fields the function reads of a record, one of which a record holds. */
+      expected: string[];
+    })
   | (ProblemBase & { code: "document_of_another_kind"; expected: string; found: DocumentKind })
   | (ProblemBase & {
       code: "document_of_no_known_kind";

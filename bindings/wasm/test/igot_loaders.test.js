@@ -407,3 +407,40 @@ describe("FRAC review tiers and containers of another type", () => {
     assert.ok(report.set_aside.every((e) => !kept.includes(e.id)));
   });
 });
+
+// igot/33: the platform's flat KCM export read as the dictionary, refused by the other
+// loaders, and a list of no record refused by every loader (tests/suite/igot_shapes.rs).
+describe("the flat KCM export and lists of no record", () => {
+  const flat = read("tests/data/cases/igot/33-kcm-flat-export-with-identifiers.json");
+
+  test("the flat export gives the nested dictionary's competencies, described", () => {
+    const { spec, report } = loadKcm(flat);
+    const entries = JSON.parse(flat);
+    assert.deepEqual(spec.competencies.map((c) => c.id), entries.map((e) => kcmPath(e.type, e.theme, e.sub_theme)));
+    assert.deepEqual(spec.competencies.map((c) => c.description ?? ""), entries.map((e) => e.sub_theme_description));
+    const nested = new Set(loadKcm(read("data/igot/kcm_competencies.json")).spec.competencies.map((c) => c.id));
+    assert.ok(spec.competencies.every((c) => nested.has(c.id)));
+    assert.deepEqual(report.set_aside, []);
+    assert.deepEqual(report.ignored_fields, [{ field: "entry.competency_id", count: 5 }]);
+    new Framework(spec);
+  });
+
+  test("the other loaders refuse it as the KCM dictionary", () => {
+    const kind = [{ code: "document_of_another_kind", found: "kcm_dictionary" }];
+    throwsProblems(() => loadPositionMaster(flat), kind);
+    throwsProblems(() => loadIgotProfile(flat), kind);
+    throwsProblems(() => loadFracPositions(flat), kind);
+    throwsProblems(() => loadIgotCourses(flat, kcmFramework()), kind);
+  });
+
+  test("a list none of whose entries is a record is refused naming the fields found", () => {
+    const other = [{ setting: "theme", value: "dark" }, { setting: "font" }];
+    const unread = (document) => [{ code: "igot_unread_entries", document, path: "$", entries: 2, fields: ["setting", "value"] }];
+    throwsProblems(() => loadKcm(other), unread("kcm dictionary"));
+    throwsProblems(() => loadPositionMaster(other), unread("position master list"));
+    throwsProblems(() => loadIgotProfile(other), unread("igot profile competencies"));
+    throwsProblems(() => loadFracPositions(other), unread("frac positions"));
+    throwsProblems(() => loadIgotCourses(other, kcmFramework()), unread("igot course records"));
+    assert.deepEqual(loadPositionMaster([]).master.positions(), []);
+  });
+});

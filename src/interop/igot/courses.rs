@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 
 use super::alike::KeptIds;
 use super::by_id::ById;
-use super::json::{Report, parse, refuse_other_kinds, required_text, shape, written_id};
+use super::json::{
+    Report, parse, refuse_other_kinds, refuse_unread, required_text, shape, written_id,
+};
 use super::report::{IgotLoad, IgotWhat};
 use super::tags::{KcmTagKey, Tag, Tags};
 use crate::DocumentKind;
@@ -134,7 +136,10 @@ impl IgotCourseOptions {
 /// reported);
 /// the KCM dictionary among them (igot/12);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above, or whose tag lists are not arrays of objects; [`Error::InvalidOption`](crate::Error::InvalidOption)
+/// above, or whose tag lists are not arrays of objects;
+/// [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list of records holding entries none of which is an object
+/// holding `identifier`, `name`, `duration` or a tag list (igot/33), which would
+/// otherwise load as an empty catalogue; [`Error::InvalidOption`](crate::Error::InvalidOption)
 /// for assumed hours outside `[5e-13, 10000]` (hours are held in whole pico-hours,
 /// 10⁻¹² h, to the nearest with halves rounding up: smaller hours would count as 0).
 ///
@@ -182,6 +187,7 @@ pub fn load_igot_courses(
     let doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotCourses, "iGOT course records")?;
     let (records, base) = records(&doc)?;
+    refuse_unread(DOCUMENT, base, records, KNOWN)?;
     let mut reader = Reader {
         framework,
         options,

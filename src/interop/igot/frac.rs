@@ -11,8 +11,8 @@ use super::by_id::ById;
 use serde_json::{Map, Value};
 
 use super::json::{
-    Report, Text, level, not_text, optional_text, parse, refuse_other_kinds, required_text, shape,
-    text, written_id,
+    Report, Text, level, not_text, optional_text, parse, refuse_other_kinds, refuse_unread,
+    required_text, shape, text, written_id,
 };
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
@@ -140,7 +140,10 @@ impl FracOptions {
 /// reported);
 /// an officers document among them (igot/09);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above, an object with neither `type` nor `responseData` (`{}`) among them.
+/// above, an object with neither `type` nor `responseData` (`{}`) among them;
+/// [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list of nodes (or `responseData`) holding entries none of
+/// which is an object holding `type` (igot/33), which would otherwise load as an empty
+/// framework. `[]` is an empty one.
 ///
 /// # Complexity
 /// Linear in the text, plus sorting the entities by id.
@@ -194,6 +197,7 @@ pub fn load_frac_positions(
         },
         other => return Err(shape(DOCUMENT, "$", other, "position nodes")),
     };
+    refuse_unread(DOCUMENT, base, nodes, &["type"])?;
     let mut report = Report::default();
     if let Value::Object(map) = &doc
         && base == "$.responseData"

@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use super::alike::KeptIds;
 use super::json::{
-    Report, level, level_by_name, level_name, parse, refuse_other_kinds, required_text, shape,
-    written_id,
+    Report, level, level_by_name, level_name, parse, refuse_other_kinds, refuse_unread,
+    required_text, shape, written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
 use crate::DocumentKind;
@@ -99,7 +99,9 @@ const KNOWN: &[&str] = &[
 /// reported);
 /// a framework's `competencies` (igot/10) and the position master list (igot/14) are no
 /// profile's; [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none
-/// of the shapes above. `[]` is a profile with no competencies: an empty load.
+/// of the shapes above; [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list holding entries none of which is an
+/// object holding `id` or a level field (igot/33), which would otherwise load as an
+/// empty profile. `[]` is a profile with no competencies: an empty load.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -120,6 +122,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
     let doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotProfile, "iGOT profile competencies")?;
     let (entries, base) = entries(&doc)?;
+    refuse_unread(DOCUMENT, &base, entries, KNOWN)?;
     let mut report = Report::default();
     around(&doc, &mut report);
     let mut evidence = Vec::new();
