@@ -26,7 +26,8 @@ pub enum DocumentKind {
     /// [`CasePackage::from_json`](crate::CasePackage::from_json)).
     CasePackage,
     /// The iGOT Karmayogi Competency Model dictionary: an array of areas holding
-    /// `competency_theme` ([`load_kcm`](crate::load_kcm)).
+    /// `competency_theme`, or of flat entries holding `theme` and `sub_theme`
+    /// ([`load_kcm`](crate::load_kcm)).
     KcmDictionary,
     /// iGOT course records: an array of records holding `identifier` and
     /// `competencies_v3`, `competencies_v5`, `competencies_v6`, `duration` or
@@ -61,7 +62,8 @@ impl DocumentKind {
             DocumentKind::Officers => "an officers document (an object holding `officers`)",
             DocumentKind::CasePackage => "a CASE package (an object holding `CFDocument`)",
             DocumentKind::KcmDictionary => {
-                "the iGOT KCM dictionary (areas holding `competency_theme`)"
+                "the iGOT KCM dictionary (areas holding `competency_theme`, or entries of \
+                 `theme` and `sub_theme`)"
             }
             DocumentKind::IgotCourses => {
                 "iGOT course records (records holding `identifier` and competency tags)"

@@ -266,7 +266,9 @@ fn entry_kind(entry: &Map<String, Value>) -> Option<DocumentKind> {
     };
     // Profile entries carry `"type": "COMPETENCY"` too, as the platform writes them: the
     // level fields tell them from FRAC nodes.
-    if has("competency_theme") {
+    // The KCM nested (areas holding themes) or flat (one entry per sub-theme, as the
+    // platform's `withidentifier_competencies.json` writes it).
+    if has("competency_theme") || (has("theme") && has("sub_theme")) {
         Some(DocumentKind::KcmDictionary)
     } else if entry.keys().any(|k| {
         k.starts_with("competencySelfAttestedLevel")
@@ -380,6 +382,11 @@ mod tests {
             kind(r#"[{"name": "Behavioural", "competency_theme": []}]"#),
             Some(KcmDictionary)
         );
+        // The flat KCM export, one entry per sub-theme.
+        let flat = r#"[{"competency_id": "BEH-001", "type": "Behavioural",
+            "theme": "Self-Awareness", "sub_theme": "Self-Analysis"}]"#;
+        assert_eq!(kind(flat), Some(KcmDictionary));
+        assert_eq!(kind(r#"[{"theme": "Self-Awareness"}]"#), None);
         // Mixed, empty or unknown entries are of no kind.
         assert_eq!(
             kind(r#"[{"id": "PID1"}, {"identifier": "do_1", "duration": 1}]"#),

@@ -3260,6 +3260,32 @@ fn document_of_another_kind() {
 }
 
 #[test]
+fn igot_unread_entries() {
+    // The flat KCM export's entries were once set aside one by one and the master list
+    // loaded empty; a list of another program's entries is now refused, naming them.
+    let settings = r#"[{"theme": "dark", "locale": "hi-IN"}, 7]"#;
+    let errors = karmayogi::load_position_master(settings).unwrap_err();
+    let e = &errors.as_slice()[0];
+    assert_eq!(
+        e.to_string(),
+        "position master list at `$`: none of its 2 entries is a record holding `id`, \
+         `name`, `description`; the entries hold `locale`, `theme`"
+    );
+    assert_eq!(
+        serde_json::to_value(e).unwrap(),
+        json!({
+            "code": "igot_unread_entries",
+            "document": "position master list",
+            "path": "$",
+            "entries": 2,
+            "fields": ["locale", "theme"],
+            "expected": ["id", "name", "description"],
+            "message": e.to_string(),
+        })
+    );
+}
+
+#[test]
 fn document_of_no_known_kind() {
     // Another program's settings given to the officers reader: said to be of no kind the
     // crate reads, with its fields, rather than "unknown field `theme`" (messages.rs
@@ -3432,6 +3458,7 @@ const COVERED: &[&str] = &[
     "CsvRow",
     "InvalidOption",
     "IgotShape",
+    "IgotUnreadEntries",
     "DocumentOfAnotherKind",
     "DocumentOfNoKnownKind",
 ];

@@ -172,25 +172,18 @@ fn kcm_problems_are_set_aside_and_noted() {
             ("$[0].competency_theme[0].competency_sub_theme[2]".into(), String::new(), "`sub-theme` is an integer: expected a string".into()),
             ("$[0].competency_theme[0].competency_sub_theme[3]".into(), String::new(), "`sub-theme` is blank".into()),
             ("$[0].competency_theme[1]".into(), String::new(), "no `name`".into()),
-            ("$[1]".into(), "kcm:Leadership".into(), "area `Leadership` is not Behavioural, Functional or Domain: no competency type for its sub-themes".into()),
+            ("$[1].competency_theme[0].competency_sub_theme[0]".into(), "kcm:Leadership/Vision/Forward thinking".into(), "area `Leadership` is not Behavioural, Functional or Domain: no competency type for its sub-themes".into()),
             ("$[2]".into(), "kcm:Behavioural".into(), "`competency_theme` is a string: expected an array".into()),
             ("$[3]".into(), String::new(), "`area` is a string: expected an object".into()),
         ]
     );
     assert_eq!(
         entries(&kcm.report.notes),
-        [
-            (
-                "$[0].competency_theme[0]".into(),
-                "kcm:Behavioural/Self-Awareness ".into(),
-                "name with trailing whitespace, kept as written".into()
-            ),
-            (
-                "$[2]".into(),
-                "kcm:Behavioural".into(),
-                "listed again; read together with the first".into()
-            ),
-        ]
+        [(
+            "$[0].competency_theme[0]".into(),
+            "kcm:Behavioural/Self-Awareness ".into(),
+            "name with trailing whitespace, kept as written".into()
+        ),]
     );
     assert_eq!(kcm.report.ignored_fields[0].field, "area.icon");
     // The groups of the unknown area still exist; the spec builds.
@@ -1604,14 +1597,34 @@ fn frac_refuses_a_document_of_another_kind() {
         ]
     );
     assert_eq!(errors[0].code(), "igot_shape");
-    let load = load_frac_positions(&format!("[{officers}]"), &FracOptions::default()).unwrap();
+    // A list of it holds no node at all: refused naming its fields (igot/33), no longer
+    // loaded as an empty framework with the entry set aside.
+    let errors = load_frac_positions(&format!("[{officers}]"), &FracOptions::default())
+        .unwrap_err()
+        .into_vec();
     assert_eq!(
-        entries(&load.report.set_aside),
-        [(
+        errors,
+        [Error::IgotUnreadEntries {
+            document: "frac positions",
+            path: "$".to_owned(),
+            entries: 1,
+            fields: vec!["format_version".to_owned(), "officers".to_owned()],
+            expected: vec!["type"],
+        }]
+    );
+    // Beside a node, the entry is set aside and reported.
+    let load = load_frac_positions(
+        &format!(r#"[{officers}, {{"type": "POSITION", "id": "PID1"}}]"#),
+        &FracOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        entries(&load.report.set_aside)[0],
+        (
             "$[0]".to_owned(),
             String::new(),
             "a node without `type` has no place here".to_owned()
-        )]
+        )
     );
 }
 

@@ -249,11 +249,22 @@ fn a_list_mixing_kinds_is_read_with_its_bad_entries_set_aside() {
     assert_eq!(load.report.set_aside[0].path, "$[0]");
     let load = load_position_master(&mixed).unwrap();
     assert_eq!(load.value.positions().len(), 2);
-    for json in ["[]", "[1, 2]"] {
-        assert!(load_kcm(json, &KcmOptions::default()).is_ok());
-        assert!(load_frac_positions(json, &FracOptions::default()).is_ok());
-        assert!(load_position_master(json).is_ok());
-        assert!(load_igot_profile(json).is_ok());
+    assert!(load_kcm("[]", &KcmOptions::default()).is_ok());
+    assert!(load_frac_positions("[]", &FracOptions::default()).is_ok());
+    assert!(load_position_master("[]").is_ok());
+    assert!(load_igot_profile("[]").is_ok());
+    // A list holding no record at all is refused, not loaded as empty (igot/33).
+    let json = "[1, 2]";
+    for errors in [
+        load_kcm(json, &KcmOptions::default()).map(|_| ()),
+        load_frac_positions(json, &FracOptions::default()).map(|_| ()),
+        load_position_master(json).map(|_| ()),
+        load_igot_profile(json).map(|_| ()),
+    ] {
+        assert_eq!(
+            errors.unwrap_err().as_slice()[0].code(),
+            "igot_unread_entries"
+        );
     }
     // A document of no kind keeps the iGOT loader's own error; the framework reader says
     // it is of no kind (`messages.rs`).

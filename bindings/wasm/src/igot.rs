@@ -34,7 +34,8 @@ struct CoursesOut<'a> {
 /// JSON text of one, a `null` tag) and every note (a tag list read from JSON text); nothing
 /// is dropped silently, and one bad record never refuses the others.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape,
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads),
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document, and
 /// `invalid_option` for `hoursWhenMissing` not from 5e-13 (half a pico-hour, the smallest
@@ -69,13 +70,18 @@ struct SpecOut<'a> {
 /// Reads FRAC-era position trees (one POSITION node, an array of them, `{responseData}`, or
 /// the JSON text of any) into a framework document: positions, roles, activities, the
 /// competencies they require at their levels and those competencies' level descriptors.
-/// Only VERIFIED counts: a position, role or activity in another review state is set aside
-/// with everything below it; a competency UNVERIFIED or DRAFT is kept with its
-/// requirements as drafts (validated, not counted) and noted; a REJECTED one is set aside.
+/// Only what the platform counts counts: a node is verified when its `status` is VERIFIED,
+/// its `secondaryStatus` (the review board's state), where written, is VERIFIED too, and
+/// it is not deleted (`active: false`). A position, role or activity otherwise is set
+/// aside with everything below it; a competency awaiting review (in either tier) is kept
+/// with its requirements as drafts (validated, not counted) and noted; a rejected or
+/// deleted one is set aside. A node whose `children` (or a competency's
+/// `additionalProperties`) holds another JSON type is set aside and absent.
 /// With `department`, a position whose node names no department gets that one; otherwise
 /// it is set aside.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads), and
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document.
 ///
@@ -113,7 +119,8 @@ struct ProfileOut<'a> {
 /// has no `id`, an entry with neither level, a level that cannot be read or is above 5.
 /// An entry repeating an earlier one's `id` is read and noted.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads), and
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document.
 ///
@@ -185,7 +192,8 @@ impl PositionMaster {
 /// (a name with stray whitespace, two names alike once whitespace is normalised). Names are
 /// kept exactly as written.
 ///
-/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape, and
+/// Throws `json` for malformed JSON, `igot_shape` for a document of another shape (and
+/// `igot_unread_entries` for a list none of whose entries is a record it reads), and
 /// `document_of_another_kind` for another iGOT export or a framework, officers or CASE
 /// document.
 ///

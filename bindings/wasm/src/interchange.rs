@@ -339,13 +339,16 @@ struct KcmLoadOut<'a> {
 
 /// Reads the iGOT Karmayogi Competency Model dictionary (an array or its JSON text, as in
 /// the repository's `data/igot/kcm_competencies.json`: areas, their themes, the themes'
-/// sub-themes) into a framework document of groups and competencies with ids `kcm:<area>/
+/// sub-themes; or the platform's flat export of it, one entry of `type`, `theme`,
+/// `sub_theme` and their descriptions per sub-theme, read as the same dictionary with the
+/// same ids) into a framework document of groups and competencies with ids `kcm:<area>/
 /// <theme>/<sub-theme>`. With `{subThemes: "groups"}` the sub-themes become groups rather
 /// than competencies. The report lists every node set aside and every note (a repeated
 /// area or theme, a name with stray whitespace) by JSON path; nothing is dropped silently.
 ///
 /// Throws `json` for malformed JSON or a repeated key, `igot_shape` when the top level is
-/// not an array, `document_of_another_kind` for another iGOT export or a framework,
+/// not an array, `igot_unread_entries` for a list none of whose entries is an area or a
+/// flat entry, `document_of_another_kind` for another iGOT export or a framework,
 /// officers or CASE document.
 ///
 /// Time and memory linear in the text.

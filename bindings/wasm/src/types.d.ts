@@ -1088,6 +1088,12 @@ export type IgotWhat =
   | { what: "unknown_type"; found: string }
   | { what: "not_verified"; status: string }
   | { what: "draft"; status: string }
+  /** A FRAC node the review board has not verified (`secondaryStatus`, trimmed): set aside. */
+  | { what: "secondary_not_verified"; secondary_status: string }
+  /** A FRAC competency awaiting the review board: its requirements kept as drafts. */
+  | { what: "secondary_draft"; secondary_status: string }
+  /** A FRAC node deleted on the platform (`active: false`): set aside. */
+  | { what: "deleted" }
   | { what: "no_level" }
   | { what: "unreadable_level"; field: string; found: string }
   | { what: "level_out_of_range"; level: number; min: number; max: number }
@@ -1793,6 +1799,19 @@ export type Problem =
   | (ProblemBase & { code: "invalid_id_weight"; kind: EntityKind; id: string; value: number | null })
   | (ProblemBase & { code: "capacity_exceeded"; what: string; limit: number })
   | (ProblemBase & { code: "igot_shape"; document: string; path: string; found: string; expected: string })
+  | (ProblemBase & {
+      code: "igot_unread_entries";
+      /** The kind of document, e.g. `position master list`. */
+      document: string;
+      /** Where the list is, as a JSON path. */
+      path: string;
+      /** How many entries it holds. */
+      entries: number;
+      /** The fields its entries hold, sorted; empty when no entry is an object. */
+      fields: string[];
+      /** The fields the function reads of a record, one of which a record holds. */
+      expected: string[];
+    })
   | (ProblemBase & { code: "document_of_another_kind"; expected: string; found: DocumentKind })
   | (ProblemBase & {
       code: "document_of_no_known_kind";

@@ -52,7 +52,7 @@ describe("KCM dictionary", () => {
       [
         ["$[0].competency_theme[0].competency_sub_theme[1]", "blank"],
         ["$[0].competency_theme[0].competency_sub_theme[2]", "wrong_type"],
-        ["$[1]", "unknown_area"],
+        ["$[1].competency_theme[0].competency_sub_theme[0]", "unknown_area"],
       ],
     );
     assert.deepEqual(report.set_aside[2].what, { what: "unknown_area", area: "Cosmic" });

@@ -361,3 +361,86 @@ describe("what the loaders cannot read", () => {
     ]);
   });
 });
+
+// igot/31–32: what the FRAC loader counts, and its report agreeing with its result (the
+// library's tests/suite/igot_review.rs).
+describe("FRAC review tiers and containers of another type", () => {
+  test("a node counts only when the review board verified it and it is not deleted", () => {
+    const { spec, report } = loadFracPositions(read("tests/data/cases/igot/31-frac-review-board-and-deleted-nodes.json"));
+    assert.deepEqual(
+      report.set_aside.map((e) => [e.id, e.what]),
+      [
+        ["RID3", { what: "secondary_not_verified", secondary_status: "UNVERIFIED" }],
+        ["CID40", { what: "deleted" }],
+        ["CID41", { what: "secondary_not_verified", secondary_status: "REJECTED" }],
+        ["CID12", { what: "deleted" }],
+        ["RID5", { what: "deleted" }],
+      ],
+    );
+    assert.deepEqual(report.notes.map((e) => [e.id, e.what]), [
+      ["CID9", { what: "secondary_draft", secondary_status: "UNVERIFIED" }],
+    ]);
+    assert.deepEqual(report.ignored_fields, []);
+    assert.deepEqual(spec.roles.map((r) => r.id), ["RID4"]);
+    assert.deepEqual(
+      spec.roles[0].requires.map((r) => [r.competency, r.level, r.status ?? "verified"]),
+      [["CID12", 1, "verified"], ["CID13", 1, "verified"], ["CID9", 3, "draft"]],
+    );
+    const fw = new Framework(spec);
+    assert.deepEqual(fw.requirements("PID7").map((r) => [r.competency, r.level]), [["CID12", 1], ["CID13", 1]]);
+  });
+
+  test("a node whose children or additionalProperties hold another type is set aside and absent", () => {
+    const { spec, report } = loadFracPositions(read("tests/data/cases/igot/32-frac-containers-of-another-type.json"));
+    assert.deepEqual(
+      report.set_aside.map((e) => [e.id, e.what.field, e.what.found]),
+      [
+        ["RID3", "children", "a string"],
+        ["CID9", "additionalProperties", "a string"],
+        ["CID12", "children", "a string"],
+        ["AID5", "children", "an object"],
+        ["PID8", "children", "a string"],
+      ],
+    );
+    const kept = [spec.positions, spec.roles, spec.activities, spec.competencies].flatMap((l) => l.map((x) => x.id));
+    assert.deepEqual(kept, ["PID7", "RID4", "RID6", "CID13"]);
+    assert.ok(report.set_aside.every((e) => !kept.includes(e.id)));
+  });
+});
+
+// igot/33: the platform's flat KCM export read as the dictionary, refused by the other
+// loaders, and a list of no record refused by every loader (tests/suite/igot_shapes.rs).
+describe("the flat KCM export and lists of no record", () => {
+  const flat = read("tests/data/cases/igot/33-kcm-flat-export-with-identifiers.json");
+
+  test("the flat export gives the nested dictionary's competencies, described", () => {
+    const { spec, report } = loadKcm(flat);
+    const entries = JSON.parse(flat);
+    assert.deepEqual(spec.competencies.map((c) => c.id), entries.map((e) => kcmPath(e.type, e.theme, e.sub_theme)));
+    assert.deepEqual(spec.competencies.map((c) => c.description ?? ""), entries.map((e) => e.sub_theme_description));
+    const nested = new Set(loadKcm(read("data/igot/kcm_competencies.json")).spec.competencies.map((c) => c.id));
+    assert.ok(spec.competencies.every((c) => nested.has(c.id)));
+    assert.deepEqual(report.set_aside, []);
+    assert.deepEqual(report.ignored_fields, [{ field: "entry.competency_id", count: 5 }]);
+    new Framework(spec);
+  });
+
+  test("the other loaders refuse it as the KCM dictionary", () => {
+    const kind = [{ code: "document_of_another_kind", found: "kcm_dictionary" }];
+    throwsProblems(() => loadPositionMaster(flat), kind);
+    throwsProblems(() => loadIgotProfile(flat), kind);
+    throwsProblems(() => loadFracPositions(flat), kind);
+    throwsProblems(() => loadIgotCourses(flat, kcmFramework()), kind);
+  });
+
+  test("a list none of whose entries is a record is refused naming the fields found", () => {
+    const other = [{ setting: "theme", value: "dark" }, { setting: "font" }];
+    const unread = (document) => [{ code: "igot_unread_entries", document, path: "$", entries: 2, fields: ["setting", "value"] }];
+    throwsProblems(() => loadKcm(other), unread("kcm dictionary"));
+    throwsProblems(() => loadPositionMaster(other), unread("position master list"));
+    throwsProblems(() => loadIgotProfile(other), unread("igot profile competencies"));
+    throwsProblems(() => loadFracPositions(other), unread("frac positions"));
+    throwsProblems(() => loadIgotCourses(other, kcmFramework()), unread("igot course records"));
+    assert.deepEqual(loadPositionMaster([]).master.positions(), []);
+  });
+});

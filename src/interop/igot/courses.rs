@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::alike::KeptIds;
 use super::by_id::ById;
-use super::json::{Report, parse, refuse_other_kinds, required_text, written_id};
+use super::json::{Report, parse, refuse_other_kinds, refuse_unread, required_text, written_id};
 use super::report::{IgotLoad, IgotWhat};
 use super::responses;
 use super::tags::{KcmTagKey, Tag, Tags, tag_list};
@@ -21,6 +21,7 @@ use crate::model::names::one_line;
 use crate::model::nearest::Nearest;
 use crate::{CourseOutcome, CourseSpec, EntityKind, Errors, Framework, Mode};
 
+const DOCUMENT: &str = "igot course records";
 const KNOWN: &[&str] = &[
     "identifier",
     "name",
@@ -156,7 +157,10 @@ impl IgotCourseOptions {
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
 /// above: at its top level, or in the response around the records (a `content` neither a
 /// list nor a record; a `result` with neither `content` nor `count`, as a question set's
-/// read response, `result.questionset`, holds no course); [`Error::InvalidOption`](crate::Error::InvalidOption)
+/// read response, `result.questionset`, holds no course);
+/// [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list of records holding entries none of which is an object
+/// holding `identifier`, `name`, `duration` or a tag list (igot/33), which would
+/// otherwise load as an empty catalogue; [`Error::InvalidOption`](crate::Error::InvalidOption)
 /// for assumed hours outside `[5e-13, 10000]` (hours are held in whole pico-hours,
 /// 10⁻¹² h, to the nearest with halves rounding up: smaller hours would count as 0).
 ///
@@ -204,6 +208,9 @@ pub fn load_igot_courses(
     let doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotCourses, "iGOT course records")?;
     let records = responses::records(&doc)?;
+    if let Some(base) = records.list_path() {
+        refuse_unread(DOCUMENT, base, records.list, KNOWN)?;
+    }
     let mut reader = Reader {
         framework,
         options,

@@ -11,13 +11,15 @@ use super::by_id::ById;
 use serde_json::{Map, Value};
 
 use super::json::{
-    Report, Text, level, not_text, optional_text, parse, refuse_other_kinds, required_text, shape,
-    text, written_id,
+    Report, Text, level, not_text, optional_text, parse, refuse_other_kinds, refuse_unread,
+    required_text, shape, text, written_id,
 };
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
 use super::met_again::{competency_conflicts, position_conflicts};
-use super::nodes::{LEVEL, department, department_note, known, status};
+use super::nodes::{
+    LEVEL, Review, as_draft, department, department_note, known, properties, review,
+};
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
 use crate::DocumentKind;
@@ -50,9 +52,10 @@ impl FracOptions {
 /// The document is one POSITION node, an array of them, or a FRAC service response
 /// (`{"responseData": …}`; its other keys than `statusInfo` are counted as ignored, and a
 /// list among them set aside as [`IgotWhat::ListNotRead`](crate::IgotWhat::ListNotRead)).
-/// A node is an object with `type`, `id`, `name`, `status` and `children`; a position's
-/// `department`; a competency's `description`, `level` and `additionalProperties`; a level
-/// node's `level`, `name` and `description`. Other fields are counted as ignored: a
+/// A node is an object with `type`, `id`, `name`, `status`, `secondaryStatus`, `active`
+/// and `children`; a position's `department`; a competency's `description`, `level` and
+/// `additionalProperties`; a level node's `level`, `name` and `description`. Other fields
+/// are counted as ignored: a
 /// position's, role's or activity's `description` among them, which the model has no
 /// place for. A text field read of another JSON type than text (a competency's
 /// `description: 5`, `competencyArea: 17`, a level's `description`) is not read, and
@@ -72,15 +75,31 @@ impl FracOptions {
 ///   its level descriptors. The required level sits on the edge: the COMPETENCY node's
 ///   `level` ("Level N") where it hangs under a role or activity.
 ///
-/// **Review states**: only VERIFIED counts, as in the platform's own gap computation. A
-/// position, role or activity in any other state (UNVERIFIED, DRAFT, REJECTED, none) is
-/// set aside with everything below it; a competency in UNVERIFIED or DRAFT (or none) is
-/// kept with its requirements as drafts ([`ReviewStatus::Draft`]: validated, not counted)
-/// and noted; a REJECTED competency is set aside with its requirements. States are read
-/// in any case. A `status` or `type` of another JSON type than text (`"status": 5`) is
-/// reported as [`IgotWhat::WrongType`](crate::IgotWhat::WrongType) naming the field and
-/// the type found, where a node without one is set aside as not verified or of no place
-/// (a competency's requirements then kept as drafts, as with no state; igot/29).
+/// **Review states**: only what the platform counts counts. The FRAC service
+/// (`ssreenaths1985/frac-service`, `VerificationServiceImpl`, `FRACDictionaryServiceImpl`)
+/// reviews in two tiers: the first reviewer's approval writes `status: VERIFIED,
+/// secondaryStatus: UNVERIFIED`, and only the review board's writes `secondaryStatus:
+/// VERIFIED`, which puts the node in the FRAC dictionary; the board's rejection writes
+/// `secondaryStatus: REJECTED`. A deleted node comes with `active: false`. So a node
+/// counts only when it is not deleted, its `status` is VERIFIED, and its
+/// `secondaryStatus`, where written (a node reviewed before the second tier has none),
+/// is VERIFIED too. A position, role or activity that does not count (UNVERIFIED, DRAFT,
+/// REJECTED or no `status`; a `secondaryStatus` not VERIFIED,
+/// [`IgotWhat::SecondaryNotVerified`](crate::IgotWhat::SecondaryNotVerified); deleted,
+/// [`IgotWhat::Deleted`](crate::IgotWhat::Deleted)) is set aside with everything below
+/// it; a competency awaiting review (UNVERIFIED, DRAFT or no `status`; or verified by the
+/// first reviewer and not the board) is kept with its requirements as drafts
+/// ([`ReviewStatus::Draft`]: validated, not counted) and noted
+/// ([`IgotWhat::Draft`](crate::IgotWhat::Draft),
+/// [`IgotWhat::SecondaryDraft`](crate::IgotWhat::SecondaryDraft)); a competency rejected
+/// in either tier, or deleted, is set aside with its requirement, and a deleted level node
+/// as a descriptor (igot/31). States are read trimmed, in any case; the first tier's is
+/// reported first. A `status`, `secondaryStatus` or `type` of another JSON type than text
+/// (`"status": 5`), or an `active` other than `true` or `false`, is reported as
+/// [`IgotWhat::WrongType`](crate::IgotWhat::WrongType) naming the field and the type
+/// found, where a node without one is set aside as not verified or of no place (a
+/// competency's requirements then kept as drafts, as with no state; igot/29; a node whose
+/// `active` does not read is set aside, as it may be deleted).
 ///
 /// A node met again (a role shared by positions, a competency required by many roles) is
 /// one entity: its children are read under the first, and each field it gives otherwise
@@ -96,7 +115,14 @@ impl FracOptions {
 /// id with stray whitespace too ([`IgotWhat::IdWhitespace`](crate::IgotWhat::IdWhitespace)).
 ///
 /// Also set aside, each reported: a node that is not an object, lacks an `id` or `name`,
-/// or sits where its type does not belong; a requirement without a level, with a level
+/// or sits where its type does not belong; a node whose `children` is not an array (text
+/// among them), with everything below it, so that it is absent from the result as the
+/// report says (a position, role, activity, or a competency with its requirement), and a
+/// competency first met whose `additionalProperties` is not an object (text among them:
+/// the service writes an object), with its requirement, as
+/// [`IgotWhat::WrongType`](crate::IgotWhat::WrongType) saying what was found; met again,
+/// such an `additionalProperties` is noted and the competency kept as first read
+/// (igot/32); a requirement without a level, with a level
 /// that is not `Level N` (or a label, `LN`, `Lvl-N`) or a whole number (`N`, or `N.0` as
 /// spreadsheet exports write one), or outside its competency's levels; a requirement repeated in a role or activity
 /// (the highest level is kept); a competency without a known type (and its requirements);
@@ -114,7 +140,10 @@ impl FracOptions {
 /// reported);
 /// an officers document among them (igot/09);
 /// [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none of the shapes
-/// above, an object with neither `type` nor `responseData` (`{}`) among them.
+/// above, an object with neither `type` nor `responseData` (`{}`) among them;
+/// [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list of nodes (or `responseData`) holding entries none of
+/// which is an object holding `type` (igot/33), which would otherwise load as an empty
+/// framework. `[]` is an empty one.
 ///
 /// # Complexity
 /// Linear in the text, plus sorting the entities by id.
@@ -168,6 +197,7 @@ pub fn load_frac_positions(
         },
         other => return Err(shape(DOCUMENT, "$", other, "position nodes")),
     };
+    refuse_unread(DOCUMENT, base, nodes, &["type"])?;
     let mut report = Report::default();
     if let Value::Object(map) = &doc
         && base == "$.responseData"
@@ -268,11 +298,14 @@ impl Tree<'_> {
         Some(map)
     }
 
-    /// A node's children (none when absent; a non-array is set aside with them).
-    fn children<'v>(&mut self, path: &str, node: &'v Map<String, Value>) -> &'v [Value] {
+    /// A node's children (none when absent or `null`). `None` when `children` holds
+    /// another JSON type: the node is then set aside, with everything below it, and its
+    /// caller keeps nothing of it, so that the report and the result agree (a node kept
+    /// without the children it was written with would claim it requires nothing).
+    fn children<'v>(&mut self, path: &str, node: &'v Map<String, Value>) -> Option<&'v [Value]> {
         match node.get("children") {
-            None | Some(Value::Null) => &[],
-            Some(Value::Array(list)) => list,
+            None | Some(Value::Null) => Some(&[]),
+            Some(Value::Array(list)) => Some(list),
             Some(other) => {
                 let id = optional_text(node, "id").unwrap_or("");
                 self.report.set_aside(
@@ -284,19 +317,21 @@ impl Tree<'_> {
                         expected: "an array",
                     },
                 );
-                &[]
+                None
             }
         }
     }
 
-    /// Whether a structural node is verified; sets it aside (with its subtree) when not.
+    /// Whether a structural node counts (see `nodes::review`); sets it aside (with its
+    /// subtree) when not.
     fn verified(&mut self, path: &str, id: &str, node: &Map<String, Value>) -> bool {
-        let (status, verified) = status(node);
-        if !verified {
-            let what = not_text(node, "status").unwrap_or(IgotWhat::NotVerified { status });
-            self.report.set_aside(path, id, what);
+        match review(node) {
+            Review::Verified => true,
+            Review::Pending(what) | Review::Excluded(what) => {
+                self.report.set_aside(path, id, what);
+                false
+            }
         }
-        verified
     }
 
     fn position(&mut self, path: &str, node: &Map<String, Value>) {
@@ -321,8 +356,11 @@ impl Tree<'_> {
             self.report.set_aside(path, &id, IgotWhat::NoDepartment);
             return;
         };
+        let Some(children) = self.children(path, node) else {
+            return;
+        };
         let mut roles = Vec::new();
-        for (k, child) in self.children(path, node).iter().enumerate() {
+        for (k, child) in children.iter().enumerate() {
             let path = format!("{path}.children[{k}]");
             if let Some(child) = self.node(&path, child, &["ROLE"])
                 && let Some(role) = self.role(&path, child)
@@ -365,9 +403,10 @@ impl Tree<'_> {
             return None;
         }
         let name = optional_text(node, "name").unwrap_or("").to_owned();
+        let children = self.children(path, node)?;
         let mut activities = Vec::new();
         let mut requires = Vec::new();
-        for (k, child) in self.children(path, node).iter().enumerate() {
+        for (k, child) in children.iter().enumerate() {
             let path = format!("{path}.children[{k}]");
             let Some(child) = self.node(&path, child, &["ACTIVITY", "COMPETENCY"]) else {
                 continue;
@@ -411,8 +450,9 @@ impl Tree<'_> {
             return None;
         }
         let name = optional_text(node, "name").unwrap_or("").to_owned();
+        let children = self.children(path, node)?;
         let mut requires = Vec::new();
-        for (k, child) in self.children(path, node).iter().enumerate() {
+        for (k, child) in children.iter().enumerate() {
             let path = format!("{path}.children[{k}]");
             let Some(child) = self.node(&path, child, &["COMPETENCY"]) else {
                 continue;
@@ -492,12 +532,14 @@ impl Tree<'_> {
     /// A competency node under a role or activity: the requirement it makes, when kept.
     fn requirement(&mut self, path: &str, node: &Map<String, Value>) -> Option<RequirementSpec> {
         let id = optional_text(node, "id").unwrap_or("").to_owned();
-        let (status, verified) = status(node);
-        if status.eq_ignore_ascii_case("rejected") {
-            self.report
-                .set_aside(path, &id, IgotWhat::NotVerified { status });
-            return None;
-        }
+        let pending = match review(node) {
+            Review::Verified => None,
+            Review::Pending(what) => Some(what),
+            Review::Excluded(what) => {
+                self.report.set_aside(path, &id, what);
+                return None;
+            }
+        };
         if !self.competency(path, &id, node) {
             return None;
         }
@@ -531,10 +573,9 @@ impl Tree<'_> {
             return None;
         }
         let mut requirement = RequirementSpec::new(id.as_str(), level as u8);
-        if !verified {
+        if let Some(what) = pending {
             // A state of another type is read as none, a draft, and noted as such.
-            let what = not_text(node, "status").unwrap_or(IgotWhat::Draft { status });
-            self.report.note(path, &id, what);
+            self.report.note(path, &id, as_draft(what));
             requirement.status = ReviewStatus::Draft;
         }
         Some(requirement)
@@ -543,8 +584,11 @@ impl Tree<'_> {
     /// Adds a competency node to the dictionary (the first time its id is met); whether
     /// it is in the dictionary.
     fn competency(&mut self, path: &str, id: &str, node: &Map<String, Value>) -> bool {
+        let Some(children) = self.children(path, node) else {
+            return false;
+        };
         let name = optional_text(node, "name").unwrap_or("");
-        let props = node.get("additionalProperties").and_then(Value::as_object);
+        let (props, props_wrong) = properties(node).map_or_else(|w| (None, Some(w)), |p| (p, None));
         if let Some(props) = props {
             self.report.ignore_others(
                 "competency.additionalProperties",
@@ -567,9 +611,12 @@ impl Tree<'_> {
             )
         });
         if self.competencies.get(id).is_some() {
-            // Met again: its level nodes are read as the first one's were (a badly formed
-            // one set aside and reported), then compared with the levels kept.
-            let children = self.children(path, node);
+            // Met again: the first is kept, so a container of another type is noted.
+            if let Some(what) = props_wrong {
+                self.report.note(path, id, what);
+            }
+            // Its level nodes are read as the first one's were (a badly formed one set
+            // aside and reported), then compared with the levels kept.
             let levels = level_nodes(&mut self.report, path, id, children, LEVEL);
             let conflicts = (self.competencies.get(id))
                 .map(|have| competency_conflicts(have, (name, description, area), node, &levels));
@@ -577,6 +624,10 @@ impl Tree<'_> {
                 self.report.note(path, id, IgotWhat::Conflict { field });
             }
             return true;
+        }
+        if let Some(what) = props_wrong {
+            self.report.set_aside(path, id, what);
+            return false;
         }
         let found = match props.map(|p| text(p, "competencyType")) {
             Some(Text::Str(found)) => found,
@@ -608,7 +659,6 @@ impl Tree<'_> {
             .unwrap_or("")
             .clone_into(&mut competency.description);
         competency.area = area.filter(|a| !a.trim().is_empty()).map(str::to_owned);
-        let children = self.children(path, node);
         competency.levels = level_nodes(&mut self.report, path, id, children, LEVEL);
 
         self.competencies.get_or_insert_with(id, || competency);

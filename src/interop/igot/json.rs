@@ -55,6 +55,41 @@ pub(super) fn refuse_other_kinds(
     refuse_other_kind(doc, own, expected).map_err(Errors::from)
 }
 
+/// Refuses list `entries` (at JSON `path`) when it holds at least one entry and none is a
+/// record the loader reads, an object holding a field of `known`: every entry set aside,
+/// the document would load as empty, which a document of another shape never does
+/// ([`Error::IgotUnreadEntries`], naming the fields the entries hold). An empty `path`
+/// is a document that is one record, not a list, and is not checked. O(size of the
+/// entries' keys).
+pub(super) fn refuse_unread(
+    document: &'static str,
+    path: &str,
+    entries: &[Value],
+    known: &[&'static str],
+) -> Result<(), Errors> {
+    let holds = |e: &Value| {
+        e.as_object()
+            .is_some_and(|m| known.iter().any(|k| m.contains_key(*k)))
+    };
+    if path.is_empty() || entries.is_empty() || entries.iter().any(holds) {
+        return Ok(());
+    }
+    let mut fields: Vec<String> = entries
+        .iter()
+        .filter_map(Value::as_object)
+        .flat_map(|m| m.keys().cloned())
+        .collect();
+    order::sort_unstable(&mut fields);
+    fields.dedup();
+    Err(Errors::from(Error::IgotUnreadEntries {
+        document,
+        path: path.to_owned(),
+        entries: entries.len() as u64,
+        fields,
+        expected: known.to_vec(),
+    }))
+}
+
 /// An [`Error::IgotShape`] for the value at `path`.
 pub(super) fn shape(
     document: &'static str,

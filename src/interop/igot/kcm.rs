@@ -4,10 +4,12 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::alike::KeptIds;
-use super::json::{Report, parse, refuse_other_kinds, required_text, shape, whitespace};
+use super::json::{
+    Report, parse, refuse_other_kinds, refuse_unread, required_text, shape, whitespace, written_id,
+};
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
 use crate::DocumentKind;
@@ -108,7 +110,20 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// Reads the Karmayogi Competency Model dictionary into a [`FrameworkSpec`] of groups
 /// (and, by default, competencies), as `data/igot/kcm_competencies.json` holds it:
 /// `[{"name": area, "competency_theme": [{"name": theme, "competency_sub_theme":
-/// [names]}]}]`.
+/// [names]}]}]`; or as the platform's flat export of it holds it, one entry per
+/// sub-theme: `[{"competency_id": "BEH-001", "type": area, "theme": theme,
+/// "theme_description": text, "sub_theme": name, "sub_theme_description": text}]`
+/// (`KB-iGOT/cbp-ai-service` `data/withidentifier_competencies.json`, from the same
+/// repository as the nested file; igot/33). The two are one dictionary: the flat file's
+/// `type` is the area (Behavioural, Functional), its `theme` the theme and its
+/// `sub_theme` the sub-theme, under the same names, so a flat entry gives the very ids
+/// the nested file gives (the sub-theme is the competency, as the KCM-era course tags and
+/// passbook name it), and the descriptions it adds are kept: `theme_description` as the
+/// theme group's, `sub_theme_description` as the competency's (or sub-theme group's).
+/// Its `competency_id`, the service's own serial number, has no place (ids are the
+/// path, so that both files and the course tags name a sub-theme alike) and is counted
+/// among the ignored fields. An entry is read as flat when it holds `theme` and no
+/// `name`.
 ///
 /// - each area becomes a group of kind area, `kcm:{area}`;
 /// - each theme a group of kind theme, `kcm:{area}/{theme}`, under its area;
@@ -121,9 +136,16 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// catalogue (see [`load_igot_courses`](crate::load_igot_courses)) before building it.
 ///
 /// Set aside, each reported: an area, theme or sub-theme without a name, or whose name is
-/// not a string or blank (with what it holds); a sub-theme repeating one of its theme's
-/// (same id); in competency mode, the sub-themes of an area that is not Behavioural,
-/// Functional or Domain. Noted: an area or theme listed twice (read as one), a name with
+/// not a string or blank (with what it holds; a flat entry named by its
+/// `competency_id`); an area whose `competency_theme`, or a theme whose
+/// `competency_sub_theme`, is not an array, whole: no group is made of it, so that it is
+/// absent from the result as the report says; a sub-theme repeating one of its theme's
+/// (same id); in competency mode, each sub-theme of an area that is not Behavioural,
+/// Functional or Domain, by its own path and id (the area's and themes' groups are
+/// kept). Noted: an area or theme of the nested file listed twice (read as one; the flat
+/// file repeats them on every entry, which is not noted), a theme the flat file
+/// describes otherwise than before ([`IgotWhat::Conflict`](crate::IgotWhat::Conflict),
+/// `theme_description`; the first is kept), a name with
 /// stray whitespace (kept as written), and a name that differs from an earlier one of its
 /// theme (or area, or of the areas) only in whitespace, `" Self-Analysis"` after
 /// `"Self-Analysis"` ([`IgotWhat::SameNameApartFromWhitespace`](crate::IgotWhat::SameNameApartFromWhitespace)
@@ -134,7 +156,8 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// whole set ([`IgotWhat::LookalikeIds`](crate::IgotWhat::LookalikeIds),
 /// [`IgotWhat::EquivalentIds`](crate::IgotWhat::EquivalentIds)), as the other loaders
 /// note such ids (igot/28). Fields other than `name`, `competency_theme` and
-/// `competency_sub_theme` are counted as ignored.
+/// `competency_sub_theme` (of a flat entry, other than those above) are counted as
+/// ignored.
 ///
 /// # Errors
 /// [`Error::Json`](crate::Error::Json) for malformed JSON or a repeated key;
@@ -144,7 +167,10 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// only when every entry is, so an export with some bad entries is read, and they are
 /// reported);
 /// course records among them (igot/13);
-/// [`Error::IgotShape`](crate::Error::IgotShape) when the top level is not an array.
+/// [`Error::IgotShape`](crate::Error::IgotShape) when the top level is not an array;
+/// [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) when it holds entries
+/// and none is an object holding a field of either shape (igot/33): a document of
+/// another shape never loads as an empty dictionary. `[]` is an empty one.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -169,9 +195,10 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSpec>, Errors> {
     let doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::KcmDictionary, "the iGOT KCM dictionary")?;
-    let Value::Array(areas) = &doc else {
+    let Value::Array(entries) = &doc else {
         return Err(shape(DOCUMENT, "$", &doc, "an array of areas"));
     };
+    refuse_unread(DOCUMENT, "$", entries, &[&AREA[..], &FLAT[..]].concat())?;
     let mut kcm = Kcm {
         options,
         report: Report::default(),
@@ -181,56 +208,17 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
         names: SameNames::default(),
         ids: KeptIds::default(),
     };
-    for (a, area) in areas.iter().enumerate() {
+    for (a, entry) in entries.iter().enumerate() {
         let path = format!("$[{a}]");
-        let Some(record) = area.as_object() else {
-            kcm.report
-                .set_aside(&path, "", wrong("area", area, "an object"));
-            continue;
-        };
-        kcm.report
-            .ignore_others("area", record, &["name", "competency_theme"]);
-        let name = match required_text(record, "name") {
-            Ok(n) => n,
-            Err(what) => {
-                kcm.report.set_aside(&path, "", what);
-                continue;
+        match entry.as_object() {
+            None => kcm
+                .report
+                .set_aside(&path, "", wrong("area", entry, "an object")),
+            // An entry of the flat export names its theme; an area holds its themes.
+            Some(record) if !record.contains_key("name") && record.contains_key("theme") => {
+                kcm.flat(&path, record);
             }
-        };
-        let area_id = kcm_id(&[name]);
-        kcm.group(
-            &path,
-            "",
-            GroupSpec {
-                kind: GroupKind::Area,
-                ..GroupSpec::new(area_id.clone(), name)
-            },
-        );
-        let kind = area_type(name);
-        if kind.is_none() && options.sub_themes == KcmSubThemes::Competencies {
-            kcm.report.set_aside(
-                &path,
-                &area_id,
-                IgotWhat::UnknownArea {
-                    area: name.to_owned(),
-                },
-            );
-        }
-        let themes = match record.get("competency_theme") {
-            None | Some(Value::Null) => continue,
-            Some(Value::Array(t)) => t,
-            Some(other) => {
-                kcm.report.set_aside(
-                    &path,
-                    &area_id,
-                    wrong("competency_theme", other, "an array"),
-                );
-                continue;
-            }
-        };
-        for (t, theme) in themes.iter().enumerate() {
-            let path = format!("{path}.competency_theme[{t}]");
-            kcm.theme(&path, name, &area_id, kind, theme);
+            Some(record) => kcm.area(&path, record),
         }
     }
     kcm.ids.note_alike_names(&mut kcm.report);
@@ -239,6 +227,19 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
         report: kcm.report.finish(),
     })
 }
+
+/// The fields of an area of the nested dictionary.
+const AREA: [&str; 2] = ["name", "competency_theme"];
+/// The fields of an entry of the flat export, one per sub-theme
+/// (`withidentifier_competencies.json`).
+const FLAT: [&str; 6] = [
+    "competency_id",
+    "type",
+    "theme",
+    "theme_description",
+    "sub_theme",
+    "sub_theme_description",
+];
 
 /// The dictionary being read.
 struct Kcm<'a> {
@@ -257,15 +258,44 @@ struct Kcm<'a> {
 }
 
 impl Kcm<'_> {
-    /// One theme of the area `area` and its sub-themes.
-    fn theme(
-        &mut self,
-        path: &str,
-        area: &str,
-        area_id: &str,
-        kind: Option<CompetencyType>,
-        theme: &Value,
-    ) {
+    /// One area of the nested dictionary and its themes. An area whose
+    /// `competency_theme` is not an array is set aside whole, and no group made of it.
+    fn area(&mut self, path: &str, record: &Map<String, Value>) {
+        self.report.ignore_others("area", record, &AREA);
+        let name = match required_text(record, "name") {
+            Ok(n) => n,
+            Err(what) => {
+                self.report.set_aside(path, "", what);
+                return;
+            }
+        };
+        let area_id = kcm_id(&[name]);
+        let themes = match record.get("competency_theme") {
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Array(t)) => t,
+            Some(other) => {
+                let what = wrong("competency_theme", other, "an array");
+                self.report.set_aside(path, &area_id, what);
+                return;
+            }
+        };
+        self.group(
+            path,
+            "",
+            GroupSpec {
+                kind: GroupKind::Area,
+                ..GroupSpec::new(area_id.clone(), name)
+            },
+        );
+        for (t, theme) in themes.iter().enumerate() {
+            let path = format!("{path}.competency_theme[{t}]");
+            self.theme(&path, name, &area_id, theme);
+        }
+    }
+
+    /// One theme of the area `area` and its sub-themes. A theme whose
+    /// `competency_sub_theme` is not an array is set aside whole, and no group made of it.
+    fn theme(&mut self, path: &str, area: &str, area_id: &str, theme: &Value) {
         let Some(record) = theme.as_object() else {
             self.report
                 .set_aside(path, "", wrong("theme", theme, "an object"));
@@ -281,6 +311,15 @@ impl Kcm<'_> {
             }
         };
         let theme_id = kcm_id(&[area, theme_name]);
+        let subs = match record.get("competency_sub_theme") {
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Array(s)) => s,
+            Some(other) => {
+                let what = wrong("competency_sub_theme", other, "an array");
+                self.report.set_aside(path, &theme_id, what);
+                return;
+            }
+        };
         self.group(
             path,
             area_id,
@@ -290,18 +329,6 @@ impl Kcm<'_> {
                 ..GroupSpec::new(theme_id.clone(), theme_name)
             },
         );
-        let subs = match record.get("competency_sub_theme") {
-            None | Some(Value::Null) => return,
-            Some(Value::Array(s)) => s,
-            Some(other) => {
-                self.report.set_aside(
-                    path,
-                    &theme_id,
-                    wrong("competency_sub_theme", other, "an array"),
-                );
-                return;
-            }
-        };
         for (s, sub) in subs.iter().enumerate() {
             let path = format!("{path}.competency_sub_theme[{s}]");
             let sub_name = match sub {
@@ -319,41 +346,127 @@ impl Kcm<'_> {
                     continue;
                 }
             };
-            let id = kcm_id(&[area, theme_name, sub_name]);
-            if let Some(kinds) = whitespace(sub_name) {
-                self.report.note(&path, &id, IgotWhat::Whitespace { kinds });
+            self.sub_theme(&path, [area, theme_name], &theme_id, sub_name, "");
+        }
+    }
+
+    /// One entry of the flat export: its area (`type`), theme and sub-theme, made as the
+    /// nested dictionary makes them, with the descriptions it gives. The area and theme,
+    /// which every entry of theirs repeats, are made once; a theme described otherwise
+    /// than before is noted.
+    fn flat(&mut self, path: &str, record: &Map<String, Value>) {
+        self.report.ignore_others("entry", record, &FLAT[1..]);
+        let mut names = [""; 3];
+        for (name, field) in names.iter_mut().zip(["type", "theme", "sub_theme"]) {
+            match required_text(record, field) {
+                Ok(n) => *name = n,
+                Err(what) => {
+                    let id = written_id(record, "competency_id");
+                    self.report.set_aside(path, &id, what);
+                    return;
+                }
             }
-            match (self.options.sub_themes, kind) {
-                (KcmSubThemes::Groups, _) => {
-                    if self.seen.contains_key(&id) {
-                        self.report.set_aside(&path, &id, IgotWhat::DuplicateId);
-                        continue;
-                    }
-                    self.names
-                        .note(&mut self.report, (&path, &id), &theme_id, sub_name);
-                    self.ids.remember(&path, &id);
-                    self.seen.insert(id.clone(), self.spec.groups.len());
-                    self.spec.groups.push(GroupSpec {
-                        kind: GroupKind::SubTheme,
-                        parents: vec![theme_id.clone().into()],
-                        ..GroupSpec::new(id, sub_name)
-                    });
+        }
+        let [area, theme, sub] = names;
+        let (area_id, theme_id) = (kcm_id(&[area]), kcm_id(&[area, theme]));
+        let at = (path, theme_id.as_str());
+        let theme_text =
+            (self.report).optional_text(at, record, "theme_description", "theme_description");
+        let sub_id = kcm_id(&[area, theme, sub]);
+        let at = (path, sub_id.as_str());
+        let sub_text = (self.report).optional_text(
+            at,
+            record,
+            "sub_theme_description",
+            "sub_theme_description",
+        );
+        if !self.seen.contains_key(&area_id) {
+            let group = GroupSpec::new(area_id.clone(), area);
+            self.group(
+                path,
+                "",
+                GroupSpec {
+                    kind: GroupKind::Area,
+                    ..group
+                },
+            );
+        }
+        let theme_text = theme_text.unwrap_or("");
+        match self.seen.get(&theme_id) {
+            Some(&at) => {
+                if !theme_text.trim().is_empty() && self.spec.groups[at].description != theme_text {
+                    let what = IgotWhat::Conflict {
+                        field: "theme_description",
+                    };
+                    self.report.note(path, &theme_id, what);
                 }
-                (KcmSubThemes::Competencies, Some(kind)) => {
-                    if !self.competencies.insert(id.clone()) {
-                        self.report.set_aside(&path, &id, IgotWhat::DuplicateId);
-                        continue;
-                    }
-                    self.names
-                        .note(&mut self.report, (&path, &id), &theme_id, sub_name);
-                    self.ids.remember(&path, &id);
-                    self.spec.competencies.push(CompetencySpec {
-                        groups: vec![theme_id.clone().into()],
-                        ..CompetencySpec::new(id, sub_name, kind)
-                    });
-                }
-                // Reported once for the area.
-                (KcmSubThemes::Competencies, None) => {}
+            }
+            None => self.group(
+                path,
+                &area_id,
+                GroupSpec {
+                    kind: GroupKind::Theme,
+                    parents: vec![area_id.clone().into()],
+                    description: theme_text.to_owned(),
+                    ..GroupSpec::new(theme_id.clone(), theme)
+                },
+            ),
+        }
+        self.sub_theme(path, [area, theme], &theme_id, sub, sub_text.unwrap_or(""));
+    }
+
+    /// Sub-theme `name` of theme `theme_id` (named `area`, `theme`), described by
+    /// `description`: a competency typed by its area, or a group of kind sub-theme. Set
+    /// aside when it repeats one of its theme's, or, as a competency, when its area is not
+    /// Behavioural, Functional or Domain (each such sub-theme named, its area's groups
+    /// kept).
+    fn sub_theme(
+        &mut self,
+        path: &str,
+        [area, theme]: [&str; 2],
+        theme_id: &str,
+        name: &str,
+        description: &str,
+    ) {
+        let id = kcm_id(&[area, theme, name]);
+        let kind = area_type(area);
+        let competency = self.options.sub_themes == KcmSubThemes::Competencies;
+        if competency && kind.is_none() {
+            let what = IgotWhat::UnknownArea {
+                area: area.to_owned(),
+            };
+            self.report.set_aside(path, &id, what);
+            return;
+        }
+        if let Some(kinds) = whitespace(name) {
+            self.report.note(path, &id, IgotWhat::Whitespace { kinds });
+        }
+        let repeated = if competency {
+            !self.competencies.insert(id.clone())
+        } else {
+            self.seen.contains_key(&id)
+        };
+        if repeated {
+            self.report.set_aside(path, &id, IgotWhat::DuplicateId);
+            return;
+        }
+        self.names
+            .note(&mut self.report, (path, &id), theme_id, name);
+        self.ids.remember(path, &id);
+        match kind {
+            Some(kind) if competency => self.spec.competencies.push(CompetencySpec {
+                groups: vec![theme_id.into()],
+                description: description.to_owned(),
+                ..CompetencySpec::new(id, name, kind)
+            }),
+            _ => {
+                self.seen.insert(id.clone(), self.spec.groups.len());
+                self.spec.groups.push(GroupSpec {
+                    kind: GroupKind::SubTheme,
+                    parents: vec![theme_id.into()],
+                    description: description.to_owned(),
+                    ..GroupSpec::new(id, name)
+                });
             }
         }
     }

@@ -21,7 +21,8 @@ pub(super) fn kind(node: &Map<String, Value>) -> String {
 
 /// The level descriptors of competency `id`'s `children` (at `path`), sorted by level. A
 /// child that is not an object or not a COMPETENCIESLEVEL node (a `type` of another JSON
-/// type than text reported as such), a level node without a level, with one that
+/// type than text reported as such), a deleted one (`active: false`), a level node
+/// without a level, with one that
 /// does not read or lies outside 1–5, or repeating a level of an earlier sibling, is set
 /// aside in `report` under its path; `known` are the node fields read (others are counted
 /// as ignored). O(children × levels).
@@ -51,6 +52,11 @@ pub(super) fn level_nodes(
             continue;
         }
         report.ignore_others("competencieslevel", child, known);
+        // Deleted on the platform (see `nodes::review`): no descriptor of the competency.
+        if child.get("active") == Some(&Value::Bool(false)) {
+            report.set_aside(&path, id, IgotWhat::Deleted);
+            continue;
+        }
         let what = match child.get("level").map(level) {
             Some(Ok(l)) if (1..=5).contains(&l) => {
                 let level = l as u8;

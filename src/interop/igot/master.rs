@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::alike::KeptIds;
 use super::json::{
-    Report, parse, refuse_other_kinds, required_text, shape, whitespace, written_id,
+    Report, parse, refuse_other_kinds, refuse_unread, required_text, shape, whitespace, written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
@@ -106,7 +106,9 @@ impl PositionMaster {
 /// reported);
 /// profile competencies (igot/15) and a framework's `positions` (igot/11) are no master
 /// list's; [`Error::IgotShape`](crate::Error::IgotShape) when the document is neither
-/// shape. `[]` is an empty master list.
+/// shape; [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list holding entries none of which is an object holding
+/// `id`, `name` or `description` (another export, the flat KCM among them: igot/33),
+/// which would otherwise load as an empty list. `[]` is an empty master list.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -148,6 +150,7 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
         },
         other => return Err(shape(DOCUMENT, "$", other, "an object holding `positions`")),
     };
+    refuse_unread(DOCUMENT, base, entries, &["id", "name", "description"])?;
     let mut report = Report::default();
     if let Value::Object(map) = &doc {
         report.ignore_around("$", map, &["positions"], Some("$.positions"));

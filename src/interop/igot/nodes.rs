@@ -1,28 +1,59 @@
 //! The fields of a FRAC node the loader reads, by node type, and those it reads alike on
-//! every node: its review state, a position's department.
+//! every node: its review state (both review tiers, and whether it is deleted), a
+//! position's department.
 
 use serde_json::{Map, Value};
 
-use super::json::{Text, optional_text, text};
+use super::json::{Text, not_text, optional_text, text};
 use super::report::IgotWhat;
 use crate::DepartmentId;
 
 /// The fields read of each node type: others are counted as ignored, a position's, role's
 /// or activity's `description` among them, which the model has no place for.
-pub(super) const POSITION: &[&str] = &["type", "id", "name", "status", "department", "children"];
-pub(super) const STRUCTURE: &[&str] = &["type", "id", "name", "status", "children"];
+pub(super) const POSITION: &[&str] = &[
+    "type",
+    "id",
+    "name",
+    "status",
+    "secondaryStatus",
+    "active",
+    "department",
+    "children",
+];
+pub(super) const STRUCTURE: &[&str] = &[
+    "type",
+    "id",
+    "name",
+    "status",
+    "secondaryStatus",
+    "active",
+    "children",
+];
 pub(super) const COMPETENCY: &[&str] = &[
     "type",
     "id",
     "name",
     "description",
     "status",
+    "secondaryStatus",
+    "active",
     "level",
     "additionalProperties",
     "children",
 ];
-/// A level node is known by its `level`; its `id` (`CLID33`) names it and is not kept.
-pub(super) const LEVEL: &[&str] = &["type", "id", "name", "description", "status", "level"];
+/// A level node is known by its `level`; its `id` (`CLID33`) names it and is not kept. Its
+/// review states describe the descriptor's text, not a mapping, and are not read; a
+/// deleted one (`active: false`) is set aside.
+pub(super) const LEVEL: &[&str] = &[
+    "type",
+    "id",
+    "name",
+    "description",
+    "status",
+    "secondaryStatus",
+    "active",
+    "level",
+];
 
 /// The fields read of a node of type `kind` (upper-cased).
 pub(super) fn known(kind: &str) -> &'static [&'static str] {
@@ -33,8 +64,113 @@ pub(super) fn known(kind: &str) -> &'static [&'static str] {
     }
 }
 
+/// Where a FRAC node stands in the platform's review, as [`review`] reads it.
+pub(super) enum Review {
+    /// Counts: verified in every tier the node was reviewed in, and not deleted.
+    Verified,
+    /// Not yet verified in a tier (UNVERIFIED, DRAFT, no state, a state of another JSON
+    /// type): a competency's requirements are kept as drafts; a structural node is set
+    /// aside.
+    Pending(IgotWhat),
+    /// Rejected in a tier, or deleted: set aside, whatever the node's type.
+    Excluded(IgotWhat),
+}
+
+/// How node `node` stands in the FRAC service's review (`ssreenaths1985/frac-service`
+/// @ f5d6929). The service reviews in two tiers: the first reviewer's approval writes
+/// `status: VERIFIED, secondaryStatus: UNVERIFIED`, a rejection `status: REJECTED`; only
+/// the review board's approval writes `secondaryStatus: VERIFIED` (its rejection
+/// `secondaryStatus: REJECTED, status: UNVERIFIED`), and only then does the node enter
+/// the FRAC dictionary (`VerificationServiceImpl.verificationList`,
+/// `FRACDictionaryServiceImpl`; the FRAC web UI tests `secondaryStatus === VERIFIED`
+/// too). A deleted node is returned with `active: false` (`GET_NODE` reads `is_active AS
+/// active`; child lists keep only active nodes). So a node counts only when it is not
+/// deleted, its `status` is VERIFIED and its `secondaryStatus`, where written (not
+/// absent, `null` or blank: nodes reviewed before the second tier have none), is
+/// VERIFIED too. States are read trimmed, in any case. O(1).
+pub(super) fn review(node: &Map<String, Value>) -> Review {
+    match node.get("active") {
+        None | Some(Value::Null | Value::Bool(true)) => {}
+        Some(Value::Bool(false)) => return Review::Excluded(IgotWhat::Deleted),
+        Some(other) => {
+            return Review::Excluded(IgotWhat::WrongType {
+                field: "active",
+                found: crate::interop::case::read::json_type(other),
+                expected: "true or false",
+            });
+        }
+    }
+    let (first, first_verified) = status(node);
+    let second = match text(node, "secondaryStatus") {
+        Text::Str(s) if !s.trim().is_empty() => Some(Ok(s.trim().to_owned())),
+        Text::Other(found) => Some(Err(found)),
+        Text::Str(_) | Text::Absent => None,
+    };
+    let rejected = |s: &str| s.eq_ignore_ascii_case("rejected");
+    if rejected(&first) {
+        return Review::Excluded(IgotWhat::NotVerified { status: first });
+    }
+    if let Some(Ok(s)) = &second
+        && rejected(s)
+    {
+        return Review::Excluded(IgotWhat::SecondaryNotVerified {
+            secondary_status: s.clone(),
+        });
+    }
+    if let Some(wrong) = not_text(node, "status") {
+        return Review::Pending(wrong);
+    }
+    if !first_verified {
+        return Review::Pending(IgotWhat::NotVerified { status: first });
+    }
+    match second {
+        Some(Err(found)) => Review::Pending(IgotWhat::WrongType {
+            field: "secondaryStatus",
+            found,
+            expected: "a string",
+        }),
+        Some(Ok(s)) if !s.eq_ignore_ascii_case("verified") => {
+            Review::Pending(IgotWhat::SecondaryNotVerified {
+                secondary_status: s,
+            })
+        }
+        _ => Review::Verified,
+    }
+}
+
+/// What a pending competency's requirements are noted with: its state's reason, as a
+/// draft kept ([`IgotWhat::Draft`], [`IgotWhat::SecondaryDraft`]); a state of another
+/// JSON type as itself. O(1).
+pub(super) fn as_draft(what: IgotWhat) -> IgotWhat {
+    match what {
+        IgotWhat::NotVerified { status } => IgotWhat::Draft { status },
+        IgotWhat::SecondaryNotVerified { secondary_status } => {
+            IgotWhat::SecondaryDraft { secondary_status }
+        }
+        other => other,
+    }
+}
+
+/// A competency node's `additionalProperties`: `None` when absent or `null`; `Err` naming
+/// the type found when it is not an object. The service writes an object (`DataNode`'s
+/// `Map<String, Object>`), so text there is reported as text, never parsed nor read as a
+/// missing type. O(1).
+pub(super) fn properties(
+    node: &Map<String, Value>,
+) -> Result<Option<&Map<String, Value>>, IgotWhat> {
+    match node.get("additionalProperties") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) => Ok(Some(map)),
+        Some(other) => Err(IgotWhat::WrongType {
+            field: "additionalProperties",
+            found: crate::interop::case::read::json_type(other),
+            expected: "an object",
+        }),
+    }
+}
+
 /// A node's review state as written, and whether it is VERIFIED.
-pub(super) fn status(node: &Map<String, Value>) -> (String, bool) {
+fn status(node: &Map<String, Value>) -> (String, bool) {
     let s = optional_text(node, "status")
         .unwrap_or("")
         .trim()

@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use super::alike::KeptIds;
 use super::json::{
-    Report, level, level_by_name, level_name, parse, refuse_other_kinds, required_text, written_id,
+    Report, level, level_by_name, level_name, parse, refuse_other_kinds, refuse_unread,
+    required_text, written_id,
 };
 use super::report::{IgotLoad, IgotWhat};
 use super::responses;
@@ -16,6 +17,7 @@ use crate::model::level::{name_alone, name_then_number};
 use crate::model::missing::is_missing;
 use crate::{Errors, Evidence, EvidenceSource};
 
+const DOCUMENT: &str = "igot profile competencies";
 const KNOWN: &[&str] = &[
     "id",
     "competencySelfAttestedLevelValue",
@@ -105,7 +107,9 @@ const KNOWN: &[&str] = &[
 /// of the shapes above, at its top level or in the response or record around the entries
 /// (a `result` without a `response` object; a user search's `result.response`, which
 /// holds several users in `content`; a `profileDetails` or `competencies` of another
-/// type). `[]` is a profile with no competencies: an empty load.
+/// type); [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list holding entries none of which is an
+/// object holding `id` or a level field (igot/33), which would otherwise load as an
+/// empty profile. `[]` is a profile with no competencies: an empty load.
 ///
 /// # Complexity
 /// Linear in the text.
@@ -127,6 +131,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
     refuse_other_kinds(&doc, DocumentKind::IgotProfile, "iGOT profile competencies")?;
     let mut report = Report::default();
     let (entries, base) = responses::profile_competencies(&doc, &mut report)?;
+    refuse_unread(DOCUMENT, &base, entries, KNOWN)?;
     let mut evidence = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut kept = KeptIds::default();

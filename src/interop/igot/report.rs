@@ -115,6 +115,26 @@ pub enum IgotWhat {
         /// The state found (empty when absent).
         status: String,
     },
+    /// A FRAC node the first reviewer verified (`status: VERIFIED`) and the review board
+    /// has not (`secondaryStatus` UNVERIFIED or another state), or one the review board
+    /// rejected (`secondaryStatus: REJECTED`): only the board's approval puts a node in
+    /// the platform's FRAC dictionary (`frac-service` `FRACDictionaryServiceImpl`), so
+    /// only it counts. A position, role or activity is set aside with everything below
+    /// it, a rejected competency with its requirements.
+    SecondaryNotVerified {
+        /// The review board's state found (`secondaryStatus`), trimmed.
+        secondary_status: String,
+    },
+    /// A FRAC competency verified by the first reviewer and awaiting the review board
+    /// (`secondaryStatus` not VERIFIED): its requirements are kept as drafts (validated,
+    /// not counted), as for [`IgotWhat::Draft`].
+    SecondaryDraft {
+        /// The review board's state found (`secondaryStatus`), trimmed.
+        secondary_status: String,
+    },
+    /// A FRAC node deleted on the platform (`active: false`): set aside with everything
+    /// below it (a competency with its requirement, a level node as a descriptor).
+    Deleted,
     /// A requirement or profile entry without a level.
     NoLevel,
     /// A level that is not `Level N`, a whole number, a Roman numeral, or a default level
@@ -347,16 +367,11 @@ impl fmt::Display for IgotWhat {
                 "competency type {} is not Behavioural, Functional or Domain",
                 quoted(found)
             ),
-            IgotWhat::NotVerified { status } => write!(
-                f,
-                "review state {} is not VERIFIED: only verified mappings count",
-                quoted(status)
-            ),
-            IgotWhat::Draft { status } => write!(
-                f,
-                "review state {} is not VERIFIED: its requirements are kept as drafts",
-                quoted(status)
-            ),
+            IgotWhat::NotVerified { .. }
+            | IgotWhat::Draft { .. }
+            | IgotWhat::SecondaryNotVerified { .. }
+            | IgotWhat::SecondaryDraft { .. }
+            | IgotWhat::Deleted => review(f, self),
             IgotWhat::NoLevel => f.write_str("no level"),
             IgotWhat::UnreadableLevel { field, found } => {
                 write!(f, "`{field}` is {}: expected {LEVEL_FORMS}", quoted(found))
@@ -419,6 +434,38 @@ impl fmt::Display for IgotWhat {
             | IgotWhat::SameNameApartFromWhitespace { .. }
             | IgotWhat::SameName { .. } => records_names_and_ids(f, self),
         }
+    }
+}
+
+/// The text of what a report says of a FRAC node's review: a state not VERIFIED in
+/// either tier, set aside or kept as a draft, or a deleted node.
+fn review(f: &mut fmt::Formatter<'_>, what: &IgotWhat) -> fmt::Result {
+    match what {
+        IgotWhat::NotVerified { status } => write!(
+            f,
+            "review state {} is not VERIFIED: only verified mappings count",
+            quoted(status)
+        ),
+        IgotWhat::Draft { status } => write!(
+            f,
+            "review state {} is not VERIFIED: its requirements are kept as drafts",
+            quoted(status)
+        ),
+        IgotWhat::SecondaryNotVerified { secondary_status } => write!(
+            f,
+            "review board state (`secondaryStatus`) {} is not VERIFIED: only mappings the \
+             review board verified count",
+            quoted(secondary_status)
+        ),
+        IgotWhat::SecondaryDraft { secondary_status } => write!(
+            f,
+            "review board state (`secondaryStatus`) {} is not VERIFIED: its requirements \
+             are kept as drafts",
+            quoted(secondary_status)
+        ),
+        IgotWhat::Deleted => f.write_str("deleted on the platform (`active` is false)"),
+        // Never met: `fmt` sends only the kinds above here.
+        _ => Ok(()),
     }
 }
 

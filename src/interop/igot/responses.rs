@@ -51,6 +51,15 @@ impl Records<'_> {
             Place::One(path) => path.to_owned(),
         }
     }
+
+    /// The path of the array holding the records, or `None` for a lone record (a
+    /// document's top level or a read response's `content`).
+    pub(super) fn list_path(&self) -> Option<&'static str> {
+        match self.place {
+            Place::List(base) => Some(base),
+            Place::One(_) => None,
+        }
+    }
 }
 
 /// The records of a course document:

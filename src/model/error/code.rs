@@ -78,6 +78,7 @@ impl Error {
             Error::CsvRow { .. } => "csv_row",
             Error::InvalidOption { .. } => "invalid_option",
             Error::IgotShape { .. } => "igot_shape",
+            Error::IgotUnreadEntries { .. } => "igot_unread_entries",
             Error::DocumentOfAnotherKind { .. } => "document_of_another_kind",
             Error::DocumentOfNoKnownKind { .. } => "document_of_no_known_kind",
         }

@@ -360,6 +360,13 @@ fn every_variant() -> Vec<Error> {
             fields: vec![s()],
             missing: vec!["format_version"],
         },
+        Error::IgotUnreadEntries {
+            document: "position master list",
+            path: "$".to_owned(),
+            entries: 2,
+            fields: vec![s()],
+            expected: vec!["id", "name"],
+        },
         Error::CsvLineAboveHeader {
             file: "f.csv",
             line: 2,
@@ -452,6 +459,7 @@ fn index(e: &Error) -> usize {
         Error::DocumentOfNoKnownKind { .. } => 69,
         Error::CsvOtherLayout { .. } => 70,
         Error::LookalikeUris { .. } => 71,
+        Error::IgotUnreadEntries { .. } => 72,
     }
 }
 

@@ -177,6 +177,34 @@ pub(super) fn ambiguous_column_text(file: &str, column: &str, headers: &[String]
     )
 }
 
+/// `Error::IgotUnreadEntries`'s text: the list, that no entry holds a field of
+/// `expected`, and the fields the entries hold (at most [`FIELDS_SHOWN`], then how many
+/// more).
+pub(super) fn igot_unread_entries_text(
+    document: &str,
+    path: &str,
+    entries: u64,
+    fields: &[String],
+    expected: &[&'static str],
+) -> String {
+    let expected: Vec<String> = expected.iter().map(|m| format!("`{m}`")).collect();
+    let mut out = format!(
+        "{document} at `{path}`: none of its {entries} {} is a record holding {}",
+        if entries == 1 { "entry" } else { "entries" },
+        expected.join(", ")
+    );
+    if fields.is_empty() {
+        out.push_str("; no entry is an object");
+    } else {
+        out.push_str("; the entries hold ");
+        out.push_str(&quoted_list(&fields[..fields.len().min(FIELDS_SHOWN)]));
+        if fields.len() > FIELDS_SHOWN {
+            let _ = write!(out, " and {} more", fields.len() - FIELDS_SHOWN);
+        }
+    }
+    out
+}
+
 /// `Error::DocumentOfNoKnownKind`'s text: what was expected, the object's fields and the
 /// fields missing. At most [`FIELDS_SHOWN`] fields are listed, then how many more.
 pub(super) fn no_known_kind_text(

@@ -4,15 +4,9 @@ use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{
     EvidenceProblem, NameReadings, PassbookRow, date_order_text, evidence_text, invalid_value_text,
 };
-use super::text::{
-    alike, ambiguous_column_text, blank_level_name_text, case_id_text, clash_text,
-    conflicting_text, cycle_text, did_you_mean, duplicate_text, group_cycle_text, group_rule_text,
-    hidden_text, json_kind_hint, level_list, level_range_text, line_above_header_text,
-    lookalike_how, lookalike_uris_text, mismatch_text, missing_column_text, missing_document_text,
-    named_as_number_text, no_known_kind_text, number, policy_date_text, quote_hint, quoted,
-    quoted_list, repeated_reference_text, several_lines_text, unknown_reference_text,
-    written_there,
-};
+// Every variant's message is built by a function of `text`, one per variant's shape.
+#[allow(clippy::wildcard_imports)]
+use super::text::*;
 use crate::model::document_kind::DocumentKind;
 use crate::model::json_path::Place;
 use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId, PositionId};
@@ -125,6 +119,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_row` | a problem of the framework's rules found in a CSV row; `error` holds it |
 /// | `invalid_option` | an option outside the values it accepts |
 /// | `igot_shape` | an iGOT platform document whose top level, API response around its records, or record list is of another shape |
+/// | `igot_unread_entries` | an iGOT export's list none of whose entries is a record the loader reads |
 /// | `document_of_another_kind` | a JSON document of another kind than the reader reads (an officers document given as a framework) |
 /// | `document_of_no_known_kind` | a JSON object of no kind the crate reads, holding none of the reader's fields |
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
@@ -1146,6 +1141,27 @@ pub enum Error {
         found: &'static str,
         /// What the loader reads there.
         expected: &'static str,
+    },
+    /// An iGOT loader was given a list of entries none of which is a record it reads:
+    /// every entry is an object holding none of the fields its records hold, or no object
+    /// at all (another program's export, such as a list of another shape). Setting each
+    /// entry aside would load the document as empty; it is refused instead. A list with
+    /// at least one such record is read, its other entries set aside and reported (see
+    /// [`IgotReport`](crate::IgotReport)); `[]` is an empty load. Give the loader the
+    /// document it names.
+    #[error("{}", igot_unread_entries_text(document, path, *entries, fields, expected))]
+    IgotUnreadEntries {
+        /// The kind of document, e.g. `position master list`.
+        document: &'static str,
+        /// Where the list is, as a JSON path (`$`, `$.positions`).
+        path: String,
+        /// How many entries it holds.
+        entries: u64,
+        /// The fields its entries hold, sorted, each once (the message lists the first
+        /// 20, escaped); empty when no entry is an object.
+        fields: Vec<String>,
+        /// The fields the loader reads of a record, one of which a record holds.
+        expected: Vec<&'static str>,
     },
     /// A reader was given a JSON document of another kind: an officers document to a
     /// framework reader, a framework or CASE package to an officers reader, one iGOT
