@@ -72,9 +72,10 @@ pub struct Progress {
     pub without_gaps_before: u64,
     /// Officers meeting every requirement after.
     pub without_gaps_after: u64,
-    /// Mean readiness before (0 for no officers).
+    /// Mean readiness before (0 for no officers): the mean of the officers' readiness as
+    /// [`GapReport`](crate::GapReport) reports it, below 1 while some officer's is.
     pub readiness_before: f64,
-    /// Mean readiness after (0 for no officers).
+    /// Mean readiness after (0 for no officers), as `readiness_before`.
     pub readiness_after: f64,
     /// `readiness_after − readiness_before`.
     pub readiness_gained: f64,
