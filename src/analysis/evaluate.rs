@@ -44,7 +44,8 @@ impl CompareOptions {
 ///   `opened ≤ requirements − gaps_before`.
 /// - `shortfall_after = shortfall_before − levels_gained + levels_lost`.
 /// - `readiness_gained = readiness_after − readiness_before` (as computed in `f64`); both
-///   means lie in `[0, 1]`.
+///   means lie in `[0, 1]`. The report prints each mean with one decimal and the change
+///   as the difference of the two printed figures, so the three always agree.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Progress {
     /// Officers in the group (present in both snapshots).
