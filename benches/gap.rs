@@ -4,7 +4,7 @@
 //! - `gap_for/40_requirements`: a full gap report against a position requiring exactly 40
 //!   competencies (the first such ESCO occupation in id order);
 //! - `positions_for/top10_of_3007`: the 10 positions an officer is closest to, over all
-//!   ESCO positions;
+//!   ESCO positions; `…_decimal_weights` the same with readiness weights 0.1, 0.3 and 0.7;
 //! - `profile_new/30_evidence`: deriving a profile from a passbook of about 30 entries.
 //!
 //! Each iteration takes the next of 64 different officers, so the figures are averages over
@@ -23,7 +23,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use karmayogi::{Framework, GapOptions, LevelPolicy, OfficerSpec, Profile, RankOptions};
+use karmayogi::{Framework, GapOptions, LevelPolicy, OfficerSpec, Profile, RankOptions, Weights};
 
 use crate::synth::{Synth, SynthOptions};
 
@@ -89,6 +89,23 @@ fn benchmarks(c: &mut Criterion) {
             black_box(
                 framework
                     .positions_for(&anywhere_profiles[k], &rank)
+                    .map(|f| f.len()),
+            )
+        });
+    });
+
+    // Decimal weights: sums no longer below 2⁵³, so values are rounded by exact
+    // comparisons and close readiness values compared by cross-multiplying.
+    let decimal = rank
+        .clone()
+        .gap_options(GapOptions::default().weights(Weights::new(0.1, 0.3, 0.7).unwrap()));
+    let mut k = 0;
+    c.bench_function("positions_for/top10_of_3007_decimal_weights", |b| {
+        b.iter(|| {
+            k = (k + 1) % anywhere_profiles.len();
+            black_box(
+                framework
+                    .positions_for(&anywhere_profiles[k], &decimal)
                     .map(|f| f.len()),
             )
         });

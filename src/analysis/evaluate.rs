@@ -44,7 +44,8 @@ impl CompareOptions {
 ///   `opened ≤ requirements − gaps_before`.
 /// - `shortfall_after = shortfall_before − levels_gained + levels_lost`.
 /// - `readiness_gained = readiness_after − readiness_before` (as computed in `f64`); both
-///   means lie in `[0, 1]`.
+///   means lie in `[0, 1]`. The report prints each mean with one decimal and the change
+///   as the difference of the two printed figures, so the three always agree.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Progress {
     /// Officers in the group (present in both snapshots).
@@ -72,9 +73,10 @@ pub struct Progress {
     pub without_gaps_before: u64,
     /// Officers meeting every requirement after.
     pub without_gaps_after: u64,
-    /// Mean readiness before (0 for no officers).
+    /// Mean readiness before (0 for no officers): the mean of the officers' readiness as
+    /// [`GapReport`](crate::GapReport) reports it, below 1 while some officer's is.
     pub readiness_before: f64,
-    /// Mean readiness after (0 for no officers).
+    /// Mean readiness after (0 for no officers), as `readiness_before`.
     pub readiness_after: f64,
     /// `readiness_after − readiness_before`.
     pub readiness_gained: f64,

@@ -17,6 +17,7 @@ use crate::analysis::pair_counts::{
 };
 use crate::analysis::pairing::{Block, Matching, NONE, Partners, storage_order};
 use crate::analysis::parallel;
+use crate::analysis::readiness::ExactWeights;
 use crate::model::order;
 use crate::people::held::Levels;
 use crate::{Cohort, Error, Framework, Level, OfficerId, Weights};
@@ -120,7 +121,7 @@ pub(crate) fn evaluate<'f>(
         fw,
         before,
         after,
-        weights,
+        weights: weights.exact(),
         outcomes: &outcomes,
         matching: Matching {
             after,
@@ -213,7 +214,7 @@ struct Shared<'a, 'f> {
     fw: &'f Framework,
     before: &'a Cohort,
     after: &'a Cohort,
-    weights: &'a Weights,
+    weights: ExactWeights,
     outcomes: &'a Outcomes,
     matching: Matching<'a>,
     /// Whether some officer completed a course in either snapshot.
@@ -339,11 +340,11 @@ impl<'f> Shared<'_, 'f> {
                     } else {
                         held_pairs::<true>(&t.adds, &t.required, &mut t.competencies, held)
                     };
-                    let before = fixed(self.weights.readiness(pairs.met[0], sums));
+                    let before = fixed(self.weights.ratio(pairs.met[0], sums).value());
                     let after = if pairs.met[1] == pairs.met[0] {
                         before
                     } else {
-                        fixed(self.weights.readiness(pairs.met[1], sums))
+                        fixed(self.weights.ratio(pairs.met[1], sums).value())
                     };
                     let readiness = [before, after];
                     group.add(&pairs, reqs.len(), readiness);

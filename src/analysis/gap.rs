@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::readiness::ExactWeights;
 use crate::model::framework::Req;
 use crate::model::order;
 use crate::model::spec::CompetencyType;
@@ -68,24 +69,15 @@ impl Weights {
         self.0[kind.index()]
     }
 
-    /// Readiness from per-type sums of held-and-required levels over required levels.
+    /// The weights in exact form, for many readiness values of one call.
+    pub(crate) fn exact(&self) -> ExactWeights {
+        ExactWeights::new(self.0)
+    }
+
+    /// Readiness from per-type sums of held-and-required levels over required levels, as
+    /// reported: the double nearest the exact ratio (see [`GapReport`]).
     pub(crate) fn readiness(&self, met: [u32; 3], required: [u32; 3]) -> f64 {
-        // Readiness does not change when all weights scale together; weights so large that
-        // the sums would overflow are scaled down first (weights of everyday size are used
-        // as given, so results stay bit-identical to the plain formula).
-        let largest = self.0.iter().copied().fold(0.0, f64::max);
-        let scale = if largest > 1e100 { largest } else { 1.0 };
-        let mut num = 0.0;
-        let mut den = 0.0;
-        for t in 0..3 {
-            num += self.0[t] / scale * f64::from(met[t]);
-            den += self.0[t] / scale * f64::from(required[t]);
-        }
-        if den > 0.0 {
-            (num / den).clamp(0.0, 1.0)
-        } else {
-            1.0
-        }
+        self.exact().ratio(met, required).value()
     }
 }
 
@@ -169,10 +161,21 @@ pub struct Gap<'f> {
 /// ```
 ///
 /// over the competencies the position requires. It lies in `[0, 1]`; 1 means every
-/// requirement is met; a position requiring nothing (or only zero-weighted types) gives 1.
-/// Each level counts once, so a gap of two levels costs twice a gap of one; levels are
-/// FRAC's 1 to 5 whatever levels a competency has, so holding none of a skill that exists
-/// at 4 and 5 only, required at 5, is 5 levels short and readiness 0 for it.
+/// requirement that counts (of a type weighted above 0) is met; a position requiring
+/// nothing (or only zero-weighted types) gives 1. Each level counts once, so a gap of two
+/// levels costs twice a gap of one; levels are FRAC's 1 to 5 whatever levels a competency
+/// has, so holding none of a skill that exists at 4 and 5 only, required at 5, is 5 levels
+/// short and readiness 0 for it.
+///
+/// The ratio is taken exactly, with each weight at its exact binary value (a weight of
+/// 0.1 is the double nearest 0.1): two officers or posts whose ratios are equal have
+/// equal readiness whatever the weights, so rankings reach their tie-breaks, and order
+/// by readiness is the order of the exact ratios. The value reported is the double
+/// nearest the exact ratio (3/4 is `0.75`, 1/3 is `1.0 / 3.0`), except that a ratio
+/// below 1 that would round to 1 (a gap weighted 10⁻⁹ beside requirements weighted 10⁹)
+/// is reported as the largest double below 1, `1 − 2⁻⁵³`: readiness is 1 exactly when
+/// no requirement that counts is short. Reports print such a value as `>99%`, never
+/// `100%`.
 ///
 /// # Properties
 /// - Raising a held level never adds a gap nor lowers readiness.
@@ -188,7 +191,8 @@ pub struct GapReport<'a> {
     pub position: &'a PositionId,
     /// Its name.
     pub position_name: &'a str,
-    /// Readiness in `[0, 1]`, as defined above.
+    /// Readiness in `[0, 1]`, as defined above: the double nearest the exact ratio, below
+    /// 1 while a requirement that counts is short.
     pub readiness: f64,
     /// How many competencies the position requires.
     pub requirements: usize,

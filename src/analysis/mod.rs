@@ -6,6 +6,7 @@
 
 // Declared in the order a user meets them (see `lib.rs`).
 pub(crate) mod gap;
+pub(crate) mod readiness;
 
 pub(crate) mod needs;
 

@@ -398,14 +398,27 @@ impl ProgressSum {
         let mut p = self.counts;
         if p.officers > 0 {
             let n = p.officers as f64;
-            p.readiness_before = self.readiness[0] as f64 / FIXED / n;
-            p.readiness_after = self.readiness[1] as f64 / FIXED / n;
+            let whole = i128::from(p.officers) * (1 << 94);
+            p.readiness_before = mean(self.readiness[0], n, whole);
+            p.readiness_after = mean(self.readiness[1], n, whole);
         } else {
             p.readiness_before = 0.0;
             p.readiness_after = 0.0;
         }
         p.readiness_gained = p.readiness_after - p.readiness_before;
         p
+    }
+}
+
+/// The mean of readiness values summing to `sum` in fixed point over `n` officers, below
+/// 1 when the sum is below `whole` (every officer at 1): some officer's readiness is below
+/// 1, and the mean is 1 only when every officer's is.
+fn mean(sum: i128, n: f64, whole: i128) -> f64 {
+    let m = sum as f64 / FIXED / n;
+    if sum < whole && m >= 1.0 {
+        crate::analysis::readiness::BELOW_ONE
+    } else {
+        m
     }
 }
 

@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use serde::Serialize;
 
 use crate::analysis::gap::{Tally, merge_held, tally};
+use crate::analysis::readiness::{Readiness, clearly_below};
 use crate::model::order;
 use crate::people::cohort::unpack;
 use crate::{
@@ -81,16 +82,21 @@ pub struct Fit {
     pub gaps: u32,
 }
 
-/// Ranking order: readiness (highest first), then total shortfall (smallest first), then
-/// the tie-breaking key (smallest first).
-fn better(a: (f64, u32, u32), b: (f64, u32, u32)) -> Ordering {
-    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+/// What a ranking orders by: readiness (exact), total shortfall, the tie-breaking key.
+type Key = (Readiness, u32, u32);
+
+/// Ranking order: readiness (highest first, compared exactly), then total shortfall
+/// (smallest first), then the tie-breaking key (smallest first).
+fn better(a: &Key, b: &Key) -> Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
 }
 
 impl Framework {
     /// The `k` positions an officer is closest to being ready for, by readiness.
     ///
-    /// Ties are broken by smaller total shortfall, then position id.
+    /// Readiness is compared exactly (see [`GapReport`](crate::GapReport)): posts whose
+    /// readiness ratios are equal tie whatever the weights, and ties are broken by smaller
+    /// total shortfall, then position id.
     ///
     /// Uses the competency → positions index: only positions sharing a competency with
     /// the officer are scored; every other position has readiness 0 (or 1 if it requires
@@ -104,7 +110,9 @@ impl Framework {
     /// O(P + Σ postings of held competencies + k log k + k·r) time for P positions: one
     /// counter per position, the postings of each held competency (instead of P × r for a
     /// scan of every position's r requirements), a linear selection of the k best and the
-    /// k results' gap counts. Memory O(P + k).
+    /// k results' gap counts. Readiness is estimated in floating point for every post and
+    /// held exactly only for the posts whose estimate is within 2⁻⁴⁶ (relatively) of the
+    /// k-th best estimate, which include the k best. Memory O(P + k).
     pub fn positions_for<'a>(
         &'a self,
         profile: &'a Profile,
@@ -133,32 +141,52 @@ impl Framework {
                 m[kind] += u32::from(held.min(post.level));
             }
         }
-        let weights = options.gap.get_weights();
-        let score = |p: u32, m: [u32; 3]| {
+        let weights = options.gap.get_weights().exact();
+        // Estimates first: exact readiness is computed for the few posts whose estimate
+        // is not clearly below the k-th best estimate, which hold the k best.
+        let estimate = |p: u32, m: [u32; 3]| {
             let sums = self.level_sums[p as usize];
-            let readiness = weights.readiness(m, sums);
             let required: u32 = sums.iter().sum();
             let held: u32 = m.iter().sum();
-            (readiness, required - held, p)
+            (weights.estimate(m, sums), required - held, p)
         };
         let mut scored: Vec<(f64, u32, u32)> = touched
             .iter()
             .filter(|&&p| !skip(p))
-            .map(|&p| score(p, met[p as usize]))
+            .map(|&p| estimate(p, met[p as usize]))
             .collect();
         // Untouched positions have readiness 0, or 1 when they require nothing weighted:
         // those always compete; the rest only fill a short list, or tie with a touched
-        // position left at readiness 0 by a zero weight (then shortfall decides).
+        // position left at readiness 0 by a zero weight (then shortfall decides). An
+        // estimate is 0 exactly when the readiness is.
         let fill = scored.len() < options.k || scored.iter().any(|s| s.0 <= 0.0);
         scored.extend(
             (0..n as u32)
                 .filter(|&p| met[p as usize] == [0; 3] && !skip(p))
-                .map(|p| score(p, [0; 3]))
+                .map(|p| estimate(p, [0; 3]))
                 .filter(|s| fill || s.0 > 0.0),
         );
         let k = options.k.min(scored.len());
-        order::keep_first(&mut scored, k, |&a, &b| better(a, b));
-        order::sort_by(&mut scored, |&a, &b| better(a, b));
+        if k == 0 {
+            return Ok(Vec::new());
+        }
+        if k < scored.len() {
+            let mut estimates: Vec<f64> = scored.iter().map(|s| s.0).collect();
+            let (_, &mut kth, _) = estimates.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+            scored.retain(|s| !clearly_below(s.0, kth));
+        }
+        let mut scored: Vec<Key> = scored
+            .into_iter()
+            .map(|(_, short, p)| {
+                (
+                    weights.ratio(met[p as usize], self.level_sums[p as usize]),
+                    short,
+                    p,
+                )
+            })
+            .collect();
+        order::keep_first(&mut scored, k, better);
+        order::sort_by(&mut scored, better);
         Ok(scored
             .into_iter()
             .map(|(readiness, shortfall_levels, p)| {
@@ -168,7 +196,7 @@ impl Framework {
                     officer_name: profile.name.clone(),
                     position: self.position_id(p).clone(),
                     position_name: self.position_name(p).to_owned(),
-                    readiness,
+                    readiness: readiness.value(),
                     shortfall_levels,
                     gaps: t.short_count,
                 }
@@ -178,7 +206,9 @@ impl Framework {
 
     /// The `k` officers of a cohort who best fit `position`, by readiness.
     ///
-    /// Ties are broken by smaller total shortfall, then input order.
+    /// Readiness is compared exactly (see [`GapReport`](crate::GapReport)): officers
+    /// whose readiness ratios are equal tie whatever the weights, and ties are broken by
+    /// smaller total shortfall, then input order.
     ///
     /// # Errors
     /// [`Error::FrameworkMismatch`] alone when the cohort was built from another framework;
@@ -207,9 +237,9 @@ impl Framework {
                 Err(_) => return Ok(Vec::new()),
             },
         };
-        let weights = options.gap.get_weights();
+        let weights = options.gap.get_weights().exact();
         let mut held = Vec::new();
-        let mut best: Vec<(f64, u32, u32)> = Vec::new();
+        let mut best: Vec<Key> = Vec::new();
         for i in 0..cohort.len() as u32 {
             if (options.exclude_current && cohort.position_of(i) == p)
                 || department.is_some_and(|d| cohort.department_of(i) != d)
@@ -224,16 +254,16 @@ impl Framework {
                 t.met_levels[r.kind as usize] += u32::from(r.level.min(current));
             });
             let met: u32 = t.met_levels.iter().sum();
-            best.push((weights.readiness(t.met_levels, sums), required - met, i));
+            best.push((weights.ratio(t.met_levels, sums), required - met, i));
             // Keep memory at O(k): prune to the best k whenever the buffer doubles.
             // (Saturating, so a huge k never overflows; then the buffer simply holds all.)
             if best.len() >= options.k.max(1).saturating_mul(2).saturating_add(64)
                 && options.k < best.len()
             {
-                order::keep_first(&mut best, options.k, |&a, &b| better(a, b));
+                order::keep_first(&mut best, options.k, better);
             }
         }
-        order::sort_by(&mut best, |&a, &b| better(a, b));
+        order::sort_by(&mut best, better);
         best.truncate(options.k);
         Ok(best
             .into_iter()
@@ -245,7 +275,7 @@ impl Framework {
                     officer_name: cohort.name_owned(i),
                     position: self.position_id(p).clone(),
                     position_name: self.position_name(p).to_owned(),
-                    readiness,
+                    readiness: readiness.value(),
                     shortfall_levels,
                     gaps: tally(reqs, &held).short_count,
                 }

@@ -5,6 +5,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
+use crate::analysis::readiness::Readiness;
 use crate::model::order;
 use crate::planning::bounds::clearly_above;
 
@@ -15,17 +16,18 @@ pub(crate) struct Effort {
     pub(crate) open: u32,
     pub(crate) hours: f64,
     pub(crate) courses: u32,
-    pub(crate) readiness: f64,
+    pub(crate) readiness: Readiness,
 }
 
 /// What results are ranked by: (unclosable gaps, hours, readiness, item or officer).
-pub(crate) type Key = (u32, f64, f64, u32);
+pub(crate) type Key = (u32, f64, Readiness, u32);
 
-/// Order of results: fewest unclosable gaps, fewest hours, highest readiness, then the key.
+/// Order of results: fewest unclosable gaps, fewest hours, highest readiness (compared
+/// exactly), then the key.
 pub(crate) fn better(a: Key, b: Key) -> Ordering {
     a.0.cmp(&b.0)
         .then(a.1.total_cmp(&b.1))
-        .then(b.2.total_cmp(&a.2))
+        .then(b.2.cmp(&a.2))
         .then(a.3.cmp(&b.3))
 }
 
@@ -215,6 +217,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{Effort, Seed, best_first, better, key};
+    use crate::analysis::readiness::ExactWeights;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
@@ -236,7 +239,7 @@ mod tests {
                 open: items[i].0,
                 hours: f64::from(items[i].1),
                 courses: 0,
-                readiness: 0.5,
+                readiness: ExactWeights::new([1.0; 3]).ratio([1, 0, 0], [2, 0, 0]),
             };
             let mut want: Vec<(u32, Effort)> = (0..items.len())
                 .flat_map(|i| officers(i).map(move |o| (o, effort(i))))

@@ -170,7 +170,8 @@ impl Framework {
 
     /// The `k` posts the officer could be ready for with the least training: ranked by
     /// gaps no course can close, then hours of the least-hours learning path, then
-    /// readiness, then post id.
+    /// readiness (compared exactly, as [`Framework::positions_for`] compares it), then post
+    /// id.
     ///
     /// Best-first search. A lower bound on a plan's hours, prerequisites included, is the
     /// best of three: the sum over the gaps of the least share of a closing course's hours
@@ -362,7 +363,7 @@ impl Framework {
             .collect();
         let reqs = self.position_reqs(p);
         let sums = self.level_sums[p as usize];
-        let weights = options.gap.get_weights();
+        let weights = options.gap.get_weights().exact();
         let all: Vec<(u32, u8)> = reqs.iter().map(|r| (r.competency, r.level)).collect();
         let mut scratch = Scratch::new(self);
         let mut post: Vec<GapCost> = Vec::new();
@@ -429,7 +430,7 @@ impl Framework {
                         open: planned.open,
                         hours: planned.hours,
                         courses: planned.courses,
-                        readiness: weights.readiness(met_levels(reqs, cohort.held_of(i)), sums),
+                        readiness: weights.ratio(met_levels(reqs, cohort.held_of(i)), sums),
                     };
                     if kth.is_none_or(|k| better(key(&(i, effort)), k).is_lt()) {
                         out.push((i, effort));
@@ -525,7 +526,8 @@ impl Framework {
             courses: planned.courses,
             readiness: gap
                 .get_weights()
-                .readiness(met, self.level_sums[p as usize]),
+                .exact()
+                .ratio(met, self.level_sums[p as usize]),
         }
     }
 
@@ -542,7 +544,7 @@ impl Framework {
             officer_name,
             position: self.position_id(p).clone(),
             position_name: self.position_name(p).to_owned(),
-            readiness: effort.readiness,
+            readiness: effort.readiness.value(),
             gaps: short_count,
             open: effort.open,
             hours: effort.hours,

@@ -14,20 +14,42 @@ fn arrow(before: impl fmt::Display, after: impl fmt::Display) -> String {
 }
 
 /// Mean readiness before and after, in percent with one decimal, and the change in
-/// percentage points.
+/// percentage points between the two figures as printed.
 fn readiness(p: &Progress) -> String {
-    format!(
-        "{} -> {} ({} points)",
-        percent_tenths(p.readiness_before),
-        percent_tenths(p.readiness_after),
-        Points(p.readiness_gained)
-    )
+    let (before, after) = (
+        percent_tenths(p.readiness_before).to_string(),
+        percent_tenths(p.readiness_after).to_string(),
+    );
+    let ((b, b_bound), (a, a_bound)) = (tenths(&before), tenths(&after));
+    let points = Points {
+        tenths: a - b,
+        bound: a_bound || b_bound,
+        change: p.readiness_after - p.readiness_before,
+    };
+    format!("{before} -> {after} ({points} points)")
 }
 
-/// A change of a share in percentage points, signed, with one decimal; a change that one
-/// decimal would show as `+0.0` or `-0.0` prints as `+<0.1` or `-<0.1`, so a change is
-/// never shown as none.
-struct Points(f64);
+/// A percentage printed with one decimal (`97.1%`, `>99.9%`, `<0.1%`) in tenths of a
+/// point, and whether it is a bound (`>99.9%` is 999 and a bound).
+fn tenths(printed: &str) -> (i64, bool) {
+    let digits: String = printed.chars().filter(char::is_ascii_digit).collect();
+    (digits.parse().unwrap_or(0), printed.starts_with(['<', '>']))
+}
+
+/// The change between two percentages as printed, in percentage points, signed, with one
+/// decimal: the difference of the printed figures, so `97.1% -> 98.6%` reads `+1.5`
+/// whatever the unrounded change (`+1.43`), a bound counting as its value
+/// (`>99.9% -> 97.1%` reads `-2.8`). Two figures printed alike that differ, and a bound
+/// beside the figure next to it (`>99.9% -> 100.0%`, `0.0% -> <0.1%`), print `+<0.1` or
+/// `-<0.1`: a change is never shown as none, nor larger than the figures allow.
+struct Points {
+    /// The printed figures' difference, in tenths of a point.
+    tenths: i64,
+    /// Whether a figure is a bound (`>99.9%`, `<0.1%`).
+    bound: bool,
+    /// The change as computed, whose sign the figures may not show.
+    change: f64,
+}
 
 /// A mean gain in levels, signed, with two decimals; one that two decimals would show as
 /// `+0.00` or `-0.00` prints as `+<0.01` or `-<0.01`.
@@ -48,13 +70,15 @@ impl fmt::Display for Gain {
 
 impl fmt::Display for Points {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = self.0 * 100.0;
-        if p > 0.0 && p < 0.05 {
+        let t = self.tenths;
+        let below_a_tenth = t == 0 || (self.bound && t.abs() == 1);
+        if below_a_tenth && self.change > 0.0 {
             f.write_str("+<0.1")
-        } else if p < 0.0 && p > -0.05 {
+        } else if below_a_tenth && self.change < 0.0 {
             f.write_str("-<0.1")
         } else {
-            write!(f, "{p:+.1}")
+            let sign = if t < 0 { '-' } else { '+' };
+            write!(f, "{sign}{}.{}", t.abs() / 10, t.abs() % 10)
         }
     }
 }
@@ -258,15 +282,47 @@ impl Evaluation<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Gain, Points};
+    use super::{Gain, readiness};
+    use crate::Progress;
+
+    fn shown(before: f64, after: f64) -> String {
+        let p = Progress {
+            readiness_before: before,
+            readiness_after: after,
+            readiness_gained: after - before,
+            ..Progress::default()
+        };
+        readiness(&p)
+    }
 
     #[test]
-    fn changes_are_never_shown_as_none() {
-        let points: Vec<String> = [0.0, 0.0004, -0.0004, 0.054, -0.2]
-            .iter()
-            .map(|&p| Points(p).to_string())
-            .collect();
-        assert_eq!(points, ["+0.0", "+<0.1", "-<0.1", "+5.4", "-20.0"]);
+    fn changes_are_the_printed_figures_difference_and_never_shown_as_none() {
+        let points: Vec<String> = [
+            (0.5, 0.5),
+            (0.5, 0.500_004),
+            (0.5, 0.499_996),
+            (0.971_428_571, 0.985_714_286),
+            (0.3, 0.1),
+            (0.999_9, 1.0),
+            (0.0, 0.000_1),
+            (0.999_9, 0.971_2),
+        ]
+        .iter()
+        .map(|&(b, a)| shown(b, a))
+        .collect();
+        assert_eq!(
+            points,
+            [
+                "50.0% -> 50.0% (+0.0 points)",
+                "50.0% -> 50.0% (+<0.1 points)",
+                "50.0% -> 50.0% (-<0.1 points)",
+                "97.1% -> 98.6% (+1.5 points)",
+                "30.0% -> 10.0% (-20.0 points)",
+                ">99.9% -> 100.0% (+<0.1 points)",
+                "0.0% -> <0.1% (+<0.1 points)",
+                ">99.9% -> 97.1% (-2.8 points)",
+            ]
+        );
         let gains: Vec<String> = [0.0, 0.001, -0.001, 0.5, -1.25]
             .iter()
             .map(|&g| Gain(g).to_string())

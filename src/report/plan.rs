@@ -43,20 +43,21 @@ fn reason(r: OpenReason) -> String {
     }
 }
 
-/// Open gaps by reason, the non-zero ones only: `2 no course, 1 level too low`.
+/// Open gaps by reason, the non-zero ones only, each number counting gaps:
+/// `2 gaps with no course, 1 gap above every course's level`.
 struct Reasons<'a>(&'a OpenCounts);
 
 impl fmt::Display for Reasons<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let o = self.0;
         let all = [
-            (o.no_course, "no course"),
-            (o.level_too_low, "level too low"),
-            (o.untagged_only, "untagged courses only"),
-            (o.completed_only, "completed courses only"),
-            (o.budget, "budget"),
-            (o.seats, "seats full"),
-            (o.officer_cap, "officer cap"),
+            (o.no_course, "with no course"),
+            (o.level_too_low, "above every course's level"),
+            (o.untagged_only, "with untagged courses only"),
+            (o.completed_only, "with completed courses only"),
+            (o.budget, "over the budget"),
+            (o.seats, "whose courses are full"),
+            (o.officer_cap, "over the officer's hour cap"),
             (o.not_prioritised, "not prioritised"),
         ];
         let mut first = true;
@@ -65,7 +66,7 @@ impl fmt::Display for Reasons<'_> {
                 f.write_str(", ")?;
             }
             first = false;
-            write!(f, "{n} {why}")?;
+            write!(f, "{} {why}", count(n, "gap", "gaps"))?;
         }
         Ok(())
     }
@@ -374,7 +375,7 @@ impl fmt::Display for DepartmentPlan<'_> {
     /// ```text
     /// Annual capacity building plan for 4 officers: 6 of 12 gaps closed (56.5% of the weighted shortfall); proven optimal
     /// 6 enrolments of 4 officers in 4 courses, 50 person-hours
-    /// 6 gaps left open: 2 no course, 1 level too low, 2 untagged courses only, 1 completed courses only
+    /// 6 gaps left open: 2 gaps with no course, 1 gap above every course's level, 2 gaps with untagged courses only, 1 gap with completed courses only
     ///
     /// Courses to run
     ///   course                          mode    hours  seats  person-hours
@@ -485,7 +486,19 @@ mod tests {
             seats: 1,
             ..OpenCounts::default()
         };
-        assert_eq!(Reasons(&open).to_string(), "2 no course, 1 seats full");
+        assert_eq!(
+            Reasons(&open).to_string(),
+            "2 gaps with no course, 1 gap whose courses are full"
+        );
+        let open = OpenCounts {
+            level_too_low: 1,
+            budget: 3,
+            ..OpenCounts::default()
+        };
+        assert_eq!(
+            Reasons(&open).to_string(),
+            "1 gap above every course's level, 3 gaps over the budget"
+        );
         assert_eq!(Reasons(&OpenCounts::default()).to_string(), "");
     }
 

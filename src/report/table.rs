@@ -271,9 +271,10 @@ impl fmt::Display for Percent {
         let p = self.share * 100.0;
         let d = self.decimals;
         let step = if d == 0 { 1.0 } else { 0.1 };
-        let text = if p > 100.0 - step && p < 100.0 {
+        // The share, not its product with 100, says whether it is below 1 or above 0.
+        let text = if p > 100.0 - step && self.share < 1.0 {
             format!(">{:.d$}%", 100.0 - step)
-        } else if p > 0.0 && p < step {
+        } else if self.share > 0.0 && p < step {
             format!("<{step:.d$}%")
         } else {
             format!("{p:.d$}%")
@@ -402,6 +403,10 @@ mod tests {
 
     #[test]
     fn percentages_never_round_to_a_false_whole() {
+        let below_one = 1.0 - f64::EPSILON / 2.0;
+        assert_eq!(percent(below_one).to_string(), ">99%");
+        assert_eq!(percent_tenths(below_one).to_string(), ">99.9%");
+        assert_eq!(percent(f64::MIN_POSITIVE).to_string(), "<1%");
         let shown: Vec<String> = [0.0, 0.004, 0.005, 0.5, 0.996, 1.0]
             .iter()
             .map(|&p| percent(p).to_string())

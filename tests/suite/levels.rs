@@ -330,7 +330,11 @@ fn nothing_held_of_a_partial_scale_is_short_by_the_required_level_everywhere() {
     let acbp = fw
         .department_plan(&cohort, &AcbpOptions::default())
         .unwrap();
-    assert!(acbp.to_string().contains("2 level too low"), "{acbp}");
+    assert!(
+        acbp.to_string()
+            .contains("2 gaps above every course's level"),
+        "{acbp}"
+    );
 }
 
 #[test]

@@ -127,6 +127,7 @@ mod plan_shapes;
 mod plan_shapes_department;
 mod properties;
 mod publishers;
+mod readiness_exact;
 mod recommend;
 mod recommender;
 mod refused_rows;

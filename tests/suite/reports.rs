@@ -289,7 +289,7 @@ fn rankings_name_the_side_that_varies_and_head_with_the_other() {
 const SUB_POST_OFFICE_PLAN: &str = "\
 Annual capacity building plan for 4 officers: 7 of 9 gaps closed (73.3% of the weighted shortfall); proven optimal
 8 enrolments of 3 officers in 5 courses, 62 person-hours
-2 gaps left open: 2 level too low
+2 gaps left open: 2 gaps above every course's level
 
 Courses to run
   course                                       mode          hours   seats  person-hours
@@ -303,7 +303,7 @@ Competencies (officers short of them)
   competency                       type         short  closed  open  left open because
   Government accounts [accounts]   functional       2       2     0
   Cash handling [cash]             functional       2       2     0
-  GST basics [gst]                 domain           2       0     2  2 level too low
+  GST basics [gst]                 domain           2       0     2  2 gaps above every course's level
   Small savings schemes [savings]  domain           2       2     0
   Integrity and ethics [ethics]    behavioural      1       1     0
 
@@ -433,7 +433,7 @@ fn plurals_agree_with_their_counts() {
     for expected in [
         "Annual capacity building plan for 1 officer: 2 of 3 gaps closed",
         "3 enrolments of 1 officer in 3 courses, 16 person-hours\n",
-        "1 gap left open: 1 level too low\n",
+        "1 gap left open: 1 gap above every course's level\n",
         "  Accounts basics [acc-101]: 1 seat\n",
         "Anita Das [o-anita] as Sub-Postmaster [spm]: 3 courses, 16 hours, 2 gaps closed\n",
     ] {

@@ -10,8 +10,9 @@
 //! - methods and options in camelCase (`framework.gapFor(profile, position, {includeMet:
 //!   true})`), functions for the loaders and CASE;
 //! - inputs and outputs as plain objects in the library's JSON interchange format (the
-//!   serde form of its types, with their `snake_case` keys), or JSON text where a document is
-//!   read;
+//!   serde form of its types, with their `snake_case` keys, except for the results the
+//!   package's README lists: pairs, loads and lookups shaped for JavaScript), or JSON text
+//!   where a document is read;
 //! - every failure thrown as one `KarmayogiError` whose `problems` are
 //!   `{code, message, ...fields}` objects naming the offending ids, files, lines and
 //!   columns.

@@ -9,6 +9,7 @@ import { describe, test } from "node:test";
 import {
   Cohort,
   Framework,
+  Profile,
   exportCase,
   exportCaseWithReport,
   importCase,
@@ -537,5 +538,32 @@ describe("real-world cases", () => {
         nearest: "Employe ID (\u0915\u0930\u094d\u092e\u091a\u093e\u0930\u0940 \u0906\u0908\u0921\u0940)",
       },
     ]);
+  });
+
+  test("equally ready candidates tie exactly and reach the tie-break (scales/38)", () => {
+    const fw = new Framework(read("tests/data/cases/scales/38-equal-readiness-ties-framework.json"));
+    const officers = JSON.parse(read("tests/data/cases/scales/38-equal-readiness-ties-officers.json"));
+    const cohort = new Cohort(fw, officers);
+    const weights = { behavioural: 0.1, functional: 0.1, domain: 0.2 };
+    const ranked = fw.officersFor(cohort, "p", { weights });
+    assert.deepEqual(
+      ranked.slice(0, 3).map((f) => [f.officer, f.readiness, f.shortfall_levels]),
+      [["y", 0.75, 2], ["x", 0.75, 3], ["z", 0.75, 3]],
+    );
+    const o1 = new Profile(fw, officers.officers[0]);
+    const posts = fw.positionsFor(o1, { weights: { behavioural: 1, functional: 0.1, domain: 1 } });
+    const ab = posts.filter((f) => f.position === "a" || f.position === "b");
+    assert.deepEqual(ab.map((f) => [f.position, f.readiness]), [["a", 1 / 3], ["b", 1 / 3]]);
+  });
+
+  test("a gap keeps readiness below 1 under extreme weights (scales/39)", () => {
+    const fw = new Framework(read("tests/data/cases/scales/39-gap-under-extreme-weights-framework.json"));
+    const officers = JSON.parse(read("tests/data/cases/scales/39-gap-under-extreme-weights-officers.json"));
+    const weights = { behavioural: 1e9, functional: 1e-9, domain: 1 };
+    const below = 1 - Number.EPSILON / 2;
+    assert.equal(fw.gap(new Profile(fw, officers.officers[0]), { weights }).readiness, below);
+    assert.equal(fw.gap(new Profile(fw, officers.officers[1]), { weights }).readiness, 1);
+    const cohort = new Cohort(fw, officers);
+    assert.equal(fw.compare(cohort, cohort, { weights }).overall.readiness_before, below);
   });
 });
