@@ -158,7 +158,11 @@ fn by_identifier() -> Value {
 }
 
 /// The fields reported for case/90's association.
-fn reported_90(import: &CaseImport) -> Vec<(String, CaseFieldReason, Option<(String, String)>)> {
+/// A field reported for case/90's association: its name, the reason, and for
+/// [`CaseFieldReason::CopyDiffers`] the places of the copy set aside and the one kept.
+type Reported90 = (String, CaseFieldReason, Option<(String, String)>);
+
+fn reported_90(import: &CaseImport) -> Vec<Reported90> {
     (import.report.dropped_fields.iter())
         .filter(|f| f.element == CaseElement::Association && f.identifier == ASSOCIATION_90)
         .map(|f| {

@@ -5,14 +5,15 @@
 //! `Evidence Required 2` without a type in the other).
 //!
 //! What identifies the content: an item's `fullStatement`, which CASE requires and which
-//! is the statement itself; an association's `associationType` and the `identifier` and
-//! `uri` of both ends; a rubric's `CFRubricCriteria`, whose levels become a competency's
+//! is the statement itself; an association's `associationType` and the node each end
+//! resolves to as the import resolves it (case/89, case/90); a rubric's `CFRubricCriteria`, whose levels become a competency's
 //! proficiency levels (two lists under one identifier would be two scales, and which one
 //! holds is unknowable). Each compared as the import reads it (as [`super::repeats`]
 //! compares whole repeats). Copies that disagree there are left as they are, for the
 //! import to refuse as duplicate identifiers naming both places.
 //!
-//! Copies that agree are joined, in the order the package lists them: a field written
+//! Copies that agree are joined, in the order the package lists them (an end both copies
+//! write field by field, `destinationNodeURI.uri` naming one of its fields): a field written
 //! (holding something, as the import reads it) in only one copy is taken from it, CASE's
 //! fields being optional; a field two copies write differently keeps the value of the
 //! first copy writing it, and every other value is set aside and reported
