@@ -173,7 +173,7 @@ fn copies_saying_something_else_besides_their_content_are_joined_and_reported() 
             |p| p["CFAssociations"][2]["destinationNodeURI"]["title"] = json!("Office Work"),
             CaseElement::Association,
             E2,
-            "destinationNodeURI",
+            "destinationNodeURI.title",
         ),
     ];
     for (change, element, identifier, field) in variants {

@@ -594,8 +594,8 @@ pub enum CaseFieldReason {
     /// Copies of one element (an item, association or rubric written again under its
     /// identifier, as a server listing an item once per list it is in sends it; the
     /// document listed again in `CFDocument`) agree on what identifies their content (an
-    /// item's `fullStatement`; an association's `associationType` and the `identifier`
-    /// and `uri` of both ends; a rubric's criteria; the document's `title`) and are read
+    /// item's `fullStatement`; an association's `associationType` and the node each end
+    /// resolves to; a rubric's criteria; the document's `title`) and are read
     /// as one element, but write this field differently: the
     /// value of the first copy writing it, in the package's order, is used, and another
     /// copy's value is set aside; [`CaseDroppedField::copy`] names both copies by their

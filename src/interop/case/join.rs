@@ -5,14 +5,15 @@
 //! `Evidence Required 2` without a type in the other).
 //!
 //! What identifies the content: an item's `fullStatement`, which CASE requires and which
-//! is the statement itself; an association's `associationType` and the `identifier` and
-//! `uri` of both ends; a rubric's `CFRubricCriteria`, whose levels become a competency's
+//! is the statement itself; an association's `associationType` and the node each end
+//! resolves to as the import resolves it (case/89, case/90); a rubric's `CFRubricCriteria`, whose levels become a competency's
 //! proficiency levels (two lists under one identifier would be two scales, and which one
 //! holds is unknowable). Each compared as the import reads it (as [`super::repeats`]
 //! compares whole repeats). Copies that disagree there are left as they are, for the
 //! import to refuse as duplicate identifiers naming both places.
 //!
-//! Copies that agree are joined, in the order the package lists them: a field written
+//! Copies that agree are joined, in the order the package lists them (an end both copies
+//! write field by field, `destinationNodeURI.uri` naming one of its fields): a field written
 //! (holding something, as the import reads it) in only one copy is taken from it, CASE's
 //! fields being optional; a field two copies write differently keeps the value of the
 //! first copy writing it, and every other value is set aside and reported
@@ -43,7 +44,7 @@ use super::repeats::{
 };
 use super::reporter::holds_nothing;
 use crate::interop::case::package::{
-    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CasePackage, CaseRubric,
+    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage, CaseRubric,
 };
 use crate::{CaseCopyValues, CaseDroppedField, CaseElement, CaseFieldReason};
 
@@ -64,12 +65,24 @@ pub(super) trait Joinable: Clone + Serialize {
     fn extra(&self) -> &CaseExtra;
     /// Both copies as the import reads them (see [`items_as_read`]).
     fn as_read(earlier: &Self, later: &Self, copies: &Copies) -> (Self, Self);
-    /// Whether two copies, as read and as field maps, agree on what identifies their
-    /// content.
-    fn same_content(earlier: &Map<String, Value>, later: &Map<String, Value>) -> bool;
+    /// Whether two copies, as read (each also as its field map), agree on what
+    /// identifies their content.
+    fn same_content(earlier: Read<'_, Self>, later: Read<'_, Self>, copies: &Copies) -> bool;
     /// Sets the typed field named `field` (the JSON name) as `from` has it.
     fn take_typed(&mut self, from: &Self, field: &str);
+    /// The link in the typed field named `field`, when it is one whose fields are joined
+    /// one by one (an association's ends).
+    fn link(&self, _field: &str) -> Option<&CaseLink> {
+        None
+    }
+    /// [`Joinable::link`], to change.
+    fn link_mut(&mut self, _field: &str) -> Option<&mut CaseLink> {
+        None
+    }
 }
+
+/// A copy as the import reads it, and its fields by name ([`fields`]).
+pub(super) type Read<'a, T> = (&'a T, &'a Map<String, Value>);
 
 /// Whether `a` and `b` hold the same value under `field` (or both none).
 pub(super) fn same(a: &Map<String, Value>, b: &Map<String, Value>, field: &str) -> bool {
@@ -117,8 +130,8 @@ impl Joinable for CaseItem {
     fn as_read(earlier: &Self, later: &Self, copies: &Copies) -> (Self, Self) {
         items_as_read(earlier, later, copies)
     }
-    fn same_content(earlier: &Map<String, Value>, later: &Map<String, Value>) -> bool {
-        same(earlier, later, "fullStatement")
+    fn same_content(earlier: Read<'_, Self>, later: Read<'_, Self>, _: &Copies) -> bool {
+        same(earlier.1, later.1, "fullStatement")
     }
     fn take_typed(&mut self, from: &Self, field: &str) {
         match field {
@@ -179,22 +192,26 @@ impl Joinable for CaseAssociation {
     fn as_read(earlier: &Self, later: &Self, copies: &Copies) -> (Self, Self) {
         associations_as_read(earlier, later, copies)
     }
-    /// The type and the node each end names: a link's `identifier` and `uri` (its `title`
-    /// and other fields are the link's, joined as fields of the association are). An end
-    /// written as a URI string naming the node of the other copy's link object reads as
-    /// that object's `identifier`, `uri` and `title` ([`associations_as_read`], case/89),
-    /// so it is that end.
-    fn same_content(earlier: &Map<String, Value>, later: &Map<String, Value>) -> bool {
+    /// The type and the node each end names: the element of the package the end
+    /// resolves to as the import resolves it ([`Copies::node`]: by its `identifier`,
+    /// else by its `uri`), however each copy names it (by identifier alone, by `uri`
+    /// alone, as a URI string: case/89, case/90); an end naming nothing in the package
+    /// by its `identifier` and `uri` as read. The link's other fields (`title`,
+    /// `targetType`) are joined field by field ([`join_copies`]).
+    fn same_content(earlier: Read<'_, Self>, later: Read<'_, Self>, copies: &Copies) -> bool {
         let end = |map: &Map<String, Value>, field: &str| match map.get(field) {
             Some(Value::Object(link)) => {
                 (link.get("identifier").cloned(), link.get("uri").cloned())
             }
             other => (other.cloned(), None),
         };
-        same(earlier, later, "associationType")
-            && ["originNodeURI", "destinationNodeURI"]
-                .iter()
-                .all(|field| end(earlier, field) == end(later, field))
+        let node =
+            |a: &CaseAssociation, field: &str| a.link(field).and_then(|link| copies.node(link));
+        same(earlier.1, later.1, "associationType")
+            && ["originNodeURI", "destinationNodeURI"].iter().all(|field| {
+                end(earlier.1, field) == end(later.1, field)
+                    || node(earlier.0, field).is_some_and(|n| node(later.0, field) == Some(n))
+            })
     }
     fn take_typed(&mut self, from: &Self, field: &str) {
         match field {
@@ -209,6 +226,20 @@ impl Joinable for CaseAssociation {
                 .last_change_date_time
                 .clone_from(&from.last_change_date_time),
             _ => {}
+        }
+    }
+    fn link(&self, field: &str) -> Option<&CaseLink> {
+        match field {
+            "originNodeURI" => self.origin_node_uri.as_ref(),
+            "destinationNodeURI" => self.destination_node_uri.as_ref(),
+            _ => None,
+        }
+    }
+    fn link_mut(&mut self, field: &str) -> Option<&mut CaseLink> {
+        match field {
+            "originNodeURI" => self.origin_node_uri.as_mut(),
+            "destinationNodeURI" => self.destination_node_uri.as_mut(),
+            _ => None,
         }
     }
 }
@@ -251,8 +282,8 @@ impl Joinable for CaseRubric {
     fn as_read(earlier: &Self, later: &Self, copies: &Copies) -> (Self, Self) {
         rubrics_as_read(earlier, later, copies)
     }
-    fn same_content(earlier: &Map<String, Value>, later: &Map<String, Value>) -> bool {
-        same(earlier, later, "CFRubricCriteria")
+    fn same_content(earlier: Read<'_, Self>, later: Read<'_, Self>, _: &Copies) -> bool {
+        same(earlier.1, later.1, "CFRubricCriteria")
     }
     fn take_typed(&mut self, from: &Self, field: &str) {
         match field {
@@ -305,41 +336,48 @@ pub(super) fn join<'p>(
     package: &'p CasePackage,
     document: &CaseDocument,
 ) -> (Cow<'p, CasePackage>, Joined, Vec<CaseDroppedField>) {
-    let copies = Copies::of(package, document);
     let mut notes = Vec::new();
     let mut joined = Joined::default();
     let items = join_list(
         &package.items,
         |i| package.null_items.written(i),
-        (&copies, &mut joined.items),
+        (&Copies::of(package, document), &mut joined.items),
         &mut notes,
     );
-    let associations = join_list(
-        &package.associations,
-        |i| package.null_associations.written(i),
-        (&copies, &mut joined.associations),
-        &mut notes,
-    );
-    let rubrics = join_list(
-        &package.rubrics,
-        |i| package.null_rubrics.written(i),
-        (&copies, &mut joined.rubrics),
-        &mut notes,
-    );
-    if items.is_empty() && associations.is_empty() && rubrics.is_empty() {
-        return (Cow::Borrowed(package), joined, notes);
+    let mut package = Cow::Borrowed(package);
+    if !items.is_empty() {
+        let to = package.to_mut();
+        for (i, item) in items {
+            to.items[i] = item;
+        }
     }
-    let mut package = package.clone();
-    for (i, item) in items {
-        package.items[i] = item;
+    // Ends resolve among the items as the import keeps them, their copies joined.
+    let (associations, rubrics) = {
+        let copies = Copies::resolving(&package, document);
+        let associations = join_list(
+            &package.associations,
+            |i| package.null_associations.written(i),
+            (&copies, &mut joined.associations),
+            &mut notes,
+        );
+        let rubrics = join_list(
+            &package.rubrics,
+            |i| package.null_rubrics.written(i),
+            (&copies, &mut joined.rubrics),
+            &mut notes,
+        );
+        (associations, rubrics)
+    };
+    if !associations.is_empty() || !rubrics.is_empty() {
+        let to = package.to_mut();
+        for (i, association) in associations {
+            to.associations[i] = association;
+        }
+        for (i, rubric) in rubrics {
+            to.rubrics[i] = rubric;
+        }
     }
-    for (i, association) in associations {
-        package.associations[i] = association;
-    }
-    for (i, rubric) in rubrics {
-        package.rubrics[i] = rubric;
-    }
-    (Cow::Owned(package), joined, notes)
+    (package, joined, notes)
 }
 
 /// [`join`] for one list: each joined element with the place of its first copy; the
@@ -420,21 +458,18 @@ pub(super) fn join_copies<T: Joinable>(
             continue;
         }
         let kept = beside(&one, copy);
-        let (kept_read, copy_read) = T::as_read(&kept, copy, copies);
-        let (kept_read, copy_read) = (fields(&kept_read), fields(&copy_read));
-        if !T::same_content(&kept_read, &copy_read) {
+        let (kept_as_read, copy_as_read) = T::as_read(&kept, copy, copies);
+        let (kept_read, copy_read) = (fields(&kept_as_read), fields(&copy_as_read));
+        let (earlier, later) = ((&kept_as_read, &kept_read), (&copy_as_read, &copy_read));
+        if !T::same_content(earlier, later, copies) {
             continue;
         }
         joined.push(i);
         changed = true;
         let (kept_written, copy_written) = (fields(&kept), fields(copy));
-        let names: BTreeSet<&String> = copy_read.keys().chain(copy_written.keys()).collect();
-        for field in names {
-            let (held, value) = (kept_read.get(field), copy_read.get(field));
-            if !says(value, copy_written.get(field)) || held == value {
-                continue;
-            }
-            if !says(held, kept_written.get(field)) {
+        let kept_maps = (&kept_read, &kept_written);
+        for (field, take) in differences(kept_maps, (&copy_read, &copy_written)) {
+            if take {
                 one.take_typed(copy, field);
                 match copy.extra().get(field) {
                     Some(v) => one.extra_mut().insert(field.clone(), v.clone()),
@@ -443,20 +478,105 @@ pub(super) fn join_copies<T: Joinable>(
                 source.insert(field.clone(), i);
                 continue;
             }
-            let text = |map: &Map<String, Value>| map.get(field).map(json_text);
-            notes.push(CaseDroppedField {
-                element: T::ELEMENT,
-                identifier: first.identifier().to_owned(),
-                field: field.clone(),
-                reason: CaseFieldReason::CopyDiffers,
-                copy: Some(CaseCopyValues {
-                    at: place(i),
-                    value: text(&copy_written).unwrap_or_default(),
-                    kept_at: place(source.get(field).copied().unwrap_or(at[0])),
-                    kept: text(&kept_written).unwrap_or_default(),
-                }),
-            });
+            let kept_at = |source: &BTreeMap<String, usize>, path: &str| {
+                let from = source.get(path).or_else(|| source.get(field.as_str()));
+                place(from.copied().unwrap_or(at[0]))
+            };
+            let (Some(end), Some(from)) = (one.link_mut(field), copy.link(field)) else {
+                let (kept_at, at) = (kept_at(&source, field), place(i));
+                let path = (field.as_str(), field.as_str());
+                notes.push(differs(
+                    first,
+                    path,
+                    (&copy_written, at),
+                    (&kept_written, kept_at),
+                ));
+                continue;
+            };
+            // An end both copies write, naming one node: joined field by field, as the
+            // association's own fields are.
+            let of = |map: &Map<String, Value>| {
+                (map.get(field).and_then(Value::as_object).cloned()).unwrap_or_default()
+            };
+            let (kept_end, copy_end) = (
+                (of(&kept_read), of(&kept_written)),
+                (of(&copy_read), of(&copy_written)),
+            );
+            let (kept_end, copy_end) = ((&kept_end.0, &kept_end.1), (&copy_end.0, &copy_end.1));
+            for (part, take) in differences(kept_end, copy_end) {
+                let path = format!("{field}.{part}");
+                if take {
+                    take_link_field(end, from, part);
+                    source.insert(path, i);
+                } else {
+                    let (kept_at, at) = (kept_at(&source, &path), place(i));
+                    let path = (path.as_str(), part.as_str());
+                    notes.push(differs(
+                        first,
+                        path,
+                        (copy_end.1, at),
+                        (kept_end.1, kept_at),
+                    ));
+                }
+            }
         }
     }
     changed.then_some((one, joined))
+}
+
+/// The fields a copy (as read, as written) says something in that the element it is
+/// joined into (`kept`, likewise) does not say the same in, in byte order, each with
+/// whether `kept` says nothing there (the field is then taken from the copy).
+fn differences<'m>(
+    (kept_read, kept_written): (&Map<String, Value>, &Map<String, Value>),
+    (copy_read, copy_written): (&'m Map<String, Value>, &'m Map<String, Value>),
+) -> Vec<(&'m String, bool)> {
+    let names: BTreeSet<&String> = copy_read.keys().chain(copy_written.keys()).collect();
+    let differ = |field: &'m String| {
+        let (held, value) = (kept_read.get(field), copy_read.get(field));
+        (says(value, copy_written.get(field)) && held != value)
+            .then(|| (field, !says(held, kept_written.get(field))))
+    };
+    names.into_iter().filter_map(differ).collect()
+}
+
+/// The report entry for the value a copy at place `at` writes in field `name` of `copy`
+/// (its fields as written: the element's, or one link's), set aside for the value of the
+/// copy at `kept_at` in `kept`; both values as written. `path` names the field in the
+/// report: `name`, or the link's and `name` (`destinationNodeURI.uri`).
+fn differs<T: Joinable>(
+    first: &T,
+    (path, name): (&str, &str),
+    (copy, at): (&Map<String, Value>, String),
+    (kept, kept_at): (&Map<String, Value>, String),
+) -> CaseDroppedField {
+    let text = |map: &Map<String, Value>| map.get(name).map(json_text);
+    CaseDroppedField {
+        element: T::ELEMENT,
+        identifier: first.identifier().to_owned(),
+        field: path.to_owned(),
+        reason: CaseFieldReason::CopyDiffers,
+        copy: Some(CaseCopyValues {
+            at,
+            value: text(copy).unwrap_or_default(),
+            kept_at,
+            kept: text(kept).unwrap_or_default(),
+        }),
+    }
+}
+
+/// Sets the field `field` of link `to` (the JSON name: `uri`, `targetType`) as `from`
+/// has it.
+fn take_link_field(to: &mut CaseLink, from: &CaseLink, field: &str) {
+    match field {
+        "title" => to.title.clone_from(&from.title),
+        "identifier" => to.identifier.clone_from(&from.identifier),
+        "uri" => to.uri.clone_from(&from.uri),
+        _ => {
+            match from.extra.get(field) {
+                Some(v) => to.extra.insert(field.to_owned(), v.clone()),
+                None => to.extra.remove(field),
+            };
+        }
+    }
 }

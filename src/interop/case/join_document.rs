@@ -28,7 +28,7 @@
 
 use serde_json::{Map, Value};
 
-use super::join::{Joinable, join_copies, same};
+use super::join::{Joinable, Read, join_copies, same};
 use super::node::{key, non_blank, objects_among_nulls};
 use super::read::document;
 use super::repeats::{Copies, documents_as_read, repeats_document};
@@ -68,8 +68,8 @@ impl Joinable for CaseDocument {
     fn as_read(earlier: &Self, later: &Self, _: &Copies) -> (Self, Self) {
         documents_as_read(earlier, later)
     }
-    fn same_content(earlier: &Map<String, Value>, later: &Map<String, Value>) -> bool {
-        same(earlier, later, "title")
+    fn same_content(earlier: Read<'_, Self>, later: Read<'_, Self>, _: &Copies) -> bool {
+        same(earlier.1, later.1, "title")
     }
     fn take_typed(&mut self, from: &Self, field: &str) {
         match field {

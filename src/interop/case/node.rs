@@ -13,7 +13,9 @@ use crate::interop::case::fields::identifier_alias;
 use crate::interop::case::import::{
     CaseDropReason, CaseFieldReason, CaseItemMapping, CaseTypeSource, is_type_separator,
 };
-use crate::interop::case::package::{CaseAssociation, CaseExtra, CaseItem, CaseLink};
+use crate::interop::case::package::{
+    CaseAssociation, CaseDocument, CaseExtra, CaseItem, CaseLink, CasePackage,
+};
 use crate::{CaseElement, Error};
 
 pub(super) const CHILD_OF: &str = "isChildOf";
@@ -307,6 +309,59 @@ pub(super) struct Parsed<'p> {
 }
 
 impl<'p> Parsed<'p> {
+    /// A package of `document` alone, before its items are checked: the document's key,
+    /// `uri` and identifier's UUID name [`Node::Document`].
+    pub(super) fn new(document: &'p CaseDocument) -> Self {
+        let mut parsed = Parsed {
+            items: Vec::new(),
+            places: Vec::new(),
+            index: HashMap::new(),
+            uris: HashMap::new(),
+            tails: HashMap::new(),
+            document: non_blank(&document.identifier).map(key),
+            assocs: Vec::new(),
+            set_aside: Vec::new(),
+            repeated_rubrics: Vec::new(),
+        };
+        if let Some(uri) = non_blank(&document.uri) {
+            parsed.add_uri(uri, Node::Document);
+        }
+        parsed.add_tail(&document.identifier, Node::Document);
+        parsed
+    }
+
+    /// What the import's links resolve to in `package` of `document`, without checking
+    /// it: the document and the first item with each identifier (as [`key`] reads it,
+    /// and none the document's), as the import keeps them; the item at that place holds
+    /// its copies joined (`super::join`), as the import's does. Only the nodes are
+    /// filled in. O(items).
+    pub(super) fn nodes(package: &'p CasePackage, document: &'p CaseDocument) -> Self {
+        let mut parsed = Parsed::new(document);
+        for (at, item) in package.items.iter().enumerate() {
+            let Some(id) = non_blank(&item.identifier) else {
+                continue;
+            };
+            let k = key(id);
+            if !parsed.index.contains_key(&k) && parsed.document.as_ref() != Some(&k) {
+                parsed.add_item(k, item, package.null_items.written(at));
+            }
+        }
+        parsed
+    }
+
+    /// Adds `item`, the first with the identifier whose key is `k`, written at `place` in
+    /// `CFItems`: the node of its identifier, its `uri` and its identifier's UUID.
+    pub(super) fn add_item(&mut self, k: Cow<'p, str>, item: &'p CaseItem, place: usize) {
+        let node = Node::Item(self.items.len());
+        if let Some(uri) = non_blank(&item.uri) {
+            self.add_uri(uri, node);
+        }
+        self.add_tail(&item.identifier, node);
+        self.index.insert(k, self.items.len());
+        self.items.push(item);
+        self.places.push(place);
+    }
+
     /// The node an identifier names: an item, the document, or nothing in the package. A
     /// UUID naming no identifier names the one element whose identifier is a URI ending
     /// in it, and an identifier written as a URI ending in a UUID (`https://…/CFItems/<uuid>`,

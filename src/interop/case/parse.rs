@@ -135,28 +135,13 @@ pub(super) fn parse<'p>(
 ) -> Parsed<'p> {
     let mut seen = Seen::default();
     let copies = Copies::of(package, document);
-    let doc_key = non_blank(&document.identifier).map(key);
-    if let Some(k) = &doc_key {
+    let mut parsed = Parsed::new(document);
+    if let Some(k) = &parsed.document {
         seen.0.insert(
             k.clone(),
             (document.identifier.as_str(), Place::Document, false),
         );
     }
-    let mut parsed = Parsed {
-        items: Vec::new(),
-        places: Vec::new(),
-        index: HashMap::new(),
-        uris: HashMap::new(),
-        tails: HashMap::new(),
-        document: doc_key,
-        assocs: Vec::new(),
-        set_aside: Vec::new(),
-        repeated_rubrics: Vec::new(),
-    };
-    if let Some(uri) = non_blank(&document.uri) {
-        parsed.add_uri(uri, Node::Document);
-    }
-    parsed.add_tail(&document.identifier, Node::Document);
     for copy in &package.repeated_documents {
         (parsed.set_aside).push((CaseElement::Document, copy.clone(), Repeated));
     }
@@ -188,13 +173,7 @@ pub(super) fn parse<'p>(
             }
             First::Missing => continue,
         };
-        if let Some(uri) = non_blank(&item.uri) {
-            parsed.add_uri(uri, Node::Item(parsed.items.len()));
-        }
-        parsed.add_tail(&item.identifier, Node::Item(parsed.items.len()));
-        parsed.index.insert(k, parsed.items.len());
-        parsed.items.push(item);
-        parsed.places.push(i);
+        parsed.add_item(k, item, i);
     }
     let complete = complete_associations(
         package,

@@ -27,7 +27,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::node::{CHILD_OF, is_child_of, key, non_blank, uuid_tail};
+use super::node::{CHILD_OF, Node, Parsed, is_child_of, key, non_blank, uuid_tail};
 use super::numbers::whole;
 use super::reporter::{holds_nothing, link_holds_nothing, names};
 use super::stamp::same_instant;
@@ -48,6 +48,10 @@ pub(super) struct Copies<'p> {
     /// [`key`] reads it) of the element having it; `None` when elements with different
     /// identifiers share it (it names none of them, case/69).
     uris: HashMap<&'p str, Option<Cow<'p, str>>>,
+    /// What the import resolves a node link to ([`Parsed::nodes`]), for comparing an
+    /// association's ends by the nodes they name; `None` where only links' fields are
+    /// compared ([`Copies::of`]).
+    nodes: Option<Parsed<'p>>,
 }
 
 impl<'p> Copies<'p> {
@@ -70,7 +74,27 @@ impl<'p> Copies<'p> {
         Self {
             document: &document.identifier,
             uris,
+            nodes: None,
         }
+    }
+
+    /// [`Copies::of`], also knowing what the import resolves each node link to in
+    /// `package` ([`Parsed::nodes`]): the package whose items' copies are joined, as the
+    /// import reads it. O(items).
+    pub(super) fn resolving(package: &'p CasePackage, document: &'p CaseDocument) -> Self {
+        Self {
+            nodes: Some(Parsed::nodes(package, document)),
+            ..Self::of(package, document)
+        }
+    }
+
+    /// The element of the package (an item or the document) that node link `link`
+    /// resolves to as the import resolves it ([`Parsed::resolve`]); `None` when it names
+    /// nothing in the package, or when these copies were made without the nodes
+    /// ([`Copies::of`]).
+    pub(super) fn node(&self, link: &CaseLink) -> Option<Node> {
+        let node = self.nodes.as_ref()?.resolve(link)?;
+        (node != Node::Outside).then_some(node)
     }
 
     /// Reads a link written as a URI string alone (a link with a `uri` and nothing else),
@@ -88,11 +112,11 @@ impl<'p> Copies<'p> {
     ///   for a `title`, so its having none says nothing; the import reads a link's `title`
     ///   only for an item type (`CFItemTypeURI`, `node` false), so there the object must
     ///   have none.
-    /// - An earlier string naming the node of a later node link (`node`) that writes more
-    ///   (CASE 1.1's `targetType`, case/89) takes the object's `identifier`, `uri` and
-    ///   `title` only: both name one node, so the copies agree on the association's ends
-    ///   and are joined (`super::join`), and the fields the string cannot hold stay the
-    ///   object's, for the join to report as written differently, never dropped.
+    ///
+    /// An earlier string and a later object that writes more (CASE 1.1's `targetType`,
+    /// case/89) are left as written: an association's ends are compared by the nodes
+    /// they resolve to ([`Copies::node`]), and the join takes the fields the string
+    /// cannot hold from the object (`super::join`).
     ///
     /// O(length of the links).
     fn same_link(&self, a: &mut Option<CaseLink>, b: &mut Option<CaseLink>, node: bool) {
@@ -118,10 +142,6 @@ impl<'p> Copies<'p> {
         }
         if later_string || object.extra.is_empty() && (node || non_blank(&object.title).is_none()) {
             string.clone_from(object);
-        } else if node {
-            string.identifier.clone_from(&object.identifier);
-            string.uri.clone_from(&object.uri);
-            string.title.clone_from(&object.title);
         }
     }
 }
