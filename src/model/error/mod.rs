@@ -3,6 +3,7 @@
 mod case_element;
 mod code;
 mod evidence;
+mod fields_text;
 mod list;
 #[cfg(test)]
 mod list_tests;

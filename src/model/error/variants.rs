@@ -1,10 +1,10 @@
-//! [`Error`]: every variant, its code and its JSON form.
+//! [`Error`]: every variant, its code and its JSON form. Every variant's message is built
+//! by a function of `text`, one per variant's shape, so `text` is imported whole.
 
 use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{
     EvidenceProblem, NameReadings, PassbookRow, date_order_text, evidence_text, invalid_value_text,
 };
-// Every variant's message is built by a function of `text`, one per variant's shape.
 #[allow(clippy::wildcard_imports)]
 use super::text::*;
 use crate::model::document_kind::DocumentKind;
