@@ -309,11 +309,7 @@ impl Reader<'_> {
                 // A tag of another type (a `null` in the list) is set aside, as one
                 // naming no competency is: the record's other tags are read.
                 let Some(tag) = tag.as_object() else {
-                    let what = IgotWhat::WrongType {
-                        field: "tag",
-                        found: json_type(tag),
-                        expected: "an object",
-                    };
+                    let what = IgotWhat::wrong_type("tag", tag, "an object");
                     self.report.set_aside(&path, id, what);
                     continue;
                 };
@@ -417,15 +413,8 @@ impl Reader<'_> {
                 }
             }
             Some(other) => {
-                self.report.set_aside(
-                    path,
-                    id,
-                    IgotWhat::WrongType {
-                        field: "duration",
-                        found: json_type(other),
-                        expected: "seconds",
-                    },
-                );
+                self.report
+                    .set_aside(path, id, IgotWhat::wrong_type("duration", other, "seconds"));
                 return None;
             }
         };

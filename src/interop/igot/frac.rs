@@ -23,7 +23,6 @@ use super::nodes::{
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
 use crate::DocumentKind;
-use crate::interop::case::read::json_type;
 use crate::{
     ActivitySpec, CompetencySpec, DepartmentId, Error, Errors, FrameworkSpec, PositionSpec,
     RequirementSpec, ReviewStatus, RoleSpec,
@@ -268,15 +267,8 @@ impl Tree<'_> {
         kinds: &[&str],
     ) -> Option<&'v Map<String, Value>> {
         let Some(map) = node.as_object() else {
-            self.report.set_aside(
-                path,
-                "",
-                IgotWhat::WrongType {
-                    field: "node",
-                    found: json_type(node),
-                    expected: "an object",
-                },
-            );
+            self.report
+                .set_aside(path, "", IgotWhat::wrong_type("node", node, "an object"));
             return None;
         };
         let kind = kind(map);
@@ -311,11 +303,7 @@ impl Tree<'_> {
                 self.report.set_aside(
                     path,
                     id,
-                    IgotWhat::WrongType {
-                        field: "children",
-                        found: json_type(other),
-                        expected: "an array",
-                    },
+                    IgotWhat::wrong_type("children", other, "an array"),
                 );
                 None
             }

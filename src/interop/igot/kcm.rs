@@ -211,9 +211,10 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
     for (a, entry) in entries.iter().enumerate() {
         let path = format!("$[{a}]");
         match entry.as_object() {
-            None => kcm
-                .report
-                .set_aside(&path, "", wrong("area", entry, "an object")),
+            None => {
+                let what = IgotWhat::wrong_type("area", entry, "an object");
+                kcm.report.set_aside(&path, "", what);
+            }
             // An entry of the flat export names its theme; an area holds its themes.
             Some(record) if !record.contains_key("name") && record.contains_key("theme") => {
                 kcm.flat(&path, record);
@@ -274,7 +275,7 @@ impl Kcm<'_> {
             None | Some(Value::Null) => &[][..],
             Some(Value::Array(t)) => t,
             Some(other) => {
-                let what = wrong("competency_theme", other, "an array");
+                let what = IgotWhat::wrong_type("competency_theme", other, "an array");
                 self.report.set_aside(path, &area_id, what);
                 return;
             }
@@ -298,7 +299,7 @@ impl Kcm<'_> {
     fn theme(&mut self, path: &str, area: &str, area_id: &str, theme: &Value) {
         let Some(record) = theme.as_object() else {
             self.report
-                .set_aside(path, "", wrong("theme", theme, "an object"));
+                .set_aside(path, "", IgotWhat::wrong_type("theme", theme, "an object"));
             return;
         };
         self.report
@@ -315,7 +316,7 @@ impl Kcm<'_> {
             None | Some(Value::Null) => &[][..],
             Some(Value::Array(s)) => s,
             Some(other) => {
-                let what = wrong("competency_sub_theme", other, "an array");
+                let what = IgotWhat::wrong_type("competency_sub_theme", other, "an array");
                 self.report.set_aside(path, &theme_id, what);
                 return;
             }
@@ -341,8 +342,11 @@ impl Kcm<'_> {
                     continue;
                 }
                 other => {
-                    self.report
-                        .set_aside(&path, "", wrong("sub-theme", other, "a string"));
+                    self.report.set_aside(
+                        &path,
+                        "",
+                        IgotWhat::wrong_type("sub-theme", other, "a string"),
+                    );
                     continue;
                 }
             };
@@ -489,14 +493,6 @@ impl Kcm<'_> {
         self.ids.remember(path, &id);
         self.seen.insert(id, self.spec.groups.len());
         self.spec.groups.push(group);
-    }
-}
-
-fn wrong(field: &'static str, value: &Value, expected: &'static str) -> IgotWhat {
-    IgotWhat::WrongType {
-        field,
-        found: crate::interop::case::read::json_type(value),
-        expected,
     }
 }
 

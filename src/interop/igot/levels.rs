@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 use super::json::{Report, level, not_text, optional_text};
 use super::report::IgotWhat;
 use crate::LevelDescriptor;
-use crate::interop::case::read::json_type;
 use crate::model::order;
 
 /// A node's type, upper-cased.
@@ -37,11 +36,7 @@ pub(super) fn level_nodes(
     for (k, child) in children.iter().enumerate() {
         let path = format!("{path}.children[{k}]");
         let Some(child) = child.as_object() else {
-            let what = IgotWhat::WrongType {
-                field: "node",
-                found: json_type(child),
-                expected: "an object",
-            };
+            let what = IgotWhat::wrong_type("node", child, "an object");
             report.set_aside(&path, "", what);
             continue;
         };

@@ -13,7 +13,6 @@ use super::json::{
 use super::report::{IgotLoad, IgotWhat};
 use super::same_names::SameNames;
 use crate::DocumentKind;
-use crate::interop::case::read::json_type;
 use crate::model::names::one_line;
 use crate::{Errors, PositionId};
 
@@ -168,11 +167,7 @@ pub fn load_position_master(json: &str) -> Result<IgotLoad<PositionMaster>, Erro
             report.set_aside(
                 &path,
                 "",
-                IgotWhat::WrongType {
-                    field: "position",
-                    found: json_type(entry),
-                    expected: "an object",
-                },
+                IgotWhat::wrong_type("position", entry, "an object"),
             );
             continue;
         };

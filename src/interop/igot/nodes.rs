@@ -93,11 +93,7 @@ pub(super) fn review(node: &Map<String, Value>) -> Review {
         None | Some(Value::Null | Value::Bool(true)) => {}
         Some(Value::Bool(false)) => return Review::Excluded(IgotWhat::Deleted),
         Some(other) => {
-            return Review::Excluded(IgotWhat::WrongType {
-                field: "active",
-                found: crate::interop::case::read::json_type(other),
-                expected: "true or false",
-            });
+            return Review::Excluded(IgotWhat::wrong_type("active", other, "true or false"));
         }
     }
     let (first, first_verified) = status(node);
@@ -161,11 +157,11 @@ pub(super) fn properties(
     match node.get("additionalProperties") {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(map)) => Ok(Some(map)),
-        Some(other) => Err(IgotWhat::WrongType {
-            field: "additionalProperties",
-            found: crate::interop::case::read::json_type(other),
-            expected: "an object",
-        }),
+        Some(other) => Err(IgotWhat::wrong_type(
+            "additionalProperties",
+            other,
+            "an object",
+        )),
     }
 }
 

@@ -12,7 +12,6 @@ use super::report::{IgotLoad, IgotWhat};
 use super::responses;
 use crate::DocumentKind;
 use crate::interop::case::huge;
-use crate::interop::case::read::json_type;
 use crate::model::level::{name_alone, name_then_number};
 use crate::model::missing::is_missing;
 use crate::{Errors, Evidence, EvidenceSource};
@@ -141,11 +140,7 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
             report.set_aside(
                 &path,
                 "",
-                IgotWhat::WrongType {
-                    field: "competency",
-                    found: json_type(entry),
-                    expected: "an object",
-                },
+                IgotWhat::wrong_type("competency", entry, "an object"),
             );
             continue;
         };

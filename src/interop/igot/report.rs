@@ -344,6 +344,22 @@ fn suggestion(key: &str, nearest: Option<&str>) -> String {
     }
 }
 
+impl IgotWhat {
+    /// [`IgotWhat::WrongType`] for `value` found in `field` where the loader reads
+    /// `expected`, its JSON type named as the CASE reader names it. O(1).
+    pub(super) fn wrong_type(
+        field: &'static str,
+        value: &serde_json::Value,
+        expected: &'static str,
+    ) -> Self {
+        IgotWhat::WrongType {
+            field,
+            found: crate::interop::case::read::json_type(value),
+            expected,
+        }
+    }
+}
+
 impl fmt::Display for IgotWhat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -7,7 +7,6 @@ use serde_json::{Map, Value};
 use super::json::{Report, shape};
 use super::report::IgotWhat;
 use crate::Errors;
-use crate::interop::case::read::json_type;
 
 const DOCUMENT: &str = "igot course records";
 
@@ -177,11 +176,7 @@ pub(super) fn around(doc: &Value, records: usize, report: &mut Report) {
             }
         }
         Some(other) => {
-            let what = IgotWhat::WrongType {
-                field: "count",
-                found: json_type(other),
-                expected: "a whole number",
-            };
+            let what = IgotWhat::wrong_type("count", other, "a whole number");
             report.note("$.result.count", "", what);
         }
     }

@@ -185,11 +185,7 @@ impl Tags<'_> {
                     self.report.set_aside(
                         path,
                         self.course,
-                        IgotWhat::WrongType {
-                            field: "competencySubThemeId",
-                            found: json_type(other),
-                            expected: "a whole number",
-                        },
+                        IgotWhat::wrong_type("competencySubThemeId", other, "a whole number"),
                     );
                     return None;
                 }
