@@ -121,7 +121,7 @@ fn flat_entries_with_problems_are_named_by_their_identifier() {
                 "`sub_theme` is blank".to_owned()
             ),
             (
-                "$[3]".to_owned(),
+                "$[3].sub_theme".to_owned(),
                 accounts,
                 "repeats an earlier id; the first is kept".to_owned()
             ),

@@ -88,6 +88,7 @@ mod igot_level_names;
 mod igot_responses;
 mod igot_review;
 mod igot_same_names;
+mod igot_set_aside_fields;
 mod igot_shapes;
 mod igot_unread;
 mod igot_written_ids;

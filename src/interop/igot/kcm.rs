@@ -122,8 +122,10 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// theme group's, `sub_theme_description` as the competency's (or sub-theme group's).
 /// Its `competency_id`, the service's own serial number, has no place (ids are the
 /// path, so that both files and the course tags name a sub-theme alike) and is counted
-/// among the ignored fields. An entry is read as flat when it holds `theme` and no
-/// `name`.
+/// among the ignored fields. An entry is
+/// read as flat when it holds `theme` and no `name`; what it sets aside of its own, its
+/// sub-theme (repeated, or of an area without a type), is reported at its `sub_theme`
+/// (`$[3].sub_theme`), as its area and theme are kept (igot/38).
 ///
 /// - each area becomes a group of kind area, `kcm:{area}`;
 /// - each theme a group of kind theme, `kcm:{area}/{theme}`, under its area;
@@ -416,7 +418,10 @@ impl Kcm<'_> {
                 },
             ),
         }
-        self.sub_theme(path, [area, theme], &theme_id, sub, sub_text.unwrap_or(""));
+        // What a flat entry sets aside of its own is the sub-theme it names (its area and
+        // theme are made, or were made before): reported at `sub_theme`.
+        let path = format!("{path}.sub_theme");
+        self.sub_theme(&path, [area, theme], &theme_id, sub, sub_text.unwrap_or(""));
     }
 
     /// Sub-theme `name` of theme `theme_id` (named `area`, `theme`), described by

@@ -77,8 +77,13 @@ const KNOWN: &[&str] = &[
 /// the level beside it nor read as a level, and the passbook's JSON reads back
 /// (igot/08).
 ///
-/// Set aside, each reported: an entry that is not an object or lacks an `id`; an entry with
-/// neither level; a level that cannot be read, or above 5. Noted: the second field of a
+/// Set aside, each reported: an entry that is not an object or lacks an `id`; a level that
+/// cannot be read, or above 5, at the path of the field that holds it
+/// (`$[0].competencySelfAttestedLevelValue`), as only that level is set aside and the
+/// entry's other kind of level is still read; an entry that gives no level kept (neither
+/// level, or each it gives set aside) at its own path (`$[0]`, [`IgotWhat::NoLevel`]),
+/// after its fields: so a report's path tells a dropped entry (its own path) from a kept
+/// one whose field was set aside (igot/38). Noted: the second field of a
 /// level holding another level than the field read ([`IgotWhat::LevelsDisagree`]:
 /// `competencySelfAttestedLevel` `"2"` beside `competencySelfAttestedLevelValue`
 /// `"Level 3"` keeps 3 and says so); an entry whose `id`
@@ -176,7 +181,8 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 "competencyCBPCompletionLevelName",
             ),
         ];
-        let mut any = false;
+        // Whether the entry gives a level that is kept.
+        let mut kept_one = false;
         for (source, fields, name_field) in pairs {
             let name = level_name(&mut report, (&path, id), entry, name_field);
             // A level written as a name (`"Proficient"`, `"Reconciles"`) is given by name
@@ -201,10 +207,9 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 }
             };
             match read {
-                Read::Absent => {}
-                Read::SetAside => any = true,
+                Read::Absent | Read::SetAside => {}
                 Read::Level(level) => {
-                    any = true;
+                    kept_one = true;
                     evidence.push(Evidence {
                         competency: id.into(),
                         level,
@@ -217,7 +222,10 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 }
             }
         }
-        if !any {
+        // The entry is dropped only when it gives no level at all: then it is set aside
+        // at its own path, after the reasons of the fields set aside (each at its own
+        // path), so that a report tells a kept entry from a dropped one.
+        if !kept_one {
             report.set_aside(&path, id, IgotWhat::NoLevel);
         }
     }
@@ -266,7 +274,9 @@ enum Read {
 }
 
 /// One kind of level from the first of `fields` that holds a readable one; set aside when
-/// one holds something and none is readable.
+/// one holds something and none is readable, or the one read is above 5: reported at that
+/// field's path (`$[0].competencySelfAttestedLevelValue`), as only the field is set aside
+/// (the entry's other kind of level may still be kept).
 fn read_level(
     report: &mut Report,
     path: &str,
@@ -325,7 +335,7 @@ fn read_level(
             }
             Ok(l) => {
                 report.set_aside(
-                    path,
+                    &format!("{path}.{field}"),
                     id,
                     IgotWhat::LevelOutOfRange {
                         level: l,
@@ -343,7 +353,8 @@ fn read_level(
     match unreadable {
         None => Read::Absent,
         Some((field, found)) => {
-            report.set_aside(path, id, IgotWhat::UnreadableLevel { field, found });
+            let at = format!("{path}.{field}");
+            report.set_aside(&at, id, IgotWhat::UnreadableLevel { field, found });
             Read::SetAside
         }
     }

@@ -201,11 +201,13 @@ pub enum IgotWhat {
         level: Option<u8>,
     },
     /// A FRAC requirement repeated for one role or activity (among its children, or at
-    /// another level than before); the highest level is kept.
+    /// another level than before): the highest level is kept, and the requirement set
+    /// aside (the lower, or the later of two equal) is reported at the path of the
+    /// competency node that made it, with its own level.
     RepeatedRequirement {
         /// The competency.
         competency: String,
-        /// The level this repeat gave.
+        /// The level of the requirement set aside.
         level: u8,
     },
     /// Tags read with the keys the platform misspells (`competecnyThemeDescription`).
@@ -411,7 +413,8 @@ impl fmt::Display for IgotWhat {
             IgotWhat::RepeatedTag { level } => repeated_tag(f, *level),
             IgotWhat::RepeatedRequirement { competency, level } => write!(
                 f,
-                "competency {} required again (level {level}); the highest level is kept",
+                "competency {} required again: this requirement (level {level}) is set \
+                 aside, the highest level is kept",
                 quoted(competency)
             ),
             IgotWhat::MisspeltKeys { keys } => {
