@@ -35,7 +35,19 @@ const KNOWN: &[&str] = &[
 /// user record holding `profileDetails`, or a user read response (`user/v1/read`,
 /// `user/private/v1/read` of Sunbird's user service, as iGOT serves it:
 /// `{"id": "api.user.read", …, "result": {"response": {<user record>}}}`, the record the
-/// platform's own portal reads at `result.response.profileDetails`; igot/36). A user record
+/// platform's own portal reads at `result.response.profileDetails`; igot/36), or a search
+/// of the FRAC-era profile registry, `{"id": "open-saber.registry.search", …, "result":
+/// {"UserProfile": [{<user record>}]}}`, which the platform's network hub service
+/// (`sunbird-cb/sunbird-cb-network`, `ProfileRequestHandler`: a registry search of entity
+/// type `UserProfile` by user id, its record read at `result.UserProfile[0]`) answers and
+/// its old portal read the user's competencies from
+/// (`result.UserProfile[0].competencies`): the record's own `competencies` (or its
+/// `profileDetails`) are read, and noted ([`IgotWhat::ProfileFromRegistry`]); a list of no
+/// record or of several is refused, as one officer's profile is read (igot/39). A
+/// `profileDetails` or `profiledetails` written as JSON text, as the platform stores it in
+/// the `profiledetails` column of its user table (`sunbird-cb/sunbird-core-dataproducts`
+/// reads it there with `from_json`), is read as the object it holds and noted
+/// ([`IgotWhat::ObjectFromText`]). A user record
 /// whose `profileDetails` is absent or `null`, or holds no `competencies` (or `null`
 /// there), as most users' records do, has none: an empty load, its keys counted ignored.
 /// Per entry (its `id` is the competency's):
@@ -110,8 +122,10 @@ const KNOWN: &[&str] = &[
 /// profile's; [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none
 /// of the shapes above, at its top level or in the response or record around the entries
 /// (a `result` without a `response` object; a user search's `result.response`, which
-/// holds several users in `content`; a `profileDetails` or `competencies` of another
-/// type); [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list holding entries none of which is an
+/// holds several users in `content`; a registry search's `result.UserProfile` holding no
+/// record, several, or one that is not an object; a `profileDetails` or `competencies` of
+/// another type; a `profileDetails` written as text that is not JSON, or JSON text of
+/// another value than an object, the error saying what the text holds); [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list holding entries none of which is an
 /// object holding `id` or a level field (igot/33), which would otherwise load as an
 /// empty profile. `[]` is a profile with no competencies: an empty load.
 ///
@@ -131,9 +145,10 @@ const KNOWN: &[&str] = &[
 /// # Ok::<(), karmayogi::Errors>(())
 /// ```
 pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> {
-    let doc = parse(json)?;
+    let mut doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotProfile, "iGOT profile competencies")?;
     let mut report = Report::default();
+    responses::details_from_text(&mut doc, &mut report)?;
     let (entries, base) = responses::profile_competencies(&doc, &mut report)?;
     refuse_unread(DOCUMENT, &base, entries, KNOWN)?;
     let mut evidence = Vec::new();

@@ -327,6 +327,16 @@ pub enum IgotWhat {
         /// The earlier record's id.
         other: String,
     },
+    /// A user record's `profileDetails` (`profiledetails`) written as JSON text, as the
+    /// platform stores it in its user table: read as the object the text holds.
+    ObjectFromText {
+        /// The field.
+        field: &'static str,
+    },
+    /// A profile read from the profile registry's record of one user
+    /// (`result.UserProfile[0]` of a registry search, the FRAC-era shape its portal read
+    /// a user's `competencies` from).
+    ProfileFromRegistry,
 }
 
 /// What the iGOT loaders read as a level, as [`IgotWhat::UnreadableLevel`] says it.
@@ -452,6 +462,12 @@ impl fmt::Display for IgotWhat {
             | IgotWhat::Whitespace { .. }
             | IgotWhat::SameNameApartFromWhitespace { .. }
             | IgotWhat::SameName { .. } => records_names_and_ids(f, self),
+            IgotWhat::ObjectFromText { field } => {
+                write!(f, "`{field}` is JSON text: read as the object it holds")
+            }
+            IgotWhat::ProfileFromRegistry => f.write_str(
+                "read as the profile registry's record of one user (`result.UserProfile`)",
+            ),
         }
     }
 }
