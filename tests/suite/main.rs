@@ -85,6 +85,7 @@ mod hr_headers;
 mod igot;
 mod igot_kinds;
 mod igot_level_names;
+mod igot_level_review;
 mod igot_profile_shapes;
 mod igot_responses;
 mod igot_review;

@@ -92,7 +92,13 @@ impl FracOptions {
 /// ([`IgotWhat::Draft`](crate::IgotWhat::Draft),
 /// [`IgotWhat::SecondaryDraft`](crate::IgotWhat::SecondaryDraft)); a competency rejected
 /// in either tier, or deleted, is set aside with its requirement, and a deleted level node
-/// as a descriptor (igot/31). States are read trimmed, in any case; the first tier's is
+/// as a descriptor (igot/31). A level node (COMPETENCIESLEVEL) carrying a review state is
+/// read by the same rule, with the same reasons: one not VERIFIED in a tier (UNVERIFIED,
+/// DRAFT, REJECTED, a `secondaryStatus` not VERIFIED, a state of another JSON type) is
+/// set aside as a descriptor, as a descriptor has no draft form; one with no state at all
+/// counts unless deleted, as the service never sends level nodes to review (its
+/// `TaggingConstants` leave COMPETENCIESLEVEL out of the draft and dictionary node types;
+/// igot/40). States are read trimmed, in any case; the first tier's is
 /// reported first. A `status`, `secondaryStatus` or `type` of another JSON type than text
 /// (`"status": 5`), or an `active` other than `true` or `false`, is reported as
 /// [`IgotWhat::WrongType`](crate::IgotWhat::WrongType) naming the field and the type
