@@ -1132,6 +1132,9 @@ export type IgotWhat =
   /** A field holding text that is not JSON where JSON text is read (a tag list): set aside,
    * with the parser's message (line and column in the text). */
   | { what: "not_json"; field: string; error: string }
+  /** An id field an earlier record gave to another record (the flat KCM export's
+   * `competency_id` naming two sub-themes): both kept; `other` is the first one's id. */
+  | { what: "id_of_another"; field: string; other: string }
   /** A user record's `profileDetails` (`profiledetails`) written as JSON text: read as the
    * object it holds. */
   | { what: "object_from_text"; field: string }

@@ -337,6 +337,16 @@ pub enum IgotWhat {
     /// (`result.UserProfile[0]` of a registry search, the FRAC-era shape its portal read
     /// a user's `competencies` from).
     ProfileFromRegistry,
+    /// An id field an earlier record gave to another record (the flat KCM export's
+    /// `competency_id` naming two sub-themes): both records are kept, each under its own
+    /// id (a KCM id is the sub-theme's path), and this one is noted with the id in
+    /// [`IgotEntry::id`].
+    IdOfAnother {
+        /// The id field.
+        field: &'static str,
+        /// The id of the record the earlier entry gave it to.
+        other: String,
+    },
 }
 
 /// What the iGOT loaders read as a level, as [`IgotWhat::UnreadableLevel`] says it.
@@ -461,7 +471,8 @@ impl fmt::Display for IgotWhat {
             | IgotWhat::EquivalentIds { .. }
             | IgotWhat::Whitespace { .. }
             | IgotWhat::SameNameApartFromWhitespace { .. }
-            | IgotWhat::SameName { .. } => records_names_and_ids(f, self),
+            | IgotWhat::SameName { .. }
+            | IgotWhat::IdOfAnother { .. } => records_names_and_ids(f, self),
             IgotWhat::ObjectFromText { field } => {
                 write!(f, "`{field}` is JSON text: read as the object it holds")
             }
@@ -528,6 +539,11 @@ fn records_names_and_ids(f: &mut fmt::Formatter<'_>, what: &IgotWhat) -> fmt::Re
         IgotWhat::SameName { other } => {
             write!(f, "same name as {}; both kept", quoted(other))
         }
+        IgotWhat::IdOfAnother { field, other } => write!(
+            f,
+            "`{field}` given before to {}; both kept, each under its own id",
+            quoted(other)
+        ),
         IgotWhat::ListNotRead { entries, read } => write!(
             f,
             "a list of {entries} {} beside the records read at `{read}`: not read",
