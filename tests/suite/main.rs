@@ -44,6 +44,7 @@ mod case_real;
 mod case_repeats;
 mod case_repeats_spelled;
 mod case_round_trip;
+mod case_rubric_item_links;
 mod case_rubric_repeats;
 mod case_shapes;
 mod case_shared_uris;
