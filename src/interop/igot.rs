@@ -29,6 +29,7 @@ mod json;
 mod kcm;
 mod levels;
 mod master;
+mod merge;
 mod met_again;
 mod nodes;
 mod profile;

@@ -46,8 +46,9 @@ pub enum DocumentKind {
     PositionMaster,
     /// iGOT profile competencies: entries holding `competencySelfAttestedLevel…` or
     /// `competencyCBPCompletionLevel…` fields, an object holding them as `competencies`,
-    /// a user record holding `profileDetails`, or a user read response holding such a
-    /// record at `result.response` ([`load_igot_profile`](crate::load_igot_profile)).
+    /// a user record holding `profileDetails` (or `profiledetails`), a user read response
+    /// holding such a record at `result.response`, or a profile registry search holding
+    /// `result.UserProfile` ([`load_igot_profile`](crate::load_igot_profile)).
     IgotProfile,
 }
 

@@ -183,6 +183,7 @@ fn object_kind(map: &Map<String, Value>) -> Option<DocumentKind> {
     } else if has("responseData") || entry_kind(map) == Some(DocumentKind::FracPositions) {
         Some(DocumentKind::FracPositions)
     } else if has("profileDetails")
+        || has("profiledetails")
         || list_of("competencies", DocumentKind::IgotProfile)
         || user_read_response(map)
     {
@@ -204,11 +205,16 @@ fn object_kind(map: &Map<String, Value>) -> Option<DocumentKind> {
 }
 
 /// Whether `map` is a user read response of the platform: `result.response`, the user's
-/// record, holding `profileDetails`.
+/// record, holding `profileDetails` (or `profiledetails`); or a profile registry search,
+/// whose `result` holds `UserProfile`.
 fn user_read_response(map: &Map<String, Value>) -> bool {
-    map.get("result")
-        .and_then(|r| r.get("response"))
-        .is_some_and(|u| u.get("profileDetails").is_some())
+    let Some(result) = map.get("result") else {
+        return false;
+    };
+    result.get("UserProfile").is_some()
+        || result
+            .get("response")
+            .is_some_and(|u| u.get("profileDetails").is_some() || u.get("profiledetails").is_some())
 }
 
 /// Whether `positions`, the one key of an object, holds designations of the master list:

@@ -593,17 +593,17 @@ fn frac_fixture_counts_only_verified_mappings() {
                 "review state `REJECTED` is not VERIFIED: only verified mappings count".into()
             ),
             (
-                "$.responseData[0].children[0].children[4]".into(),
+                "$.responseData[0].children[0].children[4].level".into(),
                 "CID9".into(),
                 "level 5 is outside 1 to 4".into()
             ),
             (
-                "$.responseData[0].children[0].children[5]".into(),
+                "$.responseData[0].children[0].children[5].level".into(),
                 "CID21".into(),
                 "`level` is `Advanced`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()
             ),
             (
-                "$.responseData[0].children[0].children[6]".into(),
+                "$.responseData[0].children[0].children[6].level".into(),
                 "CID22".into(),
                 "no level".into()
             ),
@@ -701,8 +701,10 @@ fn profile_fixture_becomes_passbook_evidence_with_matching_sources() {
     assert_eq!(
         entries(&load.report.set_aside),
         [
-            (format!("{base}[3]"), "CID21".into(), "`competencySelfAttestedLevel` is `CLID52`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()),
-            (format!("{base}[4]"), "CID22".into(), "level 7 is outside 0 to 5".into()),
+            (format!("{base}[3].competencySelfAttestedLevel"), "CID21".into(), "`competencySelfAttestedLevel` is `CLID52`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".into()),
+            (format!("{base}[3]"), "CID21".into(), "no level".into()),
+            (format!("{base}[4].competencyCBPCompletionLevel"), "CID22".into(), "level 7 is outside 0 to 5".into()),
+            (format!("{base}[4]"), "CID22".into(), "no level".into()),
             (format!("{base}[5]"), "CID30".into(), "no level".into()),
             (format!("{base}[6]"), String::new(), "no `id`".into()),
         ]
@@ -1148,25 +1150,29 @@ fn whole_levels_written_with_a_fraction_of_zeros_read_as_their_levels() {
         entries(&load.report.set_aside),
         [
             (
-                "$[3]".into(),
+                "$[3].competencySelfAttestedLevel".into(),
                 "CID4".into(),
                 unreadable("competencySelfAttestedLevel", "4.5")
             ),
+            ("$[3]".into(), "CID4".into(), "no level".into()),
             (
-                "$[5]".into(),
+                "$[5].competencySelfAttestedLevel".into(),
                 "CID6".into(),
                 unreadable("competencySelfAttestedLevel", "4e0")
             ),
+            ("$[5]".into(), "CID6".into(), "no level".into()),
             (
-                "$[6]".into(),
+                "$[6].competencyCBPCompletionLevel".into(),
                 "CID7".into(),
                 unreadable("competencyCBPCompletionLevel", "4.5")
             ),
+            ("$[6]".into(), "CID7".into(), "no level".into()),
             (
-                "$[7]".into(),
+                "$[7].competencySelfAttestedLevel".into(),
                 "CID8".into(),
                 "level 7 is outside 0 to 5".into()
             ),
+            ("$[7]".into(), "CID8".into(), "no level".into()),
         ]
     );
     // The HR CSV passbook and officers' JSON read `4.0` the same way (`csv_exports`).
@@ -1220,24 +1226,33 @@ fn frac_requirements_met_again_are_one_edge_and_repeats_keep_the_highest() {
         [("C1".to_owned(), 3), ("C2".to_owned(), 2)]
     );
     assert_eq!(levels(&spec.activities[0].requires), [("C3".to_owned(), 4)]);
+    // Each requirement set aside is named by the node that made it, with its own level:
+    // the lower of two (the earlier one under P1, whose C3 at level 2 the activity's
+    // level 4 under P2 replaces), the roles and the activity being kept.
+    let again = |c: &str, level: u8| {
+        format!(
+            "competency `{c}` required again: this requirement (level {level}) is set aside, \
+             the highest level is kept"
+        )
+    };
     let repeats: Vec<(String, String, String)> = entries(&load.report.set_aside);
     assert_eq!(
         repeats,
         [
             (
-                "$[0].children[0]".into(),
-                "R1".into(),
-                "competency `C1` required again (level 3); the highest level is kept".into()
+                "$[0].children[0].children[2]".into(),
+                "C1".into(),
+                again("C1", 1)
             ),
             (
-                "$[1].children[0].children[0]".into(),
-                "A1".into(),
-                "competency `C3` required again (level 4); the highest level is kept".into()
+                "$[0].children[0].children[0].children[0]".into(),
+                "C3".into(),
+                again("C3", 2)
             ),
             (
-                "$[1].children[0]".into(),
-                "R1".into(),
-                "competency `C1` required again (level 2); the highest level is kept".into()
+                "$[1].children[0].children[2]".into(),
+                "C1".into(),
+                again("C1", 2)
             ),
         ]
     );
@@ -1267,17 +1282,19 @@ fn level_labels_read_as_their_levels_as_the_other_readers_read_them() {
         entries(&load.report.set_aside),
         [
             (
-                "$[3]".into(),
+                "$[3].competencySelfAttestedLevel".into(),
                 "CID4".into(),
                 "`competencySelfAttestedLevel` is `L 3.5`: expected `Level N`, a whole number, \
                  a Roman numeral (`III`, `Level III`) or a level name"
                     .into()
             ),
+            ("$[3]".into(), "CID4".into(), "no level".into()),
             (
-                "$[4]".into(),
+                "$[4].competencySelfAttestedLevel".into(),
                 "CID5".into(),
                 "level 9 is outside 0 to 5".into()
             ),
+            ("$[4]".into(), "CID5".into(), "no level".into()),
         ]
     );
 }
@@ -1493,7 +1510,7 @@ fn frac_numbers_beyond_a_double_are_set_aside_not_fatal() {
     assert_eq!(
         entries(&load.report.set_aside),
         [(
-            "$.responseData[0].children[0].children[1]".to_owned(),
+            "$.responseData[0].children[0].children[1].level".to_owned(),
             "CID10".to_owned(),
             "`level` is `1e400`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name".to_owned()
         )]

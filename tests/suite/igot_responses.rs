@@ -280,9 +280,10 @@ fn igotresp_user_read_response_is_the_users_profile() {
         .unwrap_err()
         .into_vec();
     assert_eq!(errors[0].code(), "document_of_another_kind");
+    let at = "$.result.response.profileDetails".to_owned();
     assert_eq!(
         profile_shape(&envelope(r#"{"profileDetails": "x"}"#)),
-        ("$.result.response.profileDetails".to_owned(), "a string")
+        (at, "a string that is not JSON")
     );
     assert_eq!(
         profile_shape(&envelope(r#"{"profileDetails": {"competencies": {}}}"#)),

@@ -25,7 +25,8 @@ fn the_flat_kcm_export_is_read_as_the_dictionary() {
     let ignored: Vec<(&str, u64)> = (load.report.ignored_fields.iter())
         .map(|f| (f.field.as_str(), f.count))
         .collect();
-    assert_eq!(ignored, [("entry.competency_id", 5)]);
+    // `competency_id` is read (igot/41): no longer among the ignored fields.
+    assert_eq!(ignored, []);
     let spec = &load.value;
     let ids: Vec<&str> = spec.competencies.iter().map(|c| c.id.as_str()).collect();
     let want = [
@@ -121,19 +122,28 @@ fn flat_entries_with_problems_are_named_by_their_identifier() {
                 "`sub_theme` is blank".to_owned()
             ),
             (
-                "$[3]".to_owned(),
+                "$[3].sub_theme".to_owned(),
                 accounts,
                 "repeats an earlier id; the first is kept".to_owned()
             ),
         ]
     );
+    // The sub-theme repeated under another `competency_id` (FUN-070 after FUN-069) is
+    // noted at that field too (igot/41).
     assert_eq!(
         entries(&load.report.notes),
-        [(
-            "$[4]".to_owned(),
-            "kcm:Functional/Financial Management".to_owned(),
-            "met again with another `theme_description`; the first is kept".to_owned()
-        )]
+        [
+            (
+                "$[3].competency_id".to_owned(),
+                kcm_id(&["Functional", "Financial Management", "Government accounts"]),
+                "met again with another `competency_id`; the first is kept".to_owned()
+            ),
+            (
+                "$[4]".to_owned(),
+                "kcm:Functional/Financial Management".to_owned(),
+                "met again with another `theme_description`; the first is kept".to_owned()
+            )
+        ]
     );
     assert_eq!(load.value.competencies.len(), 3);
 }

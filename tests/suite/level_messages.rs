@@ -512,14 +512,20 @@ fn a_level_label_counted_out_of_a_scale_is_not_called_a_name() {
     let set_aside: Vec<(String, String, String)> = (load.report.set_aside.iter())
         .map(|e| (e.path.clone(), e.id.clone(), e.what.to_string()))
         .collect();
+    // The level is set aside at its field, and the entry, which gives no other, at its
+    // own path (igot/38).
+    let entry = "$.profileDetails.competencies[0]";
     assert_eq!(
         set_aside,
-        [(
-            "$.profileDetails.competencies[0]".to_owned(),
-            "rti".to_owned(),
-            "`competencySelfAttestedLevelValue` is `Level 3 of 7`: expected `Level N`, a \
-             whole number, a Roman numeral (`III`, `Level III`) or a level name"
-                .to_owned()
-        )]
+        [
+            (
+                format!("{entry}.competencySelfAttestedLevelValue"),
+                "rti".to_owned(),
+                "`competencySelfAttestedLevelValue` is `Level 3 of 7`: expected `Level N`, a \
+                 whole number, a Roman numeral (`III`, `Level III`) or a level name"
+                    .to_owned()
+            ),
+            (entry.to_owned(), "rti".to_owned(), "no level".to_owned()),
+        ]
     );
 }

@@ -1131,7 +1131,15 @@ export type IgotWhat =
   | { what: "tags_from_text"; field: string }
   /** A field holding text that is not JSON where JSON text is read (a tag list): set aside,
    * with the parser's message (line and column in the text). */
-  | { what: "not_json"; field: string; error: string };
+  | { what: "not_json"; field: string; error: string }
+  /** An id field an earlier record gave to another record (the flat KCM export's
+   * `competency_id` naming two sub-themes): both kept; `other` is the first one's id. */
+  | { what: "id_of_another"; field: string; other: string }
+  /** A user record's `profileDetails` (`profiledetails`) written as JSON text: read as the
+   * object it holds. */
+  | { what: "object_from_text"; field: string }
+  /** A profile read from the profile registry's record of one user (`result.UserProfile[0]`). */
+  | { what: "profile_from_registry" };
 
 /** The texts of the O*NET CSV files, in the layout of the repository's `data/onet`. */
 export interface OnetCsv {

@@ -185,8 +185,12 @@ describe("FRAC-era officer profiles", () => {
     );
     const base = "$.profileDetails.competencies";
     assert.deepEqual(entries(report.set_aside), [
-      [`${base}[3]`, "CID21", "unreadable_level"],
-      [`${base}[4]`, "CID22", "level_out_of_range"],
+      // A level set aside is named by its field; an entry giving no level kept, by its own
+      // path after it (igot/38).
+      [`${base}[3].competencySelfAttestedLevel`, "CID21", "unreadable_level"],
+      [`${base}[3]`, "CID21", "no_level"],
+      [`${base}[4].competencyCBPCompletionLevel`, "CID22", "level_out_of_range"],
+      [`${base}[4]`, "CID22", "no_level"],
       [`${base}[5]`, "CID30", "no_level"],
       [`${base}[6]`, "", "missing_field"],
     ]);
@@ -421,7 +425,8 @@ describe("the flat KCM export and lists of no record", () => {
     const nested = new Set(loadKcm(read("data/igot/kcm_competencies.json")).spec.competencies.map((c) => c.id));
     assert.ok(spec.competencies.every((c) => nested.has(c.id)));
     assert.deepEqual(report.set_aside, []);
-    assert.deepEqual(report.ignored_fields, [{ field: "entry.competency_id", count: 5 }]);
+    // `competency_id` is read, kept against the sub-theme it names (igot/41).
+    assert.deepEqual(report.ignored_fields, []);
     new Framework(spec);
   });
 
@@ -442,5 +447,34 @@ describe("the flat KCM export and lists of no record", () => {
     throwsProblems(() => loadFracPositions(other), unread("frac positions"));
     throwsProblems(() => loadIgotCourses(other, kcmFramework()), unread("igot course records"));
     assert.deepEqual(loadPositionMaster([]).master.positions(), []);
+  });
+});
+
+// igot/38–41: what the reports name, through the package (tests/suite/igot_set_aside_fields.rs,
+// igot_profile_shapes.rs, igot_level_review.rs, igot_kcm_serials.rs).
+describe("what the reports name", () => {
+  const cases = "tests/data/cases/igot";
+
+  test("a field set aside of a kept record is named by its path, and new notes by their codes", () => {
+    const fields = JSON.parse(read(`${cases}/38-set-aside-fields-of-kept-records.json`));
+    const base = "$.profileDetails.competencies";
+    const profile = loadIgotProfile(JSON.stringify(fields.profile));
+    assert.deepEqual(entries(profile.report.set_aside).slice(0, 2), [
+      [`${base}[0].competencySelfAttestedLevelValue`, "CID9", "level_out_of_range"],
+      [`${base}[1].competencyCBPCompletionLevel`, "CID12", "unreadable_level"],
+    ]);
+    const shapes = JSON.parse(read(`${cases}/39-profile-registry-record-and-details-as-text.json`));
+    assert.deepEqual(loadIgotProfile(JSON.stringify(shapes.registry)).report.notes.map((n) => n.what), [
+      { what: "profile_from_registry" },
+    ]);
+    assert.deepEqual(loadIgotProfile(JSON.stringify(shapes.row)).report.notes.map((n) => n.what), [
+      { what: "object_from_text", field: "profiledetails" },
+    ]);
+    const serials = loadKcm(read(`${cases}/41-kcm-flat-ids-that-disagree.json`));
+    assert.deepEqual(serials.report.notes[0], {
+      path: "$[1].competency_id",
+      id: "BEH-001",
+      what: { what: "id_of_another", field: "competency_id", other: kcmPath("Behavioural", "Self-Awareness", "Self-Analysis") },
+    });
   });
 });

@@ -6,7 +6,8 @@
 //!
 //! What identifies the content: an item's `fullStatement`, which CASE requires and which
 //! is the statement itself; an association's `associationType` and the node each end
-//! resolves to as the import resolves it (case/89, case/90); a rubric's `CFRubricCriteria`, whose levels become a competency's
+//! resolves to as the import resolves it (case/89, case/90); a rubric's `CFRubricCriteria`
+//! (each criterion's item compared by the node it resolves to, case/91), whose levels become a competency's
 //! proficiency levels (two lists under one identifier would be two scales, and which one
 //! holds is unknowable). Each compared as the import reads it (as [`super::repeats`]
 //! compares whole repeats). Copies that disagree there are left as they are, for the
@@ -75,6 +76,10 @@ pub(super) trait Joinable: Clone + Serialize {
     fn link(&self, _field: &str) -> Option<&CaseLink> {
         None
     }
+    /// Joins, field by field, the links inside a list field of `self` that name the
+    /// node a link of `copy` names (a rubric's criteria's items), once the two agree on
+    /// their content.
+    fn join_links(&mut self, _copy: &Self, _copies: &Copies) {}
     /// [`Joinable::link`], to change.
     fn link_mut(&mut self, _field: &str) -> Option<&mut CaseLink> {
         None
@@ -279,11 +284,34 @@ impl Joinable for CaseRubric {
     fn extra_mut(&mut self) -> &mut CaseExtra {
         &mut self.extra
     }
+    /// As [`rubrics_as_read`], a criterion's item named in each copy otherwise (by
+    /// identifier in one, by `uri` in the other) read as one link holding both when both
+    /// name one node ([`Copies::join_item_links`]), as an association's ends are.
     fn as_read(earlier: &Self, later: &Self, copies: &Copies) -> (Self, Self) {
-        rubrics_as_read(earlier, later, copies)
+        let (mut earlier, mut later) = rubrics_as_read(earlier, later, copies);
+        for (was, criterion) in earlier.criteria.iter_mut().zip(&mut later.criteria) {
+            copies.join_item_links(&mut was.item_uri, &mut criterion.item_uri);
+        }
+        (earlier, later)
     }
+    /// The criteria as read: a criterion's item compared by the node it names, however
+    /// each copy names it (case/91), its other fields as read.
     fn same_content(earlier: Read<'_, Self>, later: Read<'_, Self>, _: &Copies) -> bool {
         same(earlier.1, later.1, "CFRubricCriteria")
+    }
+    /// Each criterion's item link (by the criterion's identifier, as [`key`] reads it)
+    /// given the fields the copy's link for the same node writes and it does not.
+    fn join_links(&mut self, copy: &Self, copies: &Copies) {
+        for criterion in &mut self.criteria {
+            let Some(id) = non_blank(&criterion.identifier).map(key) else {
+                continue;
+            };
+            let theirs = (copy.criteria.iter())
+                .find(|c| non_blank(&c.identifier).is_some_and(|i| key(i) == id));
+            if let Some(mut other) = theirs.map(|c| c.item_uri.clone()) {
+                copies.join_item_links(&mut criterion.item_uri, &mut other);
+            }
+        }
     }
     fn take_typed(&mut self, from: &Self, field: &str) {
         match field {
@@ -466,6 +494,7 @@ pub(super) fn join_copies<T: Joinable>(
         }
         joined.push(i);
         changed = true;
+        one.join_links(copy, copies);
         let (kept_written, copy_written) = (fields(&kept), fields(copy));
         let kept_maps = (&kept_read, &kept_written);
         for (field, take) in differences(kept_maps, (&copy_read, &copy_written)) {

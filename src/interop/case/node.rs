@@ -368,7 +368,7 @@ impl<'p> Parsed<'p> {
     /// as a link written by a server that identifies elements by their URIs gives) names
     /// what that UUID names: a UUID names one element wherever it is written, as a link
     /// given by its `uri` alone is resolved ([`Self::by_uri`]).
-    fn by_key(&self, id: &str) -> Node {
+    pub(super) fn by_key(&self, id: &str) -> Node {
         let id = key(id);
         if let Some(&i) = self.index.get(&id) {
             Node::Item(i)
@@ -423,7 +423,7 @@ impl<'p> Parsed<'p> {
     /// several have it); else the element whose identifier the URI is (CASE 1.0
     /// identifiers may be URIs); else the element whose UUID the URI ends in (CASE 1.0
     /// links are plain URIs).
-    fn by_uri(&self, uri: &str) -> Node {
+    pub(super) fn by_uri(&self, uri: &str) -> Node {
         let uri = uri.trim();
         if let Some(&node) = self.uris.get(uri) {
             return node.unwrap_or(Node::Outside);
@@ -433,6 +433,12 @@ impl<'p> Parsed<'p> {
             return named;
         }
         uuid_tail(uri).map_or(Node::Outside, |tail| self.by_key(tail))
+    }
+
+    /// Whether several elements of the package have the `uri` `uri` (trimmed), which
+    /// then names none of them ([`Self::add_uri`]). O(length).
+    pub(super) fn shares_uri(&self, uri: &str) -> bool {
+        self.uris.get(uri.trim()) == Some(&None)
     }
 
     /// The node a link names: by identifier; when the identifier names nothing in the

@@ -24,9 +24,6 @@
 //! (`super::join`, case/88), and are duplicates otherwise. A `CFDocument` listing one
 //! document several times is that document ([`one_document`], case/71).
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use super::node::{CHILD_OF, Node, Parsed, is_child_of, key, non_blank, uuid_tail};
 use super::numbers::whole;
 use super::reporter::{holds_nothing, link_holds_nothing, names};
@@ -39,62 +36,70 @@ use crate::interop::case::package::{
 };
 
 /// What telling copies apart needs to know of the package: its document's identifier,
-/// and which element each `uri` names, as the import resolves a link written as a URI
-/// string alone.
+/// and which element each link names, as the import resolves it.
 pub(super) struct Copies<'p> {
     /// The identifier of the package's document.
     pub(super) document: &'p str,
-    /// Each `uri` (trimmed) of the document and the items, with the identifier (as
-    /// [`key`] reads it) of the element having it; `None` when elements with different
-    /// identifiers share it (it names none of them, case/69).
-    uris: HashMap<&'p str, Option<Cow<'p, str>>>,
-    /// What the import resolves a node link to ([`Parsed::nodes`]), for comparing an
-    /// association's ends by the nodes they name; `None` where only links' fields are
-    /// compared ([`Copies::of`]).
-    nodes: Option<Parsed<'p>>,
+    /// What the import resolves a link to ([`Parsed::nodes`]): the one lookup of a link's
+    /// identifier and `uri` for every comparison of copies (a URI string's element
+    /// included, [`Copies::same_link`]).
+    nodes: Parsed<'p>,
+    /// Whether the nodes are those of the package with its items' copies joined, so that
+    /// links' ends may be compared by the nodes they name ([`Copies::node`]); false where
+    /// only links' fields are compared ([`Copies::of`]).
+    ends: bool,
 }
 
 impl<'p> Copies<'p> {
-    /// The document's and the items' `uri`s of `package`. O(items).
+    /// The elements of `package` as the import resolves links to them, for comparing the
+    /// copies of its items. O(items).
     pub(super) fn of(package: &'p CasePackage, document: &'p CaseDocument) -> Self {
-        let mut uris: HashMap<&'p str, Option<Cow<'p, str>>> = HashMap::new();
-        let named = std::iter::once((&document.uri, &document.identifier))
-            .chain(package.items.iter().map(|i| (&i.uri, &i.identifier)));
-        for (uri, identifier) in named {
-            let Some(uri) = non_blank(uri) else { continue };
-            let k = key(identifier);
-            uris.entry(uri.trim())
-                .and_modify(|held| {
-                    if held.as_ref() != Some(&k) {
-                        *held = None;
-                    }
-                })
-                .or_insert(Some(k));
-        }
         Self {
             document: &document.identifier,
-            uris,
-            nodes: None,
+            nodes: Parsed::nodes(package, document),
+            ends: false,
         }
     }
 
-    /// [`Copies::of`], also knowing what the import resolves each node link to in
-    /// `package` ([`Parsed::nodes`]): the package whose items' copies are joined, as the
-    /// import reads it. O(items).
+    /// [`Copies::of`] `package` whose items' copies are joined, as the import reads it:
+    /// ends of associations and criteria's items are then compared by the nodes they
+    /// name ([`Copies::node`]). O(items).
     pub(super) fn resolving(package: &'p CasePackage, document: &'p CaseDocument) -> Self {
         Self {
-            nodes: Some(Parsed::nodes(package, document)),
+            ends: true,
             ..Self::of(package, document)
         }
     }
 
     /// The element of the package (an item or the document) that node link `link`
     /// resolves to as the import resolves it ([`Parsed::resolve`]); `None` when it names
-    /// nothing in the package, or when these copies were made without the nodes
+    /// nothing in the package, or when these copies were made without the joined items
     /// ([`Copies::of`]).
     pub(super) fn node(&self, link: &CaseLink) -> Option<Node> {
-        let node = self.nodes.as_ref()?.resolve(link)?;
+        if !self.ends {
+            return None;
+        }
+        let node = self.nodes.resolve(link)?;
         (node != Node::Outside).then_some(node)
+    }
+
+    /// Criterion item links `a` (earlier copy) and `b` (later copy) naming one node of
+    /// the package ([`Copies::node`]), one by identifier and the other by `uri`, say: both
+    /// become the link holding every field either writes, when no field both write
+    /// differs (`identifier` compared as [`key`] reads it, `uri` trimmed); otherwise they
+    /// are left as written, and the copies differ. O(length of the links).
+    pub(super) fn join_item_links(&self, a: &mut Option<CaseLink>, b: &mut Option<CaseLink>) {
+        let (Some(x), Some(y)) = (a.as_mut(), b.as_mut()) else {
+            return;
+        };
+        if x == y || self.node(x).is_none() || self.node(x) != self.node(y) {
+            return;
+        }
+        let Some(joined) = joined_link(x, y) else {
+            return;
+        };
+        x.clone_from(&joined);
+        *y = joined;
     }
 
     /// Reads a link written as a URI string alone (a link with a `uri` and nothing else),
@@ -131,12 +136,15 @@ impl<'p> Copies<'p> {
             _ => return,
         };
         let uri = string.uri.trim();
-        let resolved = match self.uris.get(uri) {
-            Some(named) => named.clone(),
-            None => uuid_tail(uri).map(key),
+        // The element the import resolves the string to; a URI naming none of the
+        // package's (and not shared by several) names the element its UUID is.
+        let names = |id: &str| match self.nodes.by_uri(uri) {
+            Node::Outside => {
+                !self.nodes.shares_uri(uri) && uuid_tail(uri).is_some_and(|t| key(t) == key(id))
+            }
+            node => self.nodes.by_key(id) == node,
         };
-        let identifier = non_blank(&object.identifier)
-            .is_none_or(|id| resolved.as_ref().is_some_and(|r| key(id) == *r));
+        let identifier = non_blank(&object.identifier).is_none_or(names);
         if non_blank(uri).is_none() || object.uri.trim() != uri || !identifier {
             return;
         }
@@ -144,6 +152,36 @@ impl<'p> Copies<'p> {
             string.clone_from(object);
         }
     }
+}
+
+/// The link holding every field `a` or `b` writes (`a`'s first), or `None` when a field
+/// both write differs: `identifier` as [`key`] reads it, `uri` trimmed, `title` and each
+/// other field as written. O(length of the links).
+fn joined_link(a: &CaseLink, b: &CaseLink) -> Option<CaseLink> {
+    let mut joined = a.clone();
+    let parts = [
+        (&mut joined.identifier, &b.identifier, true),
+        (&mut joined.uri, &b.uri, false),
+        (&mut joined.title, &b.title, false),
+    ];
+    for (held, other, is_key) in parts {
+        match (non_blank(held), non_blank(other)) {
+            (None, Some(_)) => held.clone_from(other),
+            (Some(h), Some(o)) if is_key && key(h) != key(o) => return None,
+            (Some(h), Some(o)) if !is_key && h.trim() != o.trim() => return None,
+            _ => {}
+        }
+    }
+    for (name, value) in &b.extra {
+        match joined.extra.get(name) {
+            Some(held) if held != value => return None,
+            Some(_) => {}
+            None => {
+                joined.extra.insert(name.clone(), value.clone());
+            }
+        }
+    }
+    Some(joined)
 }
 
 /// Whether item `later` repeats `earlier` whole in a package whose document's
@@ -445,3 +483,7 @@ fn link_as_read(link: &mut Option<CaseLink>) {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "repeats_tests.rs"]
+mod tests;

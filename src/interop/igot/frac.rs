@@ -3,7 +3,6 @@
 //! review state.
 
 use crate::model::order;
-use std::collections::HashMap;
 
 use super::alike::KeptIds;
 use super::by_id::ById;
@@ -16,6 +15,7 @@ use super::json::{
 };
 use super::kcm::area_type;
 use super::levels::{kind, level_nodes};
+use super::merge::{Places, merged};
 use super::met_again::{competency_conflicts, position_conflicts};
 use super::nodes::{
     LEVEL, Review, as_draft, department, department_note, known, properties, review,
@@ -92,7 +92,13 @@ impl FracOptions {
 /// ([`IgotWhat::Draft`](crate::IgotWhat::Draft),
 /// [`IgotWhat::SecondaryDraft`](crate::IgotWhat::SecondaryDraft)); a competency rejected
 /// in either tier, or deleted, is set aside with its requirement, and a deleted level node
-/// as a descriptor (igot/31). States are read trimmed, in any case; the first tier's is
+/// as a descriptor (igot/31). A level node (COMPETENCIESLEVEL) carrying a review state is
+/// read by the same rule, with the same reasons: one not VERIFIED in a tier (UNVERIFIED,
+/// DRAFT, REJECTED, a `secondaryStatus` not VERIFIED, a state of another JSON type) is
+/// set aside as a descriptor, as a descriptor has no draft form; one with no state at all
+/// counts unless deleted, as the service never sends level nodes to review (its
+/// `TaggingConstants` leave COMPETENCIESLEVEL out of the draft and dictionary node types;
+/// igot/40). States are read trimmed, in any case; the first tier's is
 /// reported first. A `status`, `secondaryStatus` or `type` of another JSON type than text
 /// (`"status": 5`), or an `active` other than `true` or `false`, is reported as
 /// [`IgotWhat::WrongType`](crate::IgotWhat::WrongType) naming the field and the type
@@ -123,8 +129,11 @@ impl FracOptions {
 /// such an `additionalProperties` is noted and the competency kept as first read
 /// (igot/32); a requirement without a level, with a level
 /// that is not `Level N` (or a label, `LN`, `Lvl-N`) or a whole number (`N`, or `N.0` as
-/// spreadsheet exports write one), or outside its competency's levels; a requirement repeated in a role or activity
-/// (the highest level is kept); a competency without a known type (and its requirements);
+/// spreadsheet exports write one), or outside its competency's levels, reported at the
+/// node's `level` (`$[0].children[0].children[1].level`: the competency itself is kept in
+/// the dictionary, only the requirement is left out); a requirement repeated in a role or
+/// activity (the highest level is kept, and the other reported at the path of the node
+/// that made it, with its own level; igot/38); a competency without a known type (and its requirements);
 /// a level descriptor that is not an object, not a COMPETENCIESLEVEL node, or has no level,
 /// an unreadable, out-of-range or repeated one, under a competency met first or again
 /// (the well-formed descriptors of a competency met again are compared with those kept); a
@@ -217,6 +226,7 @@ pub fn load_frac_positions(
         positions: ById::default(),
         names: SameNames::default(),
         kept: Default::default(),
+        places: Places::default(),
     };
     for (i, node) in nodes.iter().enumerate() {
         let path = if base.is_empty() {
@@ -255,6 +265,8 @@ struct Tree<'a> {
     /// The ids kept of competencies, activities, roles and positions, to note those that
     /// look alike among one type.
     kept: [KeptIds; 4],
+    /// Where each requirement kept was read, to report the one a repeat sets aside.
+    places: Places,
 }
 
 impl Tree<'_> {
@@ -401,8 +413,8 @@ impl Tree<'_> {
             };
             if kind(child) == "ACTIVITY" {
                 activities.extend(self.activity(&path, child));
-            } else {
-                requires.extend(self.requirement(&path, child));
+            } else if let Some(r) = self.requirement(&path, child) {
+                requires.push((r, path));
             }
         }
         if self.roles.get(&id).is_none() {
@@ -424,7 +436,8 @@ impl Tree<'_> {
         order::sort(&mut role.activities);
         role.activities.dedup();
         let have = std::mem::take(&mut role.requires);
-        let requires = self.merged(path, &id, have, requires);
+        let at = ("ROLE", id.as_str());
+        let requires = merged(&mut self.report, &mut self.places, at, have, requires);
         if let Some(role) = self.roles.get_mut(&id) {
             role.requires = requires;
         }
@@ -445,7 +458,9 @@ impl Tree<'_> {
             let Some(child) = self.node(&path, child, &["COMPETENCY"]) else {
                 continue;
             };
-            requires.extend(self.requirement(&path, child));
+            if let Some(r) = self.requirement(&path, child) {
+                requires.push((r, path));
+            }
         }
         if self.activities.get(&id).is_none() {
             (self.names).note_all(&mut self.report, (path, &id), "ACTIVITY", &name);
@@ -461,60 +476,12 @@ impl Tree<'_> {
                 .note(path, &id, IgotWhat::Conflict { field: "name" });
         }
         let have = std::mem::take(&mut activity.requires);
-        let requires = self.merged(path, &id, have, requires);
+        let at = ("ACTIVITY", id.as_str());
+        let requires = merged(&mut self.report, &mut self.places, at, have, requires);
         if let Some(activity) = self.activities.get_mut(&id) {
             activity.requires = requires;
         }
         Some(id)
-    }
-
-    /// The requirements of a role or activity met again: those read before (`have`) and
-    /// those of this node's children (`new`), each competency once. The same requirement
-    /// read again (a role expanded under a second position) is the same edge; a competency
-    /// listed twice among one node's children, or at another level or state than before,
-    /// is set aside, and the highest level (verified before draft at the same level) kept.
-    fn merged(
-        &mut self,
-        path: &str,
-        owner: &str,
-        have: Vec<RequirementSpec>,
-        new: Vec<RequirementSpec>,
-    ) -> Vec<RequirementSpec> {
-        let rank = |q: &RequirementSpec| (q.level, q.status == ReviewStatus::Verified);
-        // The requirements by competency: those read before first (`before` of them), then
-        // new ones; `listed` holds the competencies among this node's children.
-        let before = have.len();
-        let mut by: ById<RequirementSpec> = ById::default();
-        for r in have {
-            let key = r.competency.to_string();
-            by.get_or_insert_with(&key, || r);
-        }
-        let mut listed: HashMap<String, usize> = HashMap::new();
-        for r in new {
-            let key = r.competency.to_string();
-            let again_here = listed.insert(key.clone(), 0).is_some();
-            let was_before = by.index.get(&key).is_some_and(|&i| i < before);
-            match by.get_mut(&key) {
-                None => {
-                    by.get_or_insert_with(&key, || r);
-                }
-                Some(have) if *have == r && !again_here && was_before => {}
-                Some(have) => {
-                    self.report.set_aside(
-                        path,
-                        owner,
-                        IgotWhat::RepeatedRequirement {
-                            competency: key,
-                            level: r.level,
-                        },
-                    );
-                    if rank(&r) > rank(have) {
-                        *have = r;
-                    }
-                }
-            }
-        }
-        by.into_sorted(|r| r.competency.as_str())
     }
 
     /// A competency node under a role or activity: the requirement it makes, when kept.
@@ -531,16 +498,19 @@ impl Tree<'_> {
         if !self.competency(path, &id, node) {
             return None;
         }
+        // The competency is in the dictionary now: a requirement without a readable level
+        // is set aside alone, reported at its `level` (the edge's field), not at the node.
+        let at = format!("{path}.level");
         let level = match node.get("level") {
             None | Some(Value::Null) => {
-                self.report.set_aside(path, &id, IgotWhat::NoLevel);
+                self.report.set_aside(&at, &id, IgotWhat::NoLevel);
                 return None;
             }
             Some(v) => match level(v) {
                 Ok(l) => l,
                 Err(found) => {
                     self.report.set_aside(
-                        path,
+                        &at,
                         &id,
                         IgotWhat::UnreadableLevel {
                             field: "level",
@@ -557,7 +527,7 @@ impl Tree<'_> {
             .map_or(5, |c| c.levels.iter().map(|d| d.level).max().unwrap_or(5));
         if !(1..=u64::from(max)).contains(&level) {
             self.report
-                .set_aside(path, &id, IgotWhat::LevelOutOfRange { level, min: 1, max });
+                .set_aside(&at, &id, IgotWhat::LevelOutOfRange { level, min: 1, max });
             return None;
         }
         let mut requirement = RequirementSpec::new(id.as_str(), level as u8);

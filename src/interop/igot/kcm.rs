@@ -120,10 +120,16 @@ pub(super) fn area_type(area: &str) -> Option<CompetencyType> {
 /// the nested file gives (the sub-theme is the competency, as the KCM-era course tags and
 /// passbook name it), and the descriptions it adds are kept: `theme_description` as the
 /// theme group's, `sub_theme_description` as the competency's (or sub-theme group's).
-/// Its `competency_id`, the service's own serial number, has no place (ids are the
-/// path, so that both files and the course tags name a sub-theme alike) and is counted
-/// among the ignored fields. An entry is read as flat when it holds `theme` and no
-/// `name`.
+/// Its `competency_id`, the service's own serial number, is not the competency's id (ids
+/// are the path, so that both files and the course tags name a sub-theme alike), but it
+/// is read and kept against the sub-theme it names: an id naming a second sub-theme
+/// ([`IgotWhat::IdOfAnother`](crate::IgotWhat::IdOfAnother), the first one's id given)
+/// and a sub-theme named by a second id ([`IgotWhat::Conflict`](crate::IgotWhat::Conflict)
+/// on `competency_id`; the first is kept) are noted at the entry's `competency_id`
+/// (igot/41); one of another type than text is noted as such and not read. An entry is
+/// read as flat when it holds `theme` and no `name`; what it sets aside of its own, its
+/// sub-theme (repeated, or of an area without a type), is reported at its `sub_theme`
+/// (`$[3].sub_theme`), as its area and theme are kept (igot/38).
 ///
 /// - each area becomes a group of kind area, `kcm:{area}`;
 /// - each theme a group of kind theme, `kcm:{area}/{theme}`, under its area;
@@ -207,6 +213,8 @@ pub fn load_kcm(json: &str, options: &KcmOptions) -> Result<IgotLoad<FrameworkSp
         competencies: HashSet::new(),
         names: SameNames::default(),
         ids: KeptIds::default(),
+        serials: HashMap::new(),
+        serial_of: HashMap::new(),
     };
     for (a, entry) in entries.iter().enumerate() {
         let path = format!("$[{a}]");
@@ -256,6 +264,10 @@ struct Kcm<'a> {
     names: SameNames,
     /// The ids of the groups and competencies kept, to note those that look alike.
     ids: KeptIds,
+    /// The flat export's `competency_id` → the sub-theme id it first named.
+    serials: HashMap<String, String>,
+    /// Sub-theme id → the flat export's `competency_id` first naming it.
+    serial_of: HashMap<String, String>,
 }
 
 impl Kcm<'_> {
@@ -359,7 +371,7 @@ impl Kcm<'_> {
     /// which every entry of theirs repeats, are made once; a theme described otherwise
     /// than before is noted.
     fn flat(&mut self, path: &str, record: &Map<String, Value>) {
-        self.report.ignore_others("entry", record, &FLAT[1..]);
+        self.report.ignore_others("entry", record, &FLAT);
         let mut names = [""; 3];
         for (name, field) in names.iter_mut().zip(["type", "theme", "sub_theme"]) {
             match required_text(record, field) {
@@ -416,7 +428,50 @@ impl Kcm<'_> {
                 },
             ),
         }
-        self.sub_theme(path, [area, theme], &theme_id, sub, sub_text.unwrap_or(""));
+        let at = (path, sub_id.as_str());
+        let serial = (self.report).optional_text(at, record, "competency_id", "competency_id");
+        if let Some(serial) = serial.filter(|s| !s.trim().is_empty()) {
+            self.serial(path, serial, &sub_id);
+        }
+        // What a flat entry sets aside of its own is the sub-theme it names (its area and
+        // theme are made, or were made before): reported at `sub_theme`.
+        let path = format!("{path}.sub_theme");
+        self.sub_theme(&path, [area, theme], &theme_id, sub, sub_text.unwrap_or(""));
+    }
+
+    /// The flat export's `competency_id` (`BEH-001`) of entry `path`, naming sub-theme
+    /// `sub_id`: kept with the first sub-theme it names, and each sub-theme with the first
+    /// id naming it, so that an id naming two sub-themes
+    /// ([`IgotWhat::IdOfAnother`]) and a sub-theme named by two ids
+    /// ([`IgotWhat::Conflict`] on `competency_id`) are noted at the entry's
+    /// `competency_id`, as a FRAC node met again with another name is. O(length).
+    fn serial(&mut self, path: &str, serial: &str, sub_id: &str) {
+        let at = format!("{path}.competency_id");
+        match self.serials.get(serial) {
+            Some(first) if first != sub_id => {
+                let what = IgotWhat::IdOfAnother {
+                    field: "competency_id",
+                    other: first.clone(),
+                };
+                self.report.note(&at, serial, what);
+            }
+            Some(_) => {}
+            None => {
+                self.serials.insert(serial.to_owned(), sub_id.to_owned());
+            }
+        }
+        match self.serial_of.get(sub_id) {
+            Some(first) if first != serial => {
+                let what = IgotWhat::Conflict {
+                    field: "competency_id",
+                };
+                self.report.note(&at, sub_id, what);
+            }
+            Some(_) => {}
+            None => {
+                self.serial_of.insert(sub_id.to_owned(), serial.to_owned());
+            }
+        }
     }
 
     /// Sub-theme `name` of theme `theme_id` (named `area`, `theme`), described by

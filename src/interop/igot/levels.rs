@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::json::{Report, level, not_text, optional_text};
+use super::nodes::level_review;
 use super::report::IgotWhat;
 use crate::LevelDescriptor;
 use crate::model::order;
@@ -20,8 +21,9 @@ pub(super) fn kind(node: &Map<String, Value>) -> String {
 
 /// The level descriptors of competency `id`'s `children` (at `path`), sorted by level. A
 /// child that is not an object or not a COMPETENCIESLEVEL node (a `type` of another JSON
-/// type than text reported as such), a deleted one (`active: false`), a level node
-/// without a level, with one that
+/// type than text reported as such), a deleted one (`active: false`), one whose review
+/// state, where written, is not VERIFIED in every tier (as [`level_review`] reads it), a
+/// level node without a level, with one that
 /// does not read or lies outside 1–5, or repeating a level of an earlier sibling, is set
 /// aside in `report` under its path; `known` are the node fields read (others are counted
 /// as ignored). O(children × levels).
@@ -47,9 +49,10 @@ pub(super) fn level_nodes(
             continue;
         }
         report.ignore_others("competencieslevel", child, known);
-        // Deleted on the platform (see `nodes::review`): no descriptor of the competency.
-        if child.get("active") == Some(&Value::Bool(false)) {
-            report.set_aside(&path, id, IgotWhat::Deleted);
+        // Deleted, or a review state written and not VERIFIED in a tier (see
+        // `nodes::level_review`): no descriptor of the competency.
+        if let Some(what) = level_review(child) {
+            report.set_aside(&path, id, what);
             continue;
         }
         let what = match child.get("level").map(level) {

@@ -42,8 +42,7 @@ pub(super) const COMPETENCY: &[&str] = &[
     "children",
 ];
 /// A level node is known by its `level`; its `id` (`CLID33`) names it and is not kept. Its
-/// review states describe the descriptor's text, not a mapping, and are not read; a
-/// deleted one (`active: false`) is set aside.
+/// review states are read as [`level_review`] reads them.
 pub(super) const LEVEL: &[&str] = &[
     "type",
     "id",
@@ -131,6 +130,34 @@ pub(super) fn review(node: &Map<String, Value>) -> Review {
             })
         }
         _ => Review::Verified,
+    }
+}
+
+/// Why level node `node` (COMPETENCIESLEVEL) does not count, if it does not: by the rule
+/// of [`review`], with the same reasons, where the node carries a review state. The FRAC
+/// service never puts a level node in its review queue (`TaggingConstants`: its draft and
+/// dictionary node maps leave COMPETENCIESLEVEL out) and attaches the default levels
+/// itself, so a level node with no state at all (no `status` and no `secondaryStatus`,
+/// or both `null` or blank) was never reviewed and counts when it is not deleted; one
+/// that carries a state is read as any other node: it counts only when its `status` is
+/// VERIFIED and its `secondaryStatus`, where written, too. A level that does not count is no descriptor of its competency, whatever
+/// its state, as a descriptor has no draft form. O(1).
+pub(super) fn level_review(node: &Map<String, Value>) -> Option<IgotWhat> {
+    let unwritten = |field: &str| match node.get(field) {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    };
+    if unwritten("status") && unwritten("secondaryStatus") {
+        return match node.get("active") {
+            None | Some(Value::Null | Value::Bool(true)) => None,
+            Some(Value::Bool(false)) => Some(IgotWhat::Deleted),
+            Some(other) => Some(IgotWhat::wrong_type("active", other, "true or false")),
+        };
+    }
+    match review(node) {
+        Review::Verified => None,
+        Review::Pending(what) | Review::Excluded(what) => Some(what),
     }
 }
 

@@ -35,7 +35,19 @@ const KNOWN: &[&str] = &[
 /// user record holding `profileDetails`, or a user read response (`user/v1/read`,
 /// `user/private/v1/read` of Sunbird's user service, as iGOT serves it:
 /// `{"id": "api.user.read", …, "result": {"response": {<user record>}}}`, the record the
-/// platform's own portal reads at `result.response.profileDetails`; igot/36). A user record
+/// platform's own portal reads at `result.response.profileDetails`; igot/36), or a search
+/// of the FRAC-era profile registry, `{"id": "open-saber.registry.search", …, "result":
+/// {"UserProfile": [{<user record>}]}}`, which the platform's network hub service
+/// (`sunbird-cb/sunbird-cb-network`, `ProfileRequestHandler`: a registry search of entity
+/// type `UserProfile` by user id, its record read at `result.UserProfile[0]`) answers and
+/// its old portal read the user's competencies from
+/// (`result.UserProfile[0].competencies`): the record's own `competencies` (or its
+/// `profileDetails`) are read, and noted ([`IgotWhat::ProfileFromRegistry`]); a list of no
+/// record or of several is refused, as one officer's profile is read (igot/39). A
+/// `profileDetails` or `profiledetails` written as JSON text, as the platform stores it in
+/// the `profiledetails` column of its user table (`sunbird-cb/sunbird-core-dataproducts`
+/// reads it there with `from_json`), is read as the object it holds and noted
+/// ([`IgotWhat::ObjectFromText`]). A user record
 /// whose `profileDetails` is absent or `null`, or holds no `competencies` (or `null`
 /// there), as most users' records do, has none: an empty load, its keys counted ignored.
 /// Per entry (its `id` is the competency's):
@@ -77,8 +89,13 @@ const KNOWN: &[&str] = &[
 /// the level beside it nor read as a level, and the passbook's JSON reads back
 /// (igot/08).
 ///
-/// Set aside, each reported: an entry that is not an object or lacks an `id`; an entry with
-/// neither level; a level that cannot be read, or above 5. Noted: the second field of a
+/// Set aside, each reported: an entry that is not an object or lacks an `id`; a level that
+/// cannot be read, or above 5, at the path of the field that holds it
+/// (`$[0].competencySelfAttestedLevelValue`), as only that level is set aside and the
+/// entry's other kind of level is still read; an entry that gives no level kept (neither
+/// level, or each it gives set aside) at its own path (`$[0]`, [`IgotWhat::NoLevel`]),
+/// after its fields: so a report's path tells a dropped entry (its own path) from a kept
+/// one whose field was set aside (igot/38). Noted: the second field of a
 /// level holding another level than the field read ([`IgotWhat::LevelsDisagree`]:
 /// `competencySelfAttestedLevel` `"2"` beside `competencySelfAttestedLevelValue`
 /// `"Level 3"` keeps 3 and says so); an entry whose `id`
@@ -105,8 +122,10 @@ const KNOWN: &[&str] = &[
 /// profile's; [`Error::IgotShape`](crate::Error::IgotShape) for a document that is none
 /// of the shapes above, at its top level or in the response or record around the entries
 /// (a `result` without a `response` object; a user search's `result.response`, which
-/// holds several users in `content`; a `profileDetails` or `competencies` of another
-/// type); [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list holding entries none of which is an
+/// holds several users in `content`; a registry search's `result.UserProfile` holding no
+/// record, several, or one that is not an object; a `profileDetails` or `competencies` of
+/// another type; a `profileDetails` written as text that is not JSON, or JSON text of
+/// another value than an object, the error saying what the text holds); [`Error::IgotUnreadEntries`](crate::Error::IgotUnreadEntries) for a list holding entries none of which is an
 /// object holding `id` or a level field (igot/33), which would otherwise load as an
 /// empty profile. `[]` is a profile with no competencies: an empty load.
 ///
@@ -126,9 +145,10 @@ const KNOWN: &[&str] = &[
 /// # Ok::<(), karmayogi::Errors>(())
 /// ```
 pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> {
-    let doc = parse(json)?;
+    let mut doc = parse(json)?;
     refuse_other_kinds(&doc, DocumentKind::IgotProfile, "iGOT profile competencies")?;
     let mut report = Report::default();
+    responses::details_from_text(&mut doc, &mut report)?;
     let (entries, base) = responses::profile_competencies(&doc, &mut report)?;
     refuse_unread(DOCUMENT, &base, entries, KNOWN)?;
     let mut evidence = Vec::new();
@@ -176,7 +196,8 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 "competencyCBPCompletionLevelName",
             ),
         ];
-        let mut any = false;
+        // Whether the entry gives a level that is kept.
+        let mut kept_one = false;
         for (source, fields, name_field) in pairs {
             let name = level_name(&mut report, (&path, id), entry, name_field);
             // A level written as a name (`"Proficient"`, `"Reconciles"`) is given by name
@@ -201,10 +222,9 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 }
             };
             match read {
-                Read::Absent => {}
-                Read::SetAside => any = true,
+                Read::Absent | Read::SetAside => {}
                 Read::Level(level) => {
-                    any = true;
+                    kept_one = true;
                     evidence.push(Evidence {
                         competency: id.into(),
                         level,
@@ -217,7 +237,10 @@ pub fn load_igot_profile(json: &str) -> Result<IgotLoad<Vec<Evidence>>, Errors> 
                 }
             }
         }
-        if !any {
+        // The entry is dropped only when it gives no level at all: then it is set aside
+        // at its own path, after the reasons of the fields set aside (each at its own
+        // path), so that a report tells a kept entry from a dropped one.
+        if !kept_one {
             report.set_aside(&path, id, IgotWhat::NoLevel);
         }
     }
@@ -266,7 +289,9 @@ enum Read {
 }
 
 /// One kind of level from the first of `fields` that holds a readable one; set aside when
-/// one holds something and none is readable.
+/// one holds something and none is readable, or the one read is above 5: reported at that
+/// field's path (`$[0].competencySelfAttestedLevelValue`), as only the field is set aside
+/// (the entry's other kind of level may still be kept).
 fn read_level(
     report: &mut Report,
     path: &str,
@@ -325,7 +350,7 @@ fn read_level(
             }
             Ok(l) => {
                 report.set_aside(
-                    path,
+                    &format!("{path}.{field}"),
                     id,
                     IgotWhat::LevelOutOfRange {
                         level: l,
@@ -343,7 +368,8 @@ fn read_level(
     match unreadable {
         None => Read::Absent,
         Some((field, found)) => {
-            report.set_aside(path, id, IgotWhat::UnreadableLevel { field, found });
+            let at = format!("{path}.{field}");
+            report.set_aside(&at, id, IgotWhat::UnreadableLevel { field, found });
             Read::SetAside
         }
     }

@@ -201,11 +201,13 @@ pub enum IgotWhat {
         level: Option<u8>,
     },
     /// A FRAC requirement repeated for one role or activity (among its children, or at
-    /// another level than before); the highest level is kept.
+    /// another level than before): the highest level is kept, and the requirement set
+    /// aside (the lower, or the later of two equal) is reported at the path of the
+    /// competency node that made it, with its own level.
     RepeatedRequirement {
         /// The competency.
         competency: String,
-        /// The level this repeat gave.
+        /// The level of the requirement set aside.
         level: u8,
     },
     /// Tags read with the keys the platform misspells (`competecnyThemeDescription`).
@@ -325,6 +327,26 @@ pub enum IgotWhat {
         /// The earlier record's id.
         other: String,
     },
+    /// A user record's `profileDetails` (`profiledetails`) written as JSON text, as the
+    /// platform stores it in its user table: read as the object the text holds.
+    ObjectFromText {
+        /// The field.
+        field: &'static str,
+    },
+    /// A profile read from the profile registry's record of one user
+    /// (`result.UserProfile[0]` of a registry search, the FRAC-era shape its portal read
+    /// a user's `competencies` from).
+    ProfileFromRegistry,
+    /// An id field an earlier record gave to another record (the flat KCM export's
+    /// `competency_id` naming two sub-themes): both records are kept, each under its own
+    /// id (a KCM id is the sub-theme's path), and this one is noted with the id in
+    /// [`IgotEntry::id`].
+    IdOfAnother {
+        /// The id field.
+        field: &'static str,
+        /// The id of the record the earlier entry gave it to.
+        other: String,
+    },
 }
 
 /// What the iGOT loaders read as a level, as [`IgotWhat::UnreadableLevel`] says it.
@@ -411,7 +433,8 @@ impl fmt::Display for IgotWhat {
             IgotWhat::RepeatedTag { level } => repeated_tag(f, *level),
             IgotWhat::RepeatedRequirement { competency, level } => write!(
                 f,
-                "competency {} required again (level {level}); the highest level is kept",
+                "competency {} required again: this requirement (level {level}) is set \
+                 aside, the highest level is kept",
                 quoted(competency)
             ),
             IgotWhat::MisspeltKeys { keys } => {
@@ -448,7 +471,14 @@ impl fmt::Display for IgotWhat {
             | IgotWhat::EquivalentIds { .. }
             | IgotWhat::Whitespace { .. }
             | IgotWhat::SameNameApartFromWhitespace { .. }
-            | IgotWhat::SameName { .. } => records_names_and_ids(f, self),
+            | IgotWhat::SameName { .. }
+            | IgotWhat::IdOfAnother { .. } => records_names_and_ids(f, self),
+            IgotWhat::ObjectFromText { field } => {
+                write!(f, "`{field}` is JSON text: read as the object it holds")
+            }
+            IgotWhat::ProfileFromRegistry => f.write_str(
+                "read as the profile registry's record of one user (`result.UserProfile`)",
+            ),
         }
     }
 }
@@ -509,6 +539,11 @@ fn records_names_and_ids(f: &mut fmt::Formatter<'_>, what: &IgotWhat) -> fmt::Re
         IgotWhat::SameName { other } => {
             write!(f, "same name as {}; both kept", quoted(other))
         }
+        IgotWhat::IdOfAnother { field, other } => write!(
+            f,
+            "`{field}` given before to {}; both kept, each under its own id",
+            quoted(other)
+        ),
         IgotWhat::ListNotRead { entries, read } => write!(
             f,
             "a list of {entries} {} beside the records read at `{read}`: not read",

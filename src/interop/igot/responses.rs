@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::json::{Report, shape};
 use super::report::IgotWhat;
 use crate::Errors;
+use crate::interop::case::huge;
 
 const DOCUMENT: &str = "igot course records";
 
@@ -223,15 +224,31 @@ pub(super) fn profile_competencies<'a>(
         && details_key(map).is_none()
         && !map.contains_key("competencies")
     {
-        at = user_record(result)?;
         around.push(("$".to_owned(), map, USER_ENVELOPE));
-        if let Value::Object(result) = result {
-            around.push(("$.result".to_owned(), result, &["response"]));
+        if let Some(records) = result.get("UserProfile") {
+            at = registry_record(records)?;
+            if let Value::Object(result) = result {
+                around.push(("$.result".to_owned(), result, &["UserProfile"]));
+            }
+            path.push_str(".result.UserProfile[0]");
+            report.note(&path, "", IgotWhat::ProfileFromRegistry);
+        } else {
+            at = user_record(result)?;
+            if let Value::Object(result) = result {
+                around.push(("$.result".to_owned(), result, &["response"]));
+            }
+            path.push_str(".result.response");
         }
-        path.push_str(".result.response");
         user = true;
     }
     let list = match at {
+        // The profile registry's record holds its `competencies` itself, as the portal
+        // reads them (`result.UserProfile[0].competencies`).
+        Value::Object(map)
+            if user && details_key(map).is_none() && map.contains_key("competencies") =>
+        {
+            competencies(map, &mut path, &mut around)?
+        }
         Value::Object(map) if user || details_key(map).is_some() => {
             let key = details_key(map);
             around.push((path.clone(), map, key.unwrap_or_default()));
@@ -281,7 +298,111 @@ type Around<'a> = Vec<(String, &'a Map<String, Value>, &'static [&'static str])>
 
 /// The keys of a user read response's top level that the loader reads or that say
 /// nothing of the user.
-const USER_ENVELOPE: &[&str] = &["id", "ver", "ts", "params", "responseCode", "result"];
+const USER_ENVELOPE: &[&str] = &["id", "ver", "ts", "ets", "params", "responseCode", "result"];
+
+/// The one user's record of a profile registry search (`result.UserProfile`, a list):
+/// its only entry, an object. A list of none or of several users' records, or of another
+/// type, is refused: the loader reads one officer's profile.
+fn registry_record(records: &Value) -> Result<&Value, Errors> {
+    let path = "$.result.UserProfile";
+    let expected = "the profile registry's record of one user: an array holding one object";
+    match records {
+        Value::Array(list) => match list.as_slice() {
+            [record @ Value::Object(_)] => Ok(record),
+            [other] => Err(shape(
+                PROFILE,
+                &format!("{path}[0]"),
+                other,
+                "a user's record",
+            )),
+            [] => Err(Errors::from(crate::Error::IgotShape {
+                document: PROFILE,
+                path: path.to_owned(),
+                found: "an empty array (no user's record)",
+                expected,
+            })),
+            _ => Err(Errors::from(crate::Error::IgotShape {
+                document: PROFILE,
+                path: path.to_owned(),
+                found: "an array of several users' records",
+                expected,
+            })),
+        },
+        other => Err(shape(PROFILE, path, other, expected)),
+    }
+}
+
+/// Reads a user record's `profileDetails` (or `profiledetails`) written as JSON text, as
+/// the platform stores it in the `profiledetails` column of its `sunbird.user` table and
+/// its own reports read it there (`sunbird-cb/sunbird-core-dataproducts`,
+/// `declaredCompetencyDataFrame`: `from_json(col("profiledetails"), …)`, then
+/// `profile.competencies`): the text is parsed and put in its place, and noted
+/// ([`IgotWhat::ObjectFromText`]) at its path. The record is the document, a user read
+/// response's `result.response`, or a registry search's `result.UserProfile[0]`. Text
+/// that is blank is no profile (as `null`). O(length of the text).
+///
+/// # Errors
+/// [`Error::IgotShape`](crate::Error::IgotShape) for text that is not JSON, or JSON text
+/// of another value than an object (or `null`).
+pub(super) fn details_from_text(doc: &mut Value, report: &mut Report) -> Result<(), Errors> {
+    let (record, at): (Option<&mut Value>, &str) = match doc {
+        Value::Object(map) if details_key(map).is_some() => (Some(doc), "$"),
+        Value::Object(map) => match map.get_mut("result") {
+            Some(Value::Object(result)) if result.contains_key("UserProfile") => (
+                result
+                    .get_mut("UserProfile")
+                    .and_then(|l| l.as_array_mut())
+                    .and_then(|l| l.first_mut()),
+                "$.result.UserProfile[0]",
+            ),
+            Some(Value::Object(result)) => (result.get_mut("response"), "$.result.response"),
+            _ => (None, ""),
+        },
+        _ => (None, ""),
+    };
+    let Some(Value::Object(record)) = record else {
+        return Ok(());
+    };
+    let Some(key) = details_key(record).map(|k| k[0]) else {
+        return Ok(());
+    };
+    let Some(value @ Value::String(_)) = record.get_mut(key) else {
+        return Ok(());
+    };
+    if huge::is_huge(value) {
+        return Ok(());
+    }
+    let text = value.as_str().map(huge::unescape).unwrap_or_default();
+    let path = format!("{at}.{key}");
+    let expected = "a user's `profileDetails` object, or JSON text of one";
+    let found = if text.trim().is_empty() {
+        *value = Value::Null;
+        return Ok(());
+    } else {
+        match super::json::parse(text) {
+            Ok(object @ Value::Object(_)) => {
+                *value = object;
+                report.note(&path, "", IgotWhat::ObjectFromText { field: key });
+                return Ok(());
+            }
+            Ok(Value::Null) => {
+                *value = Value::Null;
+                return Ok(());
+            }
+            Ok(Value::Array(_)) => "JSON text of an array",
+            Ok(Value::String(_)) => "JSON text of a string",
+            Ok(Value::Number(_)) => "JSON text of a number",
+            Ok(Value::Bool(_)) => "JSON text of a boolean",
+            Err(_) => "a string that is not JSON",
+        }
+    };
+    Err(Errors::from(crate::Error::IgotShape {
+        document: PROFILE,
+        path,
+        found,
+        expected,
+    }))
+}
 
 /// The user's record in a user read response's `result`: its `response`, an object.
 fn user_record(result: &Value) -> Result<&Value, Errors> {
@@ -304,7 +425,8 @@ fn user_record(result: &Value) -> Result<&Value, Errors> {
             PROFILE,
             "$.result",
             result,
-            "a user read response's `result`, holding `response`",
+            "a user read response's `result`, holding `response`, or a profile registry \
+             search's, holding `UserProfile`",
         )),
     }
 }
