@@ -17,7 +17,7 @@ pub use plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCoun
 use std::collections::HashMap;
 
 use self::certify::{IMPROVE_WORK, Sizes, alone_bounds, certify};
-use self::problem::Problem;
+use self::problem::{Problem, Resolved};
 use crate::analysis::parallel::{drop_in_parts, join, map_items, map_ranges};
 use crate::model::order;
 use crate::planning::cover::Stepper;
@@ -185,24 +185,7 @@ impl Framework {
         // With each problem its empty enrolment state and its best steps in the empty plan
         // (what the greedy starts from), found while the problem is in the cache: in a pass
         // of their own, every problem was read again cold.
-        let budget = options.budget.unwrap_or(f64::INFINITY);
-        let (chunks, starts): (
-            Vec<Vec<(Problem<'f>, Subproblem)>>,
-            Vec<Vec<(Stepper, Opening)>>,
-        ) = map_ranges(distinct.len(), options.threads, |range| {
-            let mut built = Vec::with_capacity(range.len());
-            let mut starts = Vec::with_capacity(range.len());
-            for k in range {
-                let (problem, sub) = self.problem(cohort, distinct[k], &resolved, options);
-                let stepper = Stepper::new(&sub.inst);
-                let first = opening(&sub, &stepper, &resolved.seat_limit, resolved.cap, budget);
-                built.push((problem, sub));
-                starts.push((stepper, first));
-            }
-            (built, starts)
-        })
-        .into_iter()
-        .unzip();
+        let (chunks, starts) = self.problems(cohort, &distinct, &resolved, options);
         let built: Vec<&(Problem<'f>, Subproblem)> = chunks.iter().flatten().collect();
         let subs: Vec<&Subproblem> = problem_of.iter().map(|&k| &built[k as usize].1).collect();
         // `whole` and `value_floor` are found below, beside the greedy, which reads
@@ -210,7 +193,7 @@ impl Framework {
         let greedy = Department {
             officers: &subs,
             seat_limit: &resolved.seat_limit,
-            budget,
+            budget: options.budget.unwrap_or(f64::INFINITY),
             cap: resolved.cap,
             threads: options.threads,
             whole: false,
@@ -265,6 +248,42 @@ impl Framework {
         drop_in_parts(chunks, options.threads);
         drop_in_parts(plan.steppers, options.threads);
         Ok(planned)
+    }
+}
+
+/// Each thread's problems, in its own vector, and with each problem its empty stepper and
+/// its best steps in the empty plan (see `Framework::problems`).
+type Built<'f> = (
+    Vec<Vec<(Problem<'f>, Subproblem)>>,
+    Vec<Vec<(Stepper, Opening)>>,
+);
+
+impl Framework {
+    /// The problems of the `distinct` officers (one for each distinct problem), built on
+    /// the plan's threads, each with its empty stepper and its best steps in the empty
+    /// plan (`department::opening`), found while the problem is in the cache.
+    fn problems<'f>(
+        &'f self,
+        cohort: &Cohort,
+        distinct: &[u32],
+        resolved: &Resolved,
+        options: &AcbpOptions,
+    ) -> Built<'f> {
+        let budget = options.budget.unwrap_or(f64::INFINITY);
+        map_ranges(distinct.len(), options.threads, |range| {
+            let mut built = Vec::with_capacity(range.len());
+            let mut starts = Vec::with_capacity(range.len());
+            for k in range {
+                let (problem, sub) = self.problem(cohort, distinct[k], resolved, options);
+                let stepper = Stepper::new(&sub.inst);
+                let first = opening(&sub, &stepper, &resolved.seat_limit, resolved.cap, budget);
+                built.push((problem, sub));
+                starts.push((stepper, first));
+            }
+            (built, starts)
+        })
+        .into_iter()
+        .unzip()
     }
 }
 

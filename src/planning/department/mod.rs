@@ -29,6 +29,8 @@ mod lazy;
 #[cfg(test)]
 mod lazy_tests;
 mod opening;
+#[cfg(test)]
+mod opening_tests;
 mod plan;
 mod refresh;
 mod subproblem;
