@@ -17,12 +17,13 @@ pub use plan::{CompetencyOutcome, CourseRun, DepartmentPlan, Enrolment, OpenCoun
 use std::collections::HashMap;
 
 use self::certify::{IMPROVE_WORK, Sizes, alone_bounds, certify};
-use self::problem::Problem;
-use crate::analysis::parallel::{drop_in_parts, join, map_ranges};
+use self::problem::{Problem, Resolved};
+use crate::analysis::parallel::{drop_in_parts, join, map_items, map_ranges};
 use crate::model::order;
+use crate::planning::cover::Stepper;
 use crate::planning::department::{
-    Department, Subproblem, best_single_if_better, exchange, improve, richest, value_floor,
-    whole_values,
+    Department, FirstSteps, Opening, Subproblem, best_single_if_better, exchange, improve, opening,
+    richest, value_floor, whole_values,
 };
 use crate::{Cohort, Errors, Framework};
 
@@ -181,12 +182,10 @@ impl Framework {
         drop(seen);
         // Each thread's problems stay in its own vector: gathered into one, moving every
         // problem, they held the calling thread for about 1% of a plan of 100,000 officers.
-        let chunks: Vec<Vec<(Problem<'f>, Subproblem)>> =
-            map_ranges(distinct.len(), options.threads, |range| {
-                range
-                    .map(|k| self.problem(cohort, distinct[k], &resolved, options))
-                    .collect()
-            });
+        // With each problem its empty enrolment state and its best steps in the empty plan
+        // (what the greedy starts from), found while the problem is in the cache: in a pass
+        // of their own, every problem was read again cold.
+        let (chunks, starts) = self.problems(cohort, &distinct, &resolved, options);
         let built: Vec<&(Problem<'f>, Subproblem)> = chunks.iter().flatten().collect();
         let subs: Vec<&Subproblem> = problem_of.iter().map(|&k| &built[k as usize].1).collect();
         // `whole` and `value_floor` are found below, beside the greedy, which reads
@@ -200,12 +199,17 @@ impl Framework {
             whole: false,
             value_floor: 0.0,
         };
-        let mut plan = greedy.empty();
-        // Every officer's first steps on all threads; then the greedy's serial loop holds
-        // the calling thread while the second finds what does not depend on the plan: the
-        // officers' bounds alone, and the passes over every value that the rest of the
-        // plan reads (beside them, the first steps would have had one thread).
-        let start = greedy.first_steps(&plan, None);
+        let (steppers, openings) = officer_starts(starts, &problem_of, &subs, options.threads);
+        let mut plan = greedy.empty_with(steppers);
+        // Every officer's first steps, found with the problems; then the greedy's serial
+        // loop holds the calling thread while the second finds what does not depend on the
+        // plan: the officers' bounds alone, and the passes over every value that the rest
+        // of the plan reads.
+        let start = FirstSteps::of_openings(openings, &problem_of);
+        debug_assert!(
+            start.same_as(&greedy.first_steps(&plan, None)),
+            "the steps found with the problems are the first steps of the empty plan"
+        );
         let (side, alone) = join(
             options.threads,
             || {
@@ -245,6 +249,83 @@ impl Framework {
         drop_in_parts(plan.steppers, options.threads);
         Ok(planned)
     }
+}
+
+/// Each thread's problems, in its own vector, and with each problem its empty stepper and
+/// its best steps in the empty plan (see `Framework::problems`).
+type Built<'f> = (
+    Vec<Vec<(Problem<'f>, Subproblem)>>,
+    Vec<Vec<(Stepper, Opening)>>,
+);
+
+impl Framework {
+    /// The problems of the `distinct` officers (one for each distinct problem), built on
+    /// the plan's threads, each with its empty stepper and its best steps in the empty
+    /// plan (`department::opening`), found while the problem is in the cache.
+    fn problems<'f>(
+        &'f self,
+        cohort: &Cohort,
+        distinct: &[u32],
+        resolved: &Resolved,
+        options: &AcbpOptions,
+    ) -> Built<'f> {
+        let budget = options.budget.unwrap_or(f64::INFINITY);
+        map_ranges(distinct.len(), options.threads, |range| {
+            let mut built = Vec::with_capacity(range.len());
+            let mut starts = Vec::with_capacity(range.len());
+            for k in range {
+                let (problem, sub) = self.problem(cohort, distinct[k], resolved, options);
+                let stepper = Stepper::new(&sub.inst);
+                let first = opening(&sub, &stepper, &resolved.seat_limit, resolved.cap, budget);
+                built.push((problem, sub));
+                starts.push((stepper, first));
+            }
+            (built, starts)
+        })
+        .into_iter()
+        .unzip()
+    }
+}
+
+/// Each officer's empty enrolment state and the first steps of their problem, in officer
+/// order, from `starts`, those made with each distinct problem (in problem order, per
+/// thread's range): the first officer of a problem takes the state made with it, and each
+/// officer sharing it gets one of their own, made on the plan's threads. O(n) for n
+/// officers, and a state for each officer after the first of a problem.
+fn officer_starts(
+    starts: Vec<Vec<(Stepper, Opening)>>,
+    problem_of: &[u32],
+    subs: &[&Subproblem],
+    threads: usize,
+) -> (Vec<Stepper>, Vec<Opening>) {
+    // Problems are numbered in the order their first officer comes.
+    let mut firsts = 0;
+    let sharing: Vec<usize> = (0..problem_of.len())
+        .filter(|&o| {
+            let first = problem_of[o] as usize == firsts;
+            firsts += usize::from(first);
+            !first
+        })
+        .collect();
+    let mut shared = map_items(sharing.len(), threads, |i| {
+        Stepper::new(&subs[sharing[i]].inst)
+    })
+    .into_iter();
+    let (made, openings): (Vec<Stepper>, Vec<Opening>) = starts.into_iter().flatten().unzip();
+    debug_assert_eq!(made.len(), firsts, "a state made with each problem");
+    let mut made = made.into_iter();
+    let mut next = sharing.iter().peekable();
+    let steppers: Vec<Stepper> = (0..problem_of.len())
+        .filter_map(|o| {
+            if next.next_if(|&&s| s == o).is_some() {
+                shared.next()
+            } else {
+                made.next()
+            }
+        })
+        .collect();
+    debug_assert_eq!(steppers.len(), problem_of.len(), "one state per officer");
+    (steppers, openings)
 }
 
 /// What the plan reads of every officer's values that does not depend on the plan: passes

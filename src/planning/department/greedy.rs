@@ -8,6 +8,7 @@ use super::heap::Heap;
 use super::lazy::Lazy;
 #[cfg(test)]
 use super::lazy::VALUED;
+use super::opening::{Opening, steps_of};
 use super::plan::{Department, Plan};
 use super::refresh::{Down, RUNNERS, Runner};
 use crate::analysis::parallel::map_items;
@@ -27,22 +28,7 @@ impl Department<'_> {
         let Some((hours_left, allowed)) = self.room(plan, o, banned) else {
             return [None; RUNNERS];
         };
-        let p = &self.officers[o];
-        let stepper = &plan.steppers[o];
-        // The candidates with the highest bounds first, until none left can rank among the
-        // steps kept: the steps of a scan of every candidate.
-        let steps: [Option<StepChoice>; RUNNERS] = match &p.leaders {
-            Some(leaders) => {
-                let steps = stepper.leading_steps(&p.inst, leaders, hours_left, allowed);
-                debug_assert!(
-                    steps == stepper.best_steps(&p.inst, hours_left, p.scan, allowed),
-                    "the leaders' steps are the scan's"
-                );
-                steps
-            }
-            None => stepper.best_steps(&p.inst, hours_left, p.scan, allowed),
-        };
-        steps.map(|step| step.map(|step| self.runner(plan, o, step)))
+        steps_of(self.officers[o], &plan.steppers[o], hours_left, allowed)
     }
 
     /// Officer `o`'s room for another step: the hours left under their cap and the
@@ -352,6 +338,25 @@ const PARALLEL_WAITING: usize = 256;
 /// Every officer's best steps at the start of a select ([`Department::first_steps`]), in
 /// officer order.
 pub(crate) struct FirstSteps(Vec<[Option<Runner>; RUNNERS]>);
+
+impl FirstSteps {
+    /// The first steps of the empty plan of officers sharing problems: officer `o`'s are
+    /// `openings[problem_of[o]]` (see `opening`), taken as they are when every officer has
+    /// a problem of their own, in officer order. O(n) for n officers.
+    pub(crate) fn of_openings(openings: Vec<Opening>, problem_of: &[u32]) -> FirstSteps {
+        let own = openings.len() == problem_of.len()
+            && problem_of.iter().enumerate().all(|(o, &k)| k as usize == o);
+        if own {
+            return FirstSteps(openings.into_iter().map(|o| o.0).collect());
+        }
+        FirstSteps(problem_of.iter().map(|&k| openings[k as usize].0).collect())
+    }
+
+    /// Whether `self` and `other` hold the same steps for every officer (debug checks).
+    pub(crate) fn same_as(&self, other: &FirstSteps) -> bool {
+        self.0 == other.0
+    }
+}
 
 /// A heap entry: the ratio and hours of an officer's best next step (the step itself is
 /// the first of the officer's runners). Kept small: the heap holds one per officer and

@@ -7,7 +7,8 @@
 //!   officer and the shared capacities left) and [`settle`](Department::settle), which
 //!   makes a plan minimal and maximal;
 //! - `greedy`: the lazy greedy over all officers that `settle` fills a plan with, its
-//!   `heap`, and `refresh`, which finds an officer's best steps again after they took one;
+//!   `heap`, `refresh`, which finds an officer's best steps again after they took one, and
+//!   `opening`, an officer's best steps from their own problem and state alone;
 //! - `improve`: best responses, each officer's plan re-solved by the budgeted solver of
 //!   `cover` within the hours and seats the others leave;
 //! - `bound`: a proven upper bound on the most value, by Lagrangian relaxation of the
@@ -27,6 +28,9 @@ mod improve;
 mod lazy;
 #[cfg(test)]
 mod lazy_tests;
+mod opening;
+#[cfg(test)]
+mod opening_tests;
 mod plan;
 mod refresh;
 mod subproblem;
@@ -34,7 +38,9 @@ mod subproblem;
 pub(crate) use bound::prices;
 pub(crate) use envelope::{envelope, market};
 pub(crate) use exact::exact;
+pub(crate) use greedy::FirstSteps;
 pub(crate) use improve::{exchange, improve};
+pub(crate) use opening::{Opening, opening};
 pub(crate) use plan::{
     Department, Plan, Subproblem, best_single_if_better, better, richest, value_floor, whole_values,
 };

@@ -120,10 +120,24 @@ impl Department<'_> {
 
     /// The empty plan, its officers' steppers made on the plan's threads.
     pub(crate) fn empty(&self) -> Plan {
+        self.empty_with(map_items(self.officers.len(), self.threads, |o| {
+            Stepper::new(&self.officers[o].inst)
+        }))
+    }
+
+    /// The empty plan with `steppers`, one per officer in officer order, each empty
+    /// (`Stepper::new` of the officer's instance): made by a caller that makes them with
+    /// the officers' problems.
+    pub(crate) fn empty_with(&self, steppers: Vec<Stepper>) -> Plan {
+        debug_assert!(
+            steppers.len() == self.officers.len()
+                && steppers
+                    .iter()
+                    .all(|s| s.chosen().is_empty() && s.hours() <= 0.0),
+            "one empty stepper per officer"
+        );
         Plan {
-            steppers: map_items(self.officers.len(), self.threads, |o| {
-                Stepper::new(&self.officers[o].inst)
-            }),
+            steppers,
             seats_left: self.seat_limit.to_vec(),
             budget_left: self.budget,
             spent: 0,

@@ -3,29 +3,14 @@
 
 use std::cmp::Ordering;
 
-use super::plan::{Department, Plan};
+use super::plan::{Department, Plan, Subproblem};
 use crate::model::order;
-use crate::planning::cover::{EPS, EXACT_BELOW, StepChoice, preferred};
+use crate::planning::cover::{EPS, EXACT_BELOW, StepChoice, Stepper, preferred};
 
 impl Department<'_> {
     /// Officer `o`'s `step` with the one course it adds when it adds its candidate alone.
     pub(super) fn runner(&self, plan: &Plan, o: usize, step: StepChoice) -> Runner {
-        let p = &self.officers[o];
-        // A chosen candidate's prerequisites are chosen, so with every direct prerequisite
-        // chosen the step adds its candidate alone.
-        let alone = p
-            .inst
-            .prerequisites(step.cand)
-            .iter()
-            .all(|&d| plan.steppers[o].is_chosen(d));
-        Runner {
-            step,
-            course: if alone {
-                p.courses[step.cand as usize]
-            } else {
-                u32::MAX
-            },
-        }
+        Runner::of(self.officers[o], &plan.steppers[o], step)
     }
 
     /// Officer `o`'s best steps just after they took one of `old`, their kept steps (`cut`:
@@ -283,11 +268,33 @@ impl Down {
 pub(super) const RUNNERS: usize = 8;
 
 /// One of an officer's kept steps in the department greedy.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 pub(super) struct Runner {
     pub(super) step: StepChoice,
     /// The course of the step's candidate when the step adds that candidate alone (its
     /// prerequisites all chosen), else `u32::MAX`: checking the step again then reads that
     /// course's seats instead of walking the officer's instance, read cold.
     pub(super) course: u32,
+}
+
+impl Runner {
+    /// `step` of the officer of problem `p` in enrolment state `stepper`, with the one
+    /// course it adds when it adds its candidate alone. O(prerequisites of the candidate).
+    pub(super) fn of(p: &Subproblem, stepper: &Stepper, step: StepChoice) -> Runner {
+        // A chosen candidate's prerequisites are chosen, so with every direct prerequisite
+        // chosen the step adds its candidate alone.
+        let alone = p
+            .inst
+            .prerequisites(step.cand)
+            .iter()
+            .all(|&d| stepper.is_chosen(d));
+        Runner {
+            step,
+            course: if alone {
+                p.courses[step.cand as usize]
+            } else {
+                u32::MAX
+            },
+        }
+    }
 }
