@@ -17,6 +17,7 @@ use std::collections::BinaryHeap;
 #[cfg(test)]
 pub(super) mod counters;
 mod deferred;
+mod first;
 mod repairs;
 pub(super) mod rows;
 mod targets;
@@ -279,6 +280,10 @@ impl<'a> Search<'a> {
             return false;
         }
         self.lagrange.initialise(tight);
+        if let Some(lower) = self.proven_by_relaxation_first() {
+            self.settle_root(lower);
+            return false;
+        }
         let mut lower = f64::NEG_INFINITY;
         // Three rounds of steps, each followed by a repair of what the relaxation takes.
         for round in 0..3 {

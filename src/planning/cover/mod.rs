@@ -78,6 +78,8 @@ mod deferred_tests;
 mod density;
 mod exact;
 mod fewer_hours;
+#[cfg(test)]
+mod first_tests;
 mod fixing;
 #[cfg(test)]
 mod fixing_tests;

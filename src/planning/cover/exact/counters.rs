@@ -27,6 +27,13 @@ thread_local! {
     /// Whether [`Search::tabu`] searches a settled cover again on this thread, as it did
     /// before the skip, so that tests can compare the two.
     pub(in crate::planning::cover) static SEARCH_SETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether roots on this thread try the relaxation with prerequisite rows before the
+    /// subgradient rounds (`exact/first.rs`), so that tests can compare with the roots
+    /// that do not.
+    pub(in crate::planning::cover) static RELAXATION_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    /// Roots on this thread that the relaxation tried first proved, so that tests can tell
+    /// it happens.
+    pub(in crate::planning::cover) static PROVEN_FIRST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Counts a deferred tabu search settled the `outcome`-th way of [`DEFERRED`].
