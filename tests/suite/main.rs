@@ -115,6 +115,7 @@ mod officers_csv;
 mod officers_writer;
 mod onet_decimals;
 mod onet_layouts;
+mod other_script_ids;
 mod passbook_inputs;
 mod path_budget_sums;
 mod path_enumerated;
