@@ -132,6 +132,7 @@ mod readiness_exact;
 mod recommend;
 mod recommender;
 mod refused_rows;
+mod report_figures;
 mod reports;
 mod review_scales;
 mod rollup;
