@@ -208,6 +208,7 @@ pub use crate::interop::{
     KcmOptions, KcmSubThemes, KcmTagKey, MasterPosition, PositionMaster, PositionMatch, kcm_id,
     load_frac_positions, load_igot_courses, load_igot_profile, load_kcm, load_position_master,
 };
+pub use crate::model::confusable::OtherScriptCharacter;
 pub use crate::model::document_kind::DocumentKind;
 pub use crate::model::error::{
     CaseElement, CaseIdItems, Error, Errors, EvidenceProblem, PassbookRow,

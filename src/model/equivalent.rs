@@ -1,6 +1,8 @@
 //! Ids that print alike because they are one text in two Unicode normalisation forms, or
-//! look alike because they differ only in letter case or surrounding whitespace, or,
-//! numbers, in leading zeros.
+//! look alike because they differ only in letter case, surrounding whitespace or
+//! characters of another script that stand for ASCII letters or digits (`uѕ` with a
+//! Cyrillic `ѕ` for `us`, `EMP०१२` in Devanagari digits for `EMP012`: `confusable.rs`),
+//! or, numbers, in leading zeros.
 //!
 //! Ids compare byte for byte (DESIGN.md, "Why names are escaped in reports and ids
 //! refused"), so `José` precomposed (NFC) and decomposed (NFD) are two ids, as are `rti`,
@@ -18,6 +20,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::confusable::{OtherScriptCharacter, ascii_counterpart};
 use crate::model::nfc::{decompose_into, decomposed, is_decomposed};
 use crate::model::order;
 use crate::{EntityKind, Error, Framework};
@@ -26,8 +29,10 @@ impl Framework {
     /// Probable mistakes in the framework that are not errors: ids of one kind that are
     /// the same text in different Unicode normalisation forms ([`Error::EquivalentIds`]),
     /// and ids of one kind that differ only in letter case or whitespace around them
-    /// ([`Error::LookalikeIds`]: `rti`, `RTI`, `rti `; or, ids of digits, only in leading
-    /// zeros: `0123`, `123`; ids that also differ in form are
+    /// ([`Error::LookalikeIds`]: `rti`, `RTI`, `rti `; or only in characters of another
+    /// script that stand for ASCII letters or digits, named in the warning: `us` and `uѕ`
+    /// with a Cyrillic `ѕ`, `EMP012` and `EMP०१२` in Devanagari digits; or, ids of digits,
+    /// only in leading zeros: `0123`, `123`; ids that also differ in form are
     /// compared by the canonical decompositions of their lower case, so `W\u{30a}` and
     /// `\u{1e98}`, W and w with a ring above, look alike), for competencies, activities,
     /// roles, positions, courses, groups and departments. Such ids are distinct entities
@@ -99,7 +104,7 @@ impl Framework {
                 warnings.push(Error::EquivalentIds { kind, ids });
             }
             for ids in lookalike_ids(&ids) {
-                warnings.push(Error::LookalikeIds { kind, ids });
+                warnings.push(lookalike_warning(kind, ids));
             }
         }
         warnings
@@ -109,7 +114,8 @@ impl Framework {
 /// For `n` officers whose ids `id` gives in input order, a warning for each officer whose
 /// id looks like the id of an officer before it ([`Error::EquivalentIds`] for ids that are
 /// one text in two Unicode forms, [`Error::LookalikeIds`] for ids that differ only in
-/// letter case, surrounding whitespace or, ids of digits, leading zeros, as
+/// letter case, surrounding whitespace, characters of another script that stand for
+/// ASCII letters or digits (`uѕ`, `EMP०१२`) or, ids of digits, leading zeros, as
 /// [`Framework::review`] names them), each
 /// naming the whole set, sorted by officer (an officer's equivalent set before its
 /// lookalike set). Ids that validation refuses (blank, or holding a hidden character) and
@@ -259,25 +265,29 @@ fn byte_classes(bytes: &[u8]) -> [bool; 3] {
 }
 
 /// Writes into `out` (cleared first) the key under which [`lookalike_ids`] compares ids:
-/// `text` trimmed, decomposed, in lower case and decomposed again (lowering can give a
+/// `text` trimmed, decomposed, each character of another script that stands for an ASCII
+/// letter or digit read as that one (`confusable.rs`: the Cyrillic `ѕ` as `s`, the
+/// Devanagari `२` as `2`), in lower case and decomposed again (lowering can give a
 /// character with a decomposition, or marks out of canonical order: `\u{130}\u{323}`,
 /// I with a dot above and a dot below, lowers to `i\u{307}\u{323}`). An ASCII text, as
 /// most ids are, is its own decomposition, so its bytes are lowered directly; one of
-/// ASCII digits alone loses its leading zeros (`0123` and `123`: a spreadsheet drops
+/// digits alone loses its leading zeros (`0123` and `123`, and `०१२३`: a spreadsheet drops
 /// them from an id it takes for a number, as "did you mean" knows).
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     let text = text.trim();
-    if zero_padded(text) {
-        // `0` and `00` are one number too.
-        let unpadded = text.trim_start_matches('0');
-        out.push_str(if unpadded.is_empty() { "0" } else { unpadded });
-    } else if text.is_ascii() {
+    if text.is_ascii() {
         out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
         let mut decomposed = String::new();
         decompose_into(text.chars(), &mut decomposed);
-        decompose_into(decomposed.chars().flat_map(char::to_lowercase), out);
+        let ascii = (decomposed.chars()).map(|c| ascii_counterpart(c).unwrap_or(c));
+        decompose_into(ascii.flat_map(char::to_lowercase), out);
+    }
+    if zero_padded(out) {
+        // `0` and `00` are one number too.
+        let zeros = out.len() - out.trim_start_matches('0').len();
+        out.drain(..zeros.min(out.len() - 1));
     }
 }
 
@@ -313,7 +323,7 @@ fn warn_alike<'a, F: Fn(usize) -> &'a str + ?Sized>(
             let warning = if equivalent {
                 Error::EquivalentIds { kind, ids }
             } else {
-                Error::LookalikeIds { kind, ids }
+                lookalike_warning(kind, ids)
             };
             warnings.push((k, warning));
         }
@@ -326,6 +336,17 @@ fn warn_alike<'a, F: Fn(usize) -> &'a str + ?Sized>(
     }
 }
 
+/// [`Error::LookalikeIds`] for `ids` (a set of [`lookalike_ids`]) of `kind`, naming the
+/// characters of other scripts that make them differ.
+pub(crate) fn lookalike_warning(kind: EntityKind, ids: Vec<String>) -> Error {
+    let other_script = OtherScriptCharacter::in_ids(&ids);
+    Error::LookalikeIds {
+        kind,
+        ids,
+        other_script,
+    }
+}
+
 /// The sets of two or more distinct `ids` that are canonically equivalent (one NFD form,
 /// hence one NFC form), each sorted byte by byte, in order of their first id. Two texts
 /// that differ and are each their own decomposition are not equivalent, so only a text
@@ -334,12 +355,14 @@ pub(crate) fn equivalent_ids(ids: &[&str]) -> Vec<Vec<String>> {
     sets_by_key(ids, is_decomposed, decomposed, |_| true)
 }
 
-/// The sets of two or more distinct `ids` that are one text but for letter case and
-/// whitespace around them, or, ids of ASCII digits, leading zeros (`0123`, `123`), compared by the canonical decompositions of their lower case
+/// The sets of two or more distinct `ids` that are one text but for letter case,
+/// whitespace around them and characters of another script that stand for ASCII letters
+/// or digits, or, ids of digits, leading zeros (`0123`, `123`), compared by the canonical decompositions of their lower case
 /// ([`fold_into`]), each sorted byte by byte, in order of their first id; a set whose ids
 /// are all canonically equivalent is [`equivalent_ids`]' instead. Only an id holding a
-/// letter with another lower case, whitespace at an end or a text not its own
-/// decomposition can look like another, so only those are copied.
+/// letter with another lower case, whitespace at an end, a character of another script
+/// standing for an ASCII one or a text not its own decomposition can look like another,
+/// so only those are copied.
 pub(crate) fn lookalike_ids(ids: &[&str]) -> Vec<Vec<String>> {
     // Its own key: nothing to trim, its own decomposition, each character its own lower case.
     let plain = |id: &str| {
@@ -348,7 +371,7 @@ pub(crate) fn lookalike_ids(ids: &[&str]) -> Vec<Vec<String>> {
             && is_decomposed(id)
             && id.chars().all(|c| {
                 let mut lower = c.to_lowercase();
-                lower.next() == Some(c) && lower.next().is_none()
+                lower.next() == Some(c) && lower.next().is_none() && ascii_counterpart(c).is_none()
             })
     };
     let key = |id: &str| {

@@ -187,8 +187,20 @@ pub(crate) fn whole_level(text: &str) -> Option<u8> {
 /// competency's levels are looked at, so a number beyond 5 is read as the number and
 /// checked against them there, with their range in the message. A negative zero (`-0`,
 /// `-0.0`, as a spreadsheet writes a zero computed as negative, and as JSON's number `-0`
-/// already reads) is 0; any other negative number is none. O(length).
+/// already reads) is 0; any other negative number is none. Digits of a script of India
+/// (`३`, `Level ४`, `०३`: Devanagari, Bengali, Tamil and the others of `confusable.rs`), as
+/// an HR system set to an Indian locale writes numbers, are read as the digits they are;
+/// a number whose digits are of two scripts (`3३`) is none, so the field refuses it with
+/// its cell. O(length).
 pub(crate) fn whole_text(text: &str) -> Option<u64> {
+    if !text.is_ascii() {
+        // Digits of a script of India read as the digits they are (`३`, `Level ४`); digits
+        // of two scripts, none.
+        let ascii = crate::model::confusable::with_ascii_digits(text)?;
+        if let std::borrow::Cow::Owned(ascii) = ascii {
+            return whole_text(&ascii);
+        }
+    }
     if text.starts_with(['L', 'l']) {
         return label_number(text).map(u64::from);
     }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::EntityKind;
-use crate::model::confusable::latin_lookalike;
+use crate::model::confusable::ascii_counterpart;
 use crate::model::nfc::{canonically_equivalent, decompose_into};
 use crate::model::quote::{has_hidden, hidden};
 
@@ -121,7 +121,7 @@ fn other_script_letters(asked: &str, other: &str) -> Vec<(char, char)> {
         return letters;
     }
     for c in asked.chars() {
-        if let Some(latin) = latin_lookalike(c)
+        if let Some(latin) = ascii_counterpart(c)
             && !other.contains(c)
             && !letters.iter().any(|&(l, _)| l == c)
         {
@@ -142,18 +142,40 @@ pub(crate) fn other_script_hint(asked: &str, nearest: &str) -> String {
     let named: Vec<String> = (letters.iter())
         .map(|&(c, latin)| format!("\"\\u{{{:x}}}\" for `{latin}`", u32::from(c)))
         .collect();
+    let what = characters_named(letters.iter().map(|&(c, _)| c));
     format!(
-        " (written with letters of another script: {})",
+        " (written with {what} of another script: {})",
         named.join(", ")
     )
+}
+
+/// What `characters` (each standing for an ASCII letter or digit) are: `letters` when
+/// each is a Greek or Cyrillic letter, `digits` when each is a digit of another script,
+/// else `letters and digits`.
+pub(crate) fn characters_named(characters: impl Iterator<Item = char>) -> &'static str {
+    let (mut letters, mut digits) = (false, false);
+    for c in characters {
+        if crate::model::confusable::indic_digit(c).is_some() {
+            digits = true;
+        } else {
+            letters = true;
+        }
+    }
+    match (letters, digits) {
+        (false, true) => "digits",
+        (true, true) => "letters and digits",
+        _ => "letters",
+    }
 }
 
 /// Whether `candidate` is the id whose normal form is `normal` (and, when that is all
 /// digits, whose digits without leading zeros are `unpadded`).
 fn same_form(normal: &str, unpadded: Option<&str>, candidate: &str) -> bool {
-    normalise(candidate) == normal
-        || unpadded
-            .is_some_and(|u| digits(candidate).is_some_and(|c| c.trim_start_matches('0') == u))
+    let candidate = normalise(candidate);
+    candidate == normal
+        || unpadded.is_some_and(|u| {
+            digits(candidate.as_str()).is_some_and(|c| c.trim_start_matches('0') == u)
+        })
 }
 
 /// `id` trimmed of whitespace, when it is one or more ASCII digits.
@@ -183,7 +205,9 @@ fn normalise(id: &str) -> String {
     let mut decomposed = String::with_capacity(shown.len());
     decompose_into(shown.chars(), &mut decomposed);
     let mut folded = String::with_capacity(decomposed.len());
-    let latin = decomposed.chars().map(|c| latin_lookalike(c).unwrap_or(c));
+    let latin = decomposed
+        .chars()
+        .map(|c| ascii_counterpart(c).unwrap_or(c));
     decompose_into(latin.flat_map(char::to_lowercase), &mut folded);
     folded
 }
@@ -226,12 +250,8 @@ impl Forms {
     fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Forms {
         let mut forms = Forms::default();
         for id in ids {
-            forms
-                .normal
-                .entry(normalise(id))
-                .or_default()
-                .push(id.to_owned());
-            if let Some(d) = digits(id) {
+            let normal = normalise(id);
+            if let Some(d) = digits(normal.as_str()) {
                 let smallest = (forms.unpadded)
                     .entry(d.trim_start_matches('0').to_owned())
                     .or_insert_with(|| id.to_owned());
@@ -239,6 +259,7 @@ impl Forms {
                     id.clone_into(smallest);
                 }
             }
+            forms.normal.entry(normal).or_default().push(id.to_owned());
         }
         forms
     }
@@ -516,6 +537,33 @@ mod tests {
         );
         assert!(super::other_script_letters("noting", "Noting").is_empty());
         assert!(super::other_script_letters("n\u{43e}tes", "noting").is_empty());
+    }
+
+    /// `ids/06`: an employee code typed in the digits of a script of India is suggested
+    /// the code in ASCII digits, its leading zeros aside too, and the hint names them.
+    #[test]
+    fn ids_typed_with_indian_digits_are_suggested_the_ascii_id() {
+        let known = ["EMP012", "45", "0045", "so"];
+        for (asked, meant) in [
+            ("EMP\u{966}\u{967}\u{968}", "EMP012"),
+            ("emp\u{ae6}\u{ae7}\u{ae8}", "EMP012"),
+            ("\u{9ea}\u{9eb}", "0045"),
+            ("\u{966}\u{966}\u{96a}\u{96b}", "0045"),
+        ] {
+            assert_eq!(nearest(asked, known).as_deref(), Some(meant), "{asked:?}");
+            let mut memo = super::Nearest::new(100);
+            memo.cells = 0;
+            let kind = crate::EntityKind::Officer;
+            assert_eq!(memo.get(kind, asked, || known).as_deref(), Some(meant));
+        }
+        assert_eq!(
+            super::other_script_hint("EMP\u{966}\u{967}\u{968}", "EMP012"),
+            r#" (written with digits of another script: "\u{966}" for `0`, "\u{967}" for `1`, "\u{968}" for `2`)"#
+        );
+        assert_eq!(
+            super::other_script_hint("\u{43e}\u{967}", "o1"),
+            r#" (written with letters and digits of another script: "\u{43e}" for `o`, "\u{967}" for `1`)"#
+        );
     }
 
     #[test]

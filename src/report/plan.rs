@@ -477,6 +477,17 @@ mod tests {
         assert_eq!(HoursProse(f64::MAX).to_string(), "1.7976931348623157e308");
         assert_eq!(Hours(2.5e20).to_string(), "2.5e20");
         assert_eq!(Hours(6.0).to_string(), "6.0");
+        // As many decimals as the value needs, up to a nano-hour: 0.75 h for 3 seats prints
+        // 0.75 and 2.25, not 0.8 and 2.2.
+        assert_eq!(Hours(0.75).to_string(), "0.75");
+        assert_eq!(Hours(2.25).to_string(), "2.25");
+        assert_eq!(HoursProse(2.25).to_string(), "2.25");
+        assert_eq!(Hours(0.1 + 0.2).to_string(), "0.3");
+        assert_eq!(Hours(1.0 / 3.0).to_string(), "0.333333333");
+        assert_eq!(Hours(1_000_000.1).to_string(), "1000000.1");
+        assert_eq!(Hours(0.000_000_4).to_string(), "0.0000004");
+        assert_eq!(Hours(5e-13).to_string(), "<0.000000001");
+        assert_eq!(format!("{:>6}", Hours(1.5)), "   1.5");
     }
 
     #[test]

@@ -283,10 +283,14 @@ impl fmt::Display for Percent {
     }
 }
 
-/// A number of hours with one decimal (`6.0`), as tables and lists print them; a non-zero
-/// amount that one decimal would show as `0.0` gets the decimals its first significant
-/// digit needs (`0.04`, up to six: `<0.000001` below), so no course reads as taking no
-/// time; an amount of 10^15 hours or more (a budget or cap, where whole hours are no
+/// A number of hours with at least one decimal (`6.0`), as tables and lists print them,
+/// and as many more as its value needs, up to nine (a nano-hour, the resolution of every
+/// total the library reports): `0.75`, `2.25`, `0.333333333`. So the figures a report
+/// prints beside their product or sum agree with it as printed (a course of `0.75` h for 3
+/// seats prints `2.25` person-hours, not `0.8` and `2.2`): exactly, for hours written with
+/// up to nine decimals, whose totals the library sums exactly (`model/hours.rs`). A
+/// non-zero amount below a nano-hour prints `<0.000000001`, so no course reads as taking
+/// no time; an amount of 10^15 hours or more (a budget or cap, where whole hours are no
 /// longer exact) is written in its shortest exact scientific form (`1e300`), not in the
 /// hundreds of digits fixed notation takes.
 pub(super) struct Hours(pub(super) f64);
@@ -297,16 +301,13 @@ impl fmt::Display for Hours {
     }
 }
 
-/// A number of hours in prose: whole hours without decimals (`40`), others as [`Hours`].
+/// A number of hours in prose: whole hours without decimals (`40`), others as [`Hours`]
+/// (`2.25`).
 pub(super) struct HoursProse(pub(super) f64);
 
 impl fmt::Display for HoursProse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.fract() == 0.0 && self.0.abs() < HUGE_HOURS {
-            write!(f, "{:.0}", self.0)
-        } else {
-            f.write_str(&hours_text(self.0, 1))
-        }
+        f.write_str(&hours_text(self.0, 0))
     }
 }
 
@@ -314,21 +315,43 @@ impl fmt::Display for HoursProse {
 /// which an `f64` no longer holds every whole number of hours.
 const HUGE_HOURS: f64 = 1e15;
 
-/// `h` with `decimals` decimals, or more when that would print a non-zero amount as zero;
-/// from [`HUGE_HOURS`] on, its shortest exact scientific form.
+/// `h` with at least `decimals` decimals and as many more as its shortest decimal form
+/// needs, up to nine (rounded there: a double's noise past a nano-hour, `2.4000000000000004`,
+/// is no figure of the plan's); a non-zero amount that nine decimals would print as zero,
+/// `<0.000000001`; from [`HUGE_HOURS`] on, its shortest exact scientific form.
 fn hours_text(h: f64, decimals: usize) -> String {
-    const MOST: usize = 6;
-    if h.is_finite() && h.abs() >= HUGE_HOURS {
+    const MOST: usize = 9;
+    if !h.is_finite() {
+        return format!("{h:.decimals$}");
+    }
+    if h.abs() >= HUGE_HOURS {
         return format!("{h:e}");
     }
-    let text = format!("{h:.decimals$}");
-    if h == 0.0 || !h.is_finite() || text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
-        return text;
+    // The shortest decimal that reads back as `h` (`Display` never writes an exponent).
+    let shortest = format!("{h}");
+    let mut text = match shortest.split_once('.') {
+        Some((_, fraction)) if fraction.len() > MOST => {
+            let rounded = format!("{h:.MOST$}");
+            rounded
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_owned()
+        }
+        _ => shortest,
+    };
+    if h != 0.0 && !text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        return format!("<0.{}1", "0".repeat(MOST - 1));
     }
-    (decimals + 1..=MOST)
-        .map(|d| format!("{h:.d$}"))
-        .find(|t| t.bytes().any(|b| matches!(b, b'1'..=b'9')))
-        .unwrap_or_else(|| format!("<0.{}1", "0".repeat(MOST - 1)))
+    let shown = text
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    if shown < decimals {
+        if shown == 0 {
+            text.push('.');
+        }
+        text.extend(std::iter::repeat_n('0', decimals - shown));
+    }
+    text
 }
 
 /// Writes `items` separated by `, `, wrapped into lines indented by `indent` spaces.

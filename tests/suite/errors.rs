@@ -1279,6 +1279,7 @@ fn lookalike_ids() {
                 "accounts-101".into(),
                 "accounts-101 ".into()
             ],
+            other_script: vec![],
         }]
     );
     assert_messages(

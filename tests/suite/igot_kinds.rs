@@ -113,6 +113,7 @@ fn kcm_names_apart_from_case_are_noted_as_lookalike_ids() {
             .collect();
         let lookalike = |ids: [&str; 2]| IgotWhat::LookalikeIds {
             ids: ids.iter().map(|&i| i.to_owned()).collect(),
+            other_script: vec![],
         };
         let sub = format!("{theme}[0].competency_sub_theme[1]");
         let second = format!("{theme}[1]");

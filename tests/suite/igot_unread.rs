@@ -245,7 +245,13 @@ fn course_ids_that_look_alike_are_noted() {
     assert_eq!(ids, ["do_1", " do_1", "DO_1", "do_2"]);
     let set = vec![" do_1".to_owned(), "DO_1".to_owned(), "do_1".to_owned()];
     let alike: Vec<(&str, &str)> = (load.report.notes.iter())
-        .filter(|e| e.what == IgotWhat::LookalikeIds { ids: set.clone() })
+        .filter(|e| {
+            e.what
+                == IgotWhat::LookalikeIds {
+                    ids: set.clone(),
+                    other_script: vec![],
+                }
+        })
         .map(|e| (e.path.as_str(), e.id.as_str()))
         .collect();
     assert_eq!(alike, [("$[1]", " do_1"), ("$[2]", "DO_1")]);

@@ -322,7 +322,7 @@ fn officer_id_warnings_match_a_pairwise_oracle() {
         let got: Vec<Vec<String>> = (fw.review_officers(&officers, &ReviewOptions::default()))
             .into_iter()
             .map(|w| match w {
-                karmayogi::Error::LookalikeIds { kind, ids } => {
+                karmayogi::Error::LookalikeIds { kind, ids, .. } => {
                     assert_eq!(kind, karmayogi::EntityKind::Officer);
                     ids
                 }

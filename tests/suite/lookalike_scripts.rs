@@ -180,7 +180,8 @@ fn officer_ids_differing_in_leading_zeros_are_warned_about_in_csv() {
         **error,
         Error::LookalikeIds {
             kind: EntityKind::Officer,
-            ids: vec!["0123".into(), "123".into()]
+            ids: vec!["0123".into(), "123".into()],
+            other_script: vec![],
         }
     );
     let load = Cohort::from_csv(&fw, &csv, &options).expect("valid");

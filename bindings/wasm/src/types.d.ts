@@ -18,6 +18,20 @@ export type ReviewStatus = "draft" | "verified";
 export type EvidenceSource = "course_completion" | "assessment" | "feedback360" | "self_declared";
 
 /** The kinds of entity a framework holds; problems use it to say what an id names. */
+/**
+ * A character of another script in an id that stands for an ASCII letter or digit: a
+ * Greek or Cyrillic letter that looks like a Latin one (`"ѕ"`, Cyrillic, for `"s"`) or a
+ * digit of a script of India (`"०"`, Devanagari, for `"0"`).
+ */
+export interface OtherScriptCharacter {
+  /** The character as written in the id. */
+  character: string;
+  /** Its script: `Greek`, `Cyrillic`, `Devanagari`, `Bengali`, `Gurmukhi`, `Gujarati`, `Odia`, `Tamil`, `Telugu`, `Kannada`, `Malayalam`, `Ol Chiki`, `Meetei Mayek`, `Arabic-Indic` or `Extended Arabic-Indic`. */
+  script: string;
+  /** The ASCII letter (lower case) or digit it looks like or stands for. */
+  stands_for: string;
+}
+
 export type EntityKind =
   | "competency"
   | "group"
@@ -1123,8 +1137,11 @@ export type IgotWhat =
   | { what: "count_disagrees"; count: number; records: number }
   /** An id with stray or hidden whitespace, kept as written. */
   | { what: "id_whitespace"; kinds: string }
-  /** Ids of one kind that differ only in letter case or surrounding whitespace: kept apart. */
-  | { what: "lookalike_ids"; ids: string[] }
+  /**
+   * Ids of one kind that differ only in letter case, surrounding whitespace, leading zeros
+   * or characters of another script (`other_script`): kept apart.
+   */
+  | { what: "lookalike_ids"; ids: string[]; other_script: OtherScriptCharacter[] }
   /** Ids of one kind that are one text in two Unicode forms: kept apart. */
   | { what: "equivalent_ids"; ids: string[] }
   /** A course's tag list (`competencies_v5`) written as JSON text: read as the list it holds. */
@@ -1728,7 +1745,15 @@ export type Problem =
   | (ProblemBase & { code: "hidden_character"; kind: EntityKind; id: string; field: string; value: string })
   | (ProblemBase & { code: "empty_field"; kind: EntityKind; id: string; field: string })
   | (ProblemBase & { code: "duplicate_id"; kind: EntityKind; id: string })
-  | (ProblemBase & { code: "equivalent_ids" | "lookalike_ids"; kind: EntityKind; ids: string[] })
+  | (ProblemBase & { code: "equivalent_ids"; kind: EntityKind; ids: string[] })
+  | (ProblemBase & {
+      code: "lookalike_ids";
+      kind: EntityKind;
+      /** The ids, sorted byte by byte. */
+      ids: string[];
+      /** The characters of other scripts that make the ids differ (`"uѕ"` beside `"us"`); empty when they differ only in case, whitespace or leading zeros. */
+      other_script: OtherScriptCharacter[];
+    })
   | (ProblemBase & {
       code: "lookalike_uris";
       file: string;

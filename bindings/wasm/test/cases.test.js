@@ -511,6 +511,51 @@ describe("real-world cases", () => {
     );
   });
 
+  test("officer ids in characters of another script are warned about, the characters named", () => {
+    // officers/29, officers/30, ids/06: `uѕ` with a Cyrillic `ѕ` beside `us`, `EMP०१२` in
+    // Devanagari digits beside `EMP012`, from the CSV loader and from the review of a
+    // document, each warning naming the characters.
+    const fw = lookalikes();
+    const cyrillic = [{ character: "\u0455", script: "Cyrillic", stands_for: "s" }];
+    const csv = loadOfficers(fw, {
+      officers: read("tests/data/cases/officers/29-ids-in-another-script-officers.csv"),
+      evidence: read("tests/data/cases/officers/29-ids-in-another-script-evidence.csv"),
+    });
+    assert.deepEqual(
+      csv.warnings.map((w) => [w.line, w.error.code, w.error.ids, w.error.other_script]),
+      [
+        [3, "lookalike_ids", ["US", "us", "u\u0455"], cyrillic],
+        [4, "lookalike_ids", ["US", "us", "u\u0455"], cyrillic],
+      ],
+    );
+    const doc = read("tests/data/cases/officers/30-ids-in-another-script-officers.json");
+    const review = fw.reviewOfficers(doc);
+    assert.deepEqual(
+      review.map((w) => [w.code, w.ids, w.other_script.map((c) => `${c.character} ${c.script} ${c.stands_for}`)]),
+      [
+        ["lookalike_ids", ["us", "u\u0455"], ["\u0455 Cyrillic s"]],
+        [
+          "lookalike_ids",
+          ["EMP012", "EMP\u0966\u0967\u0968"],
+          ["\u0966 Devanagari 0", "\u0967 Devanagari 1", "\u0968 Devanagari 2"],
+        ],
+      ],
+    );
+    assert.equal(
+      review[0].message,
+      'officer ids "us", "u\\u{455}" differ only in letters of another script ("\\u{455}" for `s`): distinct ids that print alike',
+    );
+    assert.equal(new Cohort(fw, doc).length, 4);
+    const codes = loadOfficers(fw, { officers: read("tests/data/cases/ids/06-indian-digit-ids-officers.csv") });
+    assert.deepEqual(
+      codes.warnings.map((w) => [w.line, w.error.ids]),
+      [
+        [3, ["EMP012", "EMP\u0966\u0967\u0968"]],
+        [5, ["45", "\u09ea\u09eb"]],
+      ],
+    );
+  });
+
   test("headers with a bracketed suffix or in two languages are read and noted", () => {
     // csv/36, csv/37: headers read by the part before a bracket or beside a bilingual ` / `,
     // noted; a misspelt one named by the missing column's problem.

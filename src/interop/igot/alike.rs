@@ -55,12 +55,14 @@ impl KeptIds {
         for (k, warning) in alike_officers(kept.len(), |k| kept[k].1.as_str()) {
             let what = match warning {
                 Error::EquivalentIds { ids, .. } => IgotWhat::EquivalentIds { ids },
-                Error::LookalikeIds { ids, .. } => {
+                Error::LookalikeIds {
+                    ids, other_script, ..
+                } => {
                     let id = kept[k].1.trim();
                     if names && ids.iter().any(|i| i != &kept[k].1 && i.trim() == id) {
                         continue;
                     }
-                    IgotWhat::LookalikeIds { ids }
+                    IgotWhat::LookalikeIds { ids, other_script }
                 }
                 _ => continue,
             };

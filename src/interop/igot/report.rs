@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::model::error::text::lookalike_how;
 use crate::model::quote::quoted;
 
 /// What an iGOT loader built, and the report of what it set aside.
@@ -293,12 +294,17 @@ pub enum IgotWhat {
         kinds: String,
     },
     /// Ids of records of one kind that differ only in letter case or in whitespace around
-    /// them (`do_1`, ` do_1`, `DO_1`): the records are kept apart, never merged, and each
+    /// them (`do_1`, ` do_1`, `DO_1`), in leading zeros (ids of digits), or in characters
+    /// of another script standing for ASCII letters or digits (`PID1` and `P\u{406}D1`
+    /// with a Cyrillic `І`): the records are kept apart, never merged, and each
     /// after the first is noted with the whole set, as
     /// [`Error::LookalikeIds`](crate::Error::LookalikeIds) warns of framework ids.
     LookalikeIds {
         /// The ids, sorted byte by byte.
         ids: Vec<String>,
+        /// The characters of other scripts in the ids that stand for ASCII letters or
+        /// digits, as [`Error::LookalikeIds`](crate::Error::LookalikeIds) names them.
+        other_script: Vec<crate::OtherScriptCharacter>,
     },
     /// Ids of records of one kind that are one text in two Unicode forms (NFC, NFD): kept
     /// apart and noted, as [`Error::EquivalentIds`](crate::Error::EquivalentIds) warns.
@@ -559,11 +565,9 @@ fn records_names_and_ids(f: &mut fmt::Formatter<'_>, what: &IgotWhat) -> fmt::Re
         IgotWhat::IdWhitespace { kinds } => {
             write!(f, "id with {kinds} whitespace, kept as written")
         }
-        IgotWhat::LookalikeIds { ids } => alike(
-            f,
-            ids,
-            "differ only in letter case or surrounding whitespace",
-        ),
+        IgotWhat::LookalikeIds { ids, other_script } => {
+            alike(f, ids, &lookalike_how(ids, other_script))
+        }
         IgotWhat::EquivalentIds { ids } => {
             alike(f, ids, "are one text in different unicode forms (nfc/nfd)")
         }

@@ -113,11 +113,76 @@ fn letters_whose_lower_case_alone_is_precomposed_look_alike() {
                 1,
                 Error::LookalikeIds {
                     kind: EntityKind::Officer,
-                    ids: set
+                    ids: set,
+                    other_script: Vec::new(),
                 }
             )]
         );
     }
+}
+
+/// Ids that differ only in characters of another script standing for ASCII letters or
+/// digits look alike, and the warning names those characters: `us` and `u\u{455}` (a
+/// Cyrillic `ѕ`), `EMP012` and `EMP\u{966}\u{967}\u{968}` (Devanagari digits), and
+/// `\u{966}\u{967}\u{968}` beside `12` (a number without its leading zero). A word of one
+/// other script (`\u{441}\u{43e}\u{440}\u{442}`) is compared as written.
+#[test]
+fn ids_in_characters_of_another_script_look_alike() {
+    let ids = [
+        "us",
+        "u\u{455}",
+        "EMP012",
+        "EMP\u{966}\u{967}\u{968}",
+        "\u{966}\u{967}\u{968}",
+        "12",
+        "\u{441}\u{43e}\u{440}\u{442}",
+        "copt",
+    ];
+    let sets = lookalike_ids(&ids);
+    assert_eq!(
+        sets,
+        [
+            vec!["12".to_owned(), "\u{966}\u{967}\u{968}".to_owned()],
+            vec!["EMP012".to_owned(), "EMP\u{966}\u{967}\u{968}".to_owned()],
+            vec!["us".to_owned(), "u\u{455}".to_owned()],
+        ]
+    );
+    let warnings = alike_officers(ids.len(), |k| ids[k]);
+    let shown: Vec<(usize, String)> = (warnings.iter())
+        .map(|(k, w)| (*k, w.to_string()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                1,
+                r#"officer ids "us", "u\u{455}" differ only in letters of another script ("\u{455}" for `s`): distinct ids that print alike"#
+                    .to_owned()
+            ),
+            (
+                3,
+                r#"officer ids "EMP012", "EMP\u{966}\u{967}\u{968}" differ only in digits of another script ("\u{966}" for `0`, "\u{967}" for `1`, "\u{968}" for `2`): distinct ids that print alike"#
+                    .to_owned()
+            ),
+            (
+                5,
+                r#"officer ids "12", "\u{966}\u{967}\u{968}" differ only in letter case, surrounding whitespace, leading zeros or digits of another script ("\u{966}" for `0`, "\u{967}" for `1`, "\u{968}" for `2`): distinct ids that print alike"#
+                    .to_owned()
+            ),
+        ]
+    );
+    let Error::LookalikeIds { other_script, .. } = &warnings[0].1 else {
+        panic!("{warnings:?}");
+    };
+    let named: Vec<(char, &str, char)> = (other_script.iter())
+        .map(|c| (c.character, c.script, c.stands_for))
+        .collect();
+    assert_eq!(named, [('\u{455}', "Cyrillic", 's')]);
+    let json = serde_json::to_value(&warnings[0].1).expect("serializes");
+    assert_eq!(
+        json["other_script"],
+        serde_json::json!([{"character": "\u{455}", "script": "Cyrillic", "stands_for": "s"}])
+    );
 }
 
 /// Code points that decompose, compose, reorder or change case in ways that matter:
@@ -233,20 +298,52 @@ const TRICKY: &[char] = &[
     '\u{1d165}',
     '\u{2000}',
     '\u{a0}',
+    // Characters of other scripts standing for ASCII ones, beside those ones.
+    '\u{455}',
+    's',
+    '\u{966}',
+    '\u{967}',
+    '0',
+    '1',
 ];
 
-/// The lookalike key by the library's iterators: `nfd()` of the lower case of `nfd()`.
+/// The lookalike key by the library's iterators: `nfd()` of the lower case of `nfd()`,
+/// each character of another script read as the ASCII one it stands for, and a number
+/// without its leading zeros.
 fn library_fold(text: &str) -> String {
-    text.trim()
-        .nfd()
-        .flat_map(char::to_lowercase)
-        .nfd()
-        .collect()
+    unpadded(
+        text.trim()
+            .nfd()
+            .map(ascii)
+            .flat_map(char::to_lowercase)
+            .nfd()
+            .collect(),
+    )
 }
 
-/// The lookalike key the check used before: the lower case of `nfc()`.
+/// The lookalike key the check used before: the lower case of `nfc()`, with characters
+/// of other scripts and numbers read as [`library_fold`] reads them.
 fn old_fold(text: &str) -> String {
-    text.trim().nfc().flat_map(char::to_lowercase).collect()
+    let ascii: String = text.trim().nfd().map(ascii).collect();
+    unpadded(ascii.nfc().flat_map(char::to_lowercase).collect())
+}
+
+/// `c`, or the ASCII letter or digit it stands for.
+fn ascii(c: char) -> char {
+    crate::model::confusable::ascii_counterpart(c).unwrap_or(c)
+}
+
+/// `text` without leading zeros when it is two ASCII digits or more (`0` stays).
+fn unpadded(text: String) -> String {
+    if text.len() > 1 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let kept = text.trim_start_matches('0');
+        return if kept.is_empty() {
+            "0".into()
+        } else {
+            kept.into()
+        };
+    }
+    text
 }
 
 /// The sets of two or more distinct `ids` of one `key` that `keep` keeps, each sorted

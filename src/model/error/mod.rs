@@ -1,5 +1,6 @@
 //! The crate's one error type, and [`Errors`], the list validation returns.
 
+mod alike_text;
 mod case_element;
 mod code;
 mod evidence;

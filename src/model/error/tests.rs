@@ -51,6 +51,7 @@ fn every_variant() -> Vec<Error> {
         Error::LookalikeIds {
             kind: EntityKind::Role,
             ids: vec![s()],
+            other_script: Vec::new(),
         },
         Error::UnknownReference {
             from_kind: EntityKind::Role,

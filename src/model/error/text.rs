@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::case_element::{CaseElement, CaseIdItems};
+pub(crate) use super::alike_text::{alike, lookalike_how};
+pub(super) use super::case_element::{CaseElement, CaseIdItems};
 pub(super) use super::fields_text::{igot_unread_entries_text, no_known_kind_text, quoted_list};
 pub(super) use crate::model::quote::quoted;
 use crate::{CourseId, EntityKind, GroupId};
@@ -317,58 +318,6 @@ pub(super) fn duplicate_text(
             quoted(earlier)
         )
     }
-}
-
-/// The message of [`Error::EquivalentIds`](crate::Error::EquivalentIds) and
-/// [`Error::LookalikeIds`](crate::Error::LookalikeIds): the ids escaped, `how` they differ,
-/// and that they are distinct ids that print alike.
-pub(super) fn alike(kind: EntityKind, ids: &[String], how: &str) -> String {
-    let ids = code_points_list(ids);
-    format!("{kind} ids {ids} {how}: distinct ids that print alike")
-}
-
-/// How lookalike ids differ: `differ only in leading zeros` for numbers (ids of ASCII
-/// digits, `0123` and `123`), with `or surrounding whitespace` when one has some;
-/// otherwise `differ only in letter case or surrounding whitespace`.
-pub(super) fn lookalike_how(ids: &[String]) -> &'static str {
-    let number = |id: &String| {
-        let id = id.trim();
-        !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !ids.iter().all(number) {
-        "differ only in letter case or surrounding whitespace"
-    } else if ids.iter().all(|id| id.trim() == id) {
-        "differ only in leading zeros"
-    } else {
-        "differ only in leading zeros or surrounding whitespace"
-    }
-}
-
-/// Each id in double quotes with every character outside printable ASCII escaped as
-/// `\u{hex}` (and `\\`, `\"`): for ids that differ only in how their text is encoded.
-pub(super) fn code_points_list(ids: &[String]) -> String {
-    let all: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            let mut out = String::from('"');
-            for c in id.chars() {
-                match c {
-                    '"' | '\\' => {
-                        out.push('\\');
-                        out.push(c);
-                    }
-                    ' '..='~' => out.push(c),
-                    _ => {
-                        // Writing to a `String` cannot fail.
-                        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-                    }
-                }
-            }
-            out.push('"');
-            out
-        })
-        .collect();
-    all.join(", ")
 }
 
 /// A CSV header without a needed column, and the line below that has them all, if one does.

@@ -1,7 +1,6 @@
 //! [`Error`]: every variant, its code and its JSON form. Every variant's message is built
 //! by a function of `text`, one per variant's shape, so `text` is imported whole.
 
-use super::case_element::{CaseElement, CaseIdItems};
 use super::evidence::{
     EvidenceProblem, NameReadings, PassbookRow, date_order_text, evidence_text, invalid_value_text,
 };
@@ -253,15 +252,24 @@ pub enum Error {
     /// [`Framework::review_officers`](crate::Framework::review_officers) and an HR
     /// export's load), not a reason to refuse the framework. Ids of ASCII digits that
     /// differ only in leading zeros (`0123`, `123`: a spreadsheet drops them from an id it
-    /// takes for a number) are lookalikes too, and the message says so. Ids that differ
+    /// takes for a number) are lookalikes too, and the message says so. So are ids that
+    /// differ only in characters of another script that stand for ASCII letters or digits:
+    /// a Greek or Cyrillic letter that looks like a Latin one (`us` and `uѕ` with a
+    /// Cyrillic `ѕ`, as a keyboard switched to another layout types it) or a digit of a
+    /// script of India (`EMP012` and `EMP०१२`, as an HR system set to an Indian locale
+    /// writes it), named in `other_script` and in the message. Ids that differ
     /// only in Unicode form are [`Error::EquivalentIds`] instead.
-    #[error("{}", alike(*kind, ids, lookalike_how(ids)))]
+    #[error("{}", alike(*kind, ids, &lookalike_how(ids, other_script)))]
     LookalikeIds {
         /// What kind of entity.
         kind: EntityKind,
         /// The ids, sorted byte by byte. The message shows each escaped, so the whitespace
-        /// around them shows.
+        /// around them and characters of another script show.
         ids: Vec<String>,
+        /// The characters of other scripts in the ids that stand for ASCII letters or
+        /// digits, each once, by code point: what makes `u\u{455}` look like `us`. Empty
+        /// when the ids differ only in case, whitespace or leading zeros.
+        other_script: Vec<crate::OtherScriptCharacter>,
     },
     /// Concepts of a publisher's CSV file (ESCO's official `occupations_<lang>.csv`,
     /// `skills_<lang>.csv`, or the skill groups of `skillsHierarchy_<lang>.csv`, each at the
