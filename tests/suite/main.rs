@@ -22,6 +22,7 @@ mod budget_sums;
 mod career;
 mod career_mixed;
 mod case;
+mod case_alternative_labels;
 mod case_codes;
 mod case_copies;
 mod case_derived_ids;

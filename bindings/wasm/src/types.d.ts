@@ -1514,7 +1514,7 @@ export interface CaseDropped {
 
 /** A field naming an item that holds a value of another JSON type than text. */
 export interface CaseWrongStatement {
-  /** `abbreviatedStatement`, `fullStatement` or `humanCodingScheme`. */
+  /** `abbreviatedStatement`, `fullStatement`, `alternativeLabel` or `humanCodingScheme`. */
   field: string;
   /** The JSON type found, e.g. `an integer`. */
   found: string;

@@ -134,13 +134,19 @@ impl Assembly<'_, '_> {
                 // Its title is used, as for `CFItemTypeURI`; the link is not kept.
                 ("CFItemType", type_object),
             ];
-            if text.languages.is_empty() && !type_object {
+            if text.by_label {
+                reporter.renamed("alternativeLabel", "fullStatement");
+            }
+            if text.languages.is_empty() && !type_object && !text.by_label {
                 reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
             } else {
                 // A multilingual text read in one language: its other languages are lost.
                 let mut extra = item.extra.clone();
                 for languages in &text.languages {
                     extra.remove(languages.field);
+                }
+                if text.by_label {
+                    extra.remove("alternativeLabel");
                 }
                 if type_object {
                     extra.remove("CFItemType");

@@ -11,7 +11,7 @@ use crate::interop::case::import::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseImportReport, CaseScale,
     CaseWrongStatement,
 };
-use crate::interop::case::package::{CaseDocument, CaseExtra, CaseLink};
+use crate::interop::case::package::{CaseDocument, CaseExtra, CaseLink, CaseRenamedKey};
 use crate::model::order;
 
 /// Whether a value the spec has no place for holds nothing to lose: `null`, an empty
@@ -165,6 +165,21 @@ impl Reporter {
             .dropped_fields
             .extend(other.report.dropped_fields);
         self.scales.extend(other.scales);
+    }
+
+    /// Lists field `found` as read under CASE's name `read_as`, once however many
+    /// elements had it.
+    pub(super) fn renamed(&mut self, found: &str, read_as: &'static str) {
+        let renamed = &mut self.report.renamed;
+        if !renamed
+            .iter()
+            .any(|r| r.found == found && r.read_as == read_as)
+        {
+            renamed.push(CaseRenamedKey {
+                found: found.to_owned(),
+                read_as,
+            });
+        }
     }
 
     pub(super) fn scale(&mut self, item: usize, scale: CaseScale) {
