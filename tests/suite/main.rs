@@ -32,6 +32,7 @@ mod case_empty_fields;
 mod case_end_forms;
 mod case_export_report;
 mod case_export_strict;
+mod case_export_zones;
 mod case_field_case;
 mod case_inputs;
 mod case_json_ld;

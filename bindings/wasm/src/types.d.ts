@@ -1584,7 +1584,8 @@ export type CaseLeftOutReason =
   | "replaced"
   | "rewritten"
   | "holds_nothing"
-  | "typed_field";
+  | "typed_field"
+  | "read_as_utc";
 
 /** An element of the framework, or a part of one, that a CASE export does not hold as given. */
 export interface CaseLeftOut {

@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::fields::misfit;
 use super::node::{Overruled, key, lone_link, non_blank};
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
-use super::stamp::case_date_time;
+use super::stamp::export_date_time;
 use crate::CaseElement;
 use crate::interop::case::import::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseImportReport, CaseScale,
@@ -316,7 +316,7 @@ impl Reporter {
                 continue;
             } else if non_blank(value).is_none() {
                 CaseFieldReason::Missing
-            } else if field == "lastChangeDateTime" && case_date_time(value).is_none() {
+            } else if field == "lastChangeDateTime" && export_date_time(value).is_none() {
                 CaseFieldReason::Unreadable {
                     expected: "an ISO 8601 date-time",
                 }
