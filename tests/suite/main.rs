@@ -102,6 +102,7 @@ mod kinds;
 mod level_messages;
 mod level_names_alone;
 mod level_names_blank;
+mod level_names_invisible;
 mod level_names_numbered;
 mod level_names_requirements;
 mod levels;
