@@ -120,13 +120,13 @@ fn packages() -> Vec<PathBuf> {
 fn exportable(document: &CaseDocument, stamp: &str) -> CaseDocument {
     let mut document = document.clone();
     if document.title.trim().is_empty() {
-        document.title = "Framework".to_owned();
+        "Framework".clone_into(&mut document.title);
     }
     if document.creator.trim().is_empty() {
-        document.creator = "Publisher".to_owned();
+        "Publisher".clone_into(&mut document.creator);
     }
     if document.identifier.trim().is_empty() {
-        document.identifier = "d0000000-0000-4000-8000-000000000094".to_owned();
+        "d0000000-0000-4000-8000-000000000094".clone_into(&mut document.identifier);
     }
     stamp.clone_into(&mut document.last_change_date_time);
     document

@@ -299,7 +299,7 @@ fn document_fields(document: &CaseDocument) -> Vec<CaseLeftOutField> {
     }
     match export_date_time(&document.last_change_date_time) {
         Some((_, WrittenZone::ReadAsUtc)) => {
-            push("lastChangeDateTime", CaseLeftOutReason::ReadAsUtc)
+            push("lastChangeDateTime", CaseLeftOutReason::ReadAsUtc);
         }
         Some((written, _)) if written != document.last_change_date_time => {
             push("lastChangeDateTime", CaseLeftOutReason::Rewritten);

@@ -274,12 +274,11 @@ pub(super) fn item_text(item: &CaseItem) -> Option<ItemText<'_>> {
     // Texas's TEKS items carry their statement in `alternativeLabel` alone, which
     // OpenSALT's importer copies into `fullStatement` (`CaseImport::fixupContent`): read
     // so, an item with a label is never unnamed.
-    let label = match full {
-        Some(_) => None,
-        None => {
-            let given = item.extra.get("alternativeLabel").and_then(held_text);
-            statement(given, item, "alternativeLabel", &mut languages)
-        }
+    let label = if full.is_none() {
+        let given = item.extra.get("alternativeLabel").and_then(held_text);
+        statement(given, item, "alternativeLabel", &mut languages)
+    } else {
+        None
     };
     let full = full.or(label);
     let (name, description, named_by_code) = match (abbreviated, full) {
