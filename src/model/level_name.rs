@@ -5,9 +5,33 @@
 //! (`people::resolve`, the CSV loaders) and the framework's validation of requirements.
 
 use crate::model::level::{numbered_name, whole_text};
+use crate::model::quote::hidden;
 use crate::model::roman::roman;
 use crate::model::spec::CompetencySpec;
 use crate::{EntityKind, Error};
+
+/// `name` as level names compare: each run of whitespace (a no-break space, a tab) as
+/// one space, other characters that print nothing (a zero-width space, a soft hyphen,
+/// as text pasted from HTML holds) left out, trimmed, in lowercase. So
+/// `Fully\u{a0}proficient` and `Advanced\u{200b}`, as a rubric's `quality` may hold them,
+/// are the names `Fully proficient` and `Advanced` that evidence writes: names differing
+/// only by characters that print nothing are one name to whoever reads them. O(length).
+pub(crate) fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !hidden(c) {
+            if space && !key.is_empty() {
+                key.push(' ');
+            }
+            space = false;
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
 
 /// The platform's default level names, levels 1 to 5 (`DOMAIN.md`).
 pub(crate) const LEVEL_NAMES: [&str; 5] = ["Basic", "Proficient", "Advanced", "Expert", "Ustad"];
@@ -35,18 +59,16 @@ pub(crate) fn level_named(competency: Option<&CompetencySpec>, level: u8) -> Opt
     given.or(default)
 }
 
-/// Whether `name` is the name of level `level` of `competency` ([`level_named`]), trimmed
-/// and without regard to case, whether or not the competency exists at that level (the
+/// Whether `name` is the name of level `level` of `competency` ([`level_named`]), compared
+/// as [`name_key`] makes them, whether or not the competency exists at that level (the
 /// level's own check says so). O(levels).
 pub(crate) fn level_has_name(competency: Option<&CompetencySpec>, level: u8, name: &str) -> bool {
-    level_named(competency, level)
-        .is_some_and(|own| own.trim().to_lowercase() == name.trim().to_lowercase())
+    level_named(competency, level).is_some_and(|own| name_key(own) == name_key(name))
 }
 
 /// The level of `competency`, which exists at levels `min` to `max`, that `text` names:
-/// each of its levels is named by [`level_named`]; names compare trimmed and without
-/// regard to case. `Err(false)` when no level has that name, `Err(true)` when several
-/// have. For a competency not known (`None`), the default names.
+/// each of its levels is named by [`level_named`]; names compare as [`name_key`] makes
+/// them. `Err(false)` when no level has that name, `Err(true)` when several have. For a competency not known (`None`), the default names.
 ///
 /// A Roman numeral that names no level (`III`, `Level III`, `L-III`, in any case, as
 /// [`roman`] reads it), as Indian government scales write levels ("Level II"), is the
@@ -75,8 +97,8 @@ pub(crate) fn named_level(
 
 /// [`named_level`] by the competency's own names only.
 fn own_named_level(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) -> Result<u8, bool> {
-    let wanted = text.trim().to_lowercase();
-    let same = |name: &str| name.trim().to_lowercase() == wanted;
+    let wanted = name_key(text);
+    let same = |name: &str| name_key(name) == wanted;
     let Some((spec, min, max)) = competency else {
         let found = LEVEL_NAMES.iter().position(|n| same(n)).ok_or(false)?;
         return u8::try_from(found + 1).map_err(|_| false);
@@ -97,21 +119,19 @@ fn own_named_level(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) ->
 /// first, each named by [`level_named`] and compared as [`named_level`] compares; for a
 /// competency not known (`None`), the default names of levels 1 to 5. O(levels).
 pub(crate) fn levels_named(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) -> Vec<u8> {
-    let wanted = text.trim().to_lowercase();
+    let wanted = name_key(text);
     let (spec, min, max) = match competency {
         Some((spec, min, max)) => (Some(spec), min.max(1), max),
         None => (None, 1, 5),
     };
     (min..=max)
-        .filter(|&level| {
-            level_named(spec, level).is_some_and(|n| n.trim().to_lowercase() == wanted)
-        })
+        .filter(|&level| level_named(spec, level).is_some_and(|n| name_key(n) == wanted))
         .collect()
 }
 
 /// The level of `competency` (existing at `min` to `max`) whose own name ([`level_named`])
 /// is written as level `level` with `name`: the one level whose name [`numbered_name`]
-/// splits into that number and that name (compared trimmed, in any case), as a passbook
+/// splits into that number and that name (compared as [`name_key`] makes them), as a passbook
 /// entry built in Rust or a JSON document of an earlier version splits a competency's own
 /// name that holds a number (`Foundation 2` is level 2 with the name `Foundation`; `Band 2`, level 4 of a
 /// competency starting at 3, is level 2 with the name `Band`), where the CSV reader reads
@@ -121,11 +141,11 @@ pub(crate) fn own_name_split(
     level: u8,
     name: &str,
 ) -> Option<u8> {
-    let wanted = name.trim().to_lowercase();
+    let wanted = name_key(name);
     let mut found = None;
     for l in min.max(1)..=max {
         let split = level_named(Some(spec), l).and_then(numbered_name);
-        if split.is_some_and(|(n, own)| n == level && own.trim().to_lowercase() == wanted) {
+        if split.is_some_and(|(n, own)| n == level && name_key(own) == wanted) {
             if found.is_some() {
                 return None;
             }
@@ -194,4 +214,17 @@ pub(crate) fn descriptor_name_mismatch(
     }
     let owner = (EntityKind::Competency, scale.0.id.as_str());
     name_mismatch(owner, scale, level, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_key;
+
+    #[test]
+    fn names_compare_without_what_prints_nothing() {
+        assert_eq!(name_key(" Fully\u{a0}\tProficient "), "fully proficient");
+        assert_eq!(name_key("Advanced\u{200b}"), "advanced");
+        assert_eq!(name_key("Ad\u{ad}vanced"), "advanced");
+        assert_ne!(name_key("Fullyproficient"), name_key("Fully proficient"));
+    }
 }

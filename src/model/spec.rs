@@ -248,7 +248,9 @@ pub struct LevelDescriptor {
     /// it to be the competency's own name of that level (this descriptor's `name`, else
     /// the platform's default) or the platform's name of that number (Basic, Proficient,
     /// Advanced, Expert, Ustad for 1 to 5) when no other level of the competency has that
-    /// name; compared trimmed, in any case. Another name (another level's, or none's) is
+    /// name; compared trimmed, in any case, whitespace such as a no-break space as a space
+    /// and characters that print nothing (a zero-width space) left out. Another name
+    /// (another level's, or none's) is
     /// [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), its `owner_kind`
     /// `competency`, naming the competency and both readings.
     pub level_name: Option<String>,
@@ -517,7 +519,7 @@ pub struct RequirementSpec {
     /// `Expert`), as a FRAC export names a level picked from a list; `None` for a level
     /// written as a number alone. [`Framework::new`](crate::Framework::new) requires it to
     /// be the competency's own name of that level (its descriptor's `name`, else the
-    /// platform's default, Basic to Ustad; compared trimmed, in any case), as a passbook
+    /// platform's default, Basic to Ustad; compared trimmed, in any case, characters that print nothing left out), as a passbook
     /// entry's name is checked: another name is [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch),
     /// naming the activity or role, the competency and both readings.
     pub level_name: Option<String>,
@@ -573,7 +575,7 @@ impl RequirementSpec {
     /// levels, since only the competency can say whether that is one of its level names.
     /// [`Framework::new`](crate::Framework::new) reads it as the level of the competency
     /// with that name (its descriptor's `name`, else the platform's default; compared
-    /// trimmed, in any case), the name kept, as the passbook's readers and the officers
+    /// trimmed, in any case, characters that print nothing left out), the name kept, as the passbook's readers and the officers
     /// CSV reader read it; else as the number with the name before it (`Foundation 3` is
     /// level 3 named `Foundation`), checked as such (scales/32). [`Framework::to_spec`](crate::Framework::to_spec)
     /// gives the level read; a spec not yet built writes the name alone back.
@@ -676,7 +678,7 @@ pub struct CourseOutcome {
     /// level written as a number alone, and for no level.
     /// [`Framework::new`](crate::Framework::new) requires it to be the competency's own
     /// name of that level (its descriptor's `name`, else the platform's default, Basic to
-    /// Ustad; compared trimmed, in any case), as a requirement's name is checked: another
+    /// Ustad; compared trimmed, in any case, characters that print nothing left out), as a requirement's name is checked: another
     /// name is [`Error::LevelNameMismatch`](crate::Error::LevelNameMismatch), naming the
     /// course, the competency and both readings.
     pub level_name: Option<String>,

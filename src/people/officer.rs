@@ -432,7 +432,7 @@ pub struct Evidence {
     /// for a level written as a number alone. Wherever the passbook is checked against a framework
     /// ([`Cohort::new`](crate::Cohort::new), [`Profile::new`](crate::Profile::new)), the
     /// name must be the competency's own name of that level (its descriptor's `name`, else
-    /// the platform's default, Basic to Ustad; compared trimmed, in any case), as the
+    /// the platform's default, Basic to Ustad; compared trimmed, in any case, characters that print nothing left out), as the
     /// officers CSV reader requires of the same text: another name is
     /// [`EvidenceProblem::LevelNameMismatch`](crate::EvidenceProblem::LevelNameMismatch),
     /// naming both readings, since which of the two is meant is unknowable. One exception:

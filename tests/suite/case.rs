@@ -1376,7 +1376,7 @@ fn export_rejects_a_malformed_document_or_area_identifier() {
         [
             // `DOC-1` is not a CASE UUID, but a document identifier gives a derived one
             // (`CaseDocument::case_identifier`); an area identifier must be a CASE UUID.
-            "lastChangeDateTime `01/04/2025 09:00` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone, or a date",
+            "lastChangeDateTime `01/04/2025 09:00` is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone (an offset, or UTC, GMT, IST or an RFC 5322 zone after a space), or a date",
             "no title on CFDocument `DOC-1`",
             "no creator on CFDocument `DOC-1`",
             "case identifier `not-a-uuid` is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",

@@ -167,7 +167,8 @@ fn document_fields_written_otherwise_are_reported() {
             "document field `caseVersion`: written in CASE's form",
             "document field `description`: description showing nothing not written",
             "document field `identifier`: replaced by a CASE UUID",
-            "document field `lastChangeDateTime`: written in CASE's form",
+            "document field `lastChangeDateTime`: given without a time zone, read as UTC and \
+             written with Z",
             "document field `title`: named as a typed field, not written",
             "document field `version`: holding nothing in a type CASE does not give it, not \
              written",

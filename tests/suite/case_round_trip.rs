@@ -71,8 +71,10 @@ fn document_reasons(import: &CaseImport) -> Vec<(&str, CaseFieldReason)> {
 fn a_stamp_publishers_write_round_trips_written_as_case_defines() {
     for (stamp, written) in [
         ("2024-03-01T10:15:00Z", "2024-03-01T10:15:00Z"),
-        ("2024-03-01", "2024-03-01T00:00:00"),
-        ("2024-03-01 10:15:00", "2024-03-01T10:15:00"),
+        // Without a zone, read as UTC: CASE 1.1's schema requires one.
+        ("2024-03-01", "2024-03-01T00:00:00Z"),
+        ("2024-03-01 10:15:00", "2024-03-01T10:15:00Z"),
+        ("2024-03-01 10:15:00 IST", "2024-03-01T10:15:00+05:30"),
         ("2024-03-01T10:15+0530", "2024-03-01T10:15:00+05:30"),
         (
             "2024-03-01T10:15:00.250-03",

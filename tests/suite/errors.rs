@@ -2651,7 +2651,8 @@ fn case_invalid_date_time() {
         &errors,
         &[
             "lastChangeDateTime `15/01/2025 10:00` is not an iso 8601 date-time: expected \
-             yyyy-mm-ddThh:mm:ss, optional fraction and time zone, or a date",
+             yyyy-mm-ddThh:mm:ss, optional fraction and time zone (an offset, or UTC, GMT, \
+             IST or an RFC 5322 zone after a space), or a date",
         ],
     );
 }

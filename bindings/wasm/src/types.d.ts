@@ -1539,7 +1539,7 @@ export interface CaseDropped {
 
 /** A field naming an item that holds a value of another JSON type than text. */
 export interface CaseWrongStatement {
-  /** `abbreviatedStatement`, `fullStatement` or `humanCodingScheme`. */
+  /** `abbreviatedStatement`, `fullStatement`, `alternativeLabel` or `humanCodingScheme`. */
   field: string;
   /** The JSON type found, e.g. `an integer`. */
   found: string;
@@ -1609,7 +1609,8 @@ export type CaseLeftOutReason =
   | "replaced"
   | "rewritten"
   | "holds_nothing"
-  | "typed_field";
+  | "typed_field"
+  | "read_as_utc";
 
 /** An element of the framework, or a part of one, that a CASE export does not hold as given. */
 export interface CaseLeftOut {

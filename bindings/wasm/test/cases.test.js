@@ -155,8 +155,10 @@ describe("real-world cases", () => {
     assert.equal(report.left_out[4].message, "activity `dispose-appeals`: left out: a CASE package holds competencies and groups only");
     assert.deepEqual(
       report.document.map((f) => [f.field, f.reason]),
-      [["identifier", "replaced"], ["lastChangeDateTime", "rewritten"]],
+      [["identifier", "replaced"], ["lastChangeDateTime", "read_as_utc"]],
     );
+    // CASE 1.1's schema requires a zone: a stamp without one is read as UTC.
+    assert.equal(pkg.CFDocument.lastChangeDateTime, "2024-03-01T00:00:00Z");
     // Exported again with the document as written, nothing of it is reported.
     const again = exportCaseWithReport(fw, pkg.CFDocument);
     assert.deepEqual(again.report.document, []);

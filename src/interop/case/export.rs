@@ -8,7 +8,7 @@ use super::node::{CHILD_OF, missing, non_blank};
 use super::one_line::check_one_line;
 use super::read::DOCUMENT;
 use super::reporter::{holds_nothing, missing_link_parts};
-use super::stamp::case_date_time;
+use super::stamp::export_date_time;
 use super::uuid::{canonical_case_uuid, document_case_uuid, parse_case_uuid, uuid_v5};
 use crate::CaseElement;
 use crate::interop::case::import::type_key;
@@ -169,7 +169,7 @@ fn check_document(document: &CaseDocument, options: &CaseExportOptions) -> Vec<E
             identifier: document.identifier.clone(),
         });
     }
-    if case_date_time(&document.last_change_date_time).is_none() {
+    if export_date_time(&document.last_change_date_time).is_none() {
         errors.push(Error::CaseInvalidDateTime {
             value: document.last_change_date_time.clone(),
         });
@@ -269,7 +269,9 @@ pub(crate) fn export(
     else {
         return Err(Errors(errors));
     };
-    let stamp = case_date_time(&document.last_change_date_time).unwrap_or_default();
+    let stamp = (export_date_time(&document.last_change_date_time))
+        .map(|(stamp, _)| stamp)
+        .unwrap_or_default();
     let w = Writer {
         namespace,
         options,
@@ -456,7 +458,7 @@ impl CasePackage {
     /// is blank or holds a control or invisible character, or an identifier given in the
     /// options is not a CASE UUID,
     /// [`Error::CaseInvalidDateTime`] when `lastChangeDateTime` does not read as a date or
-    /// date-time, [`Error::CaseMissingField`] for a blank title or creator,
+    /// date-time or names its zone by an abbreviation of no known offset (`NZST`), [`Error::CaseMissingField`] for a blank title or creator,
     /// [`Error::CaseFieldType`] for a field of the document's `extra` that CASE types as
     /// text (`version`, `publisher`, `language`, `notes`, …; `subject` as text or a list
     /// of texts; `licenseURI` as a link object, `subjectURI` as one or a list of them)

@@ -267,7 +267,8 @@ pub struct CaseImportReport {
     pub dropped_fields: Vec<CaseDroppedField>,
     /// Package keys and element fields written in another case than CASE's
     /// (`cfDocument`, `cfItemType`, `FullStatement`) and read under CASE's name, each
-    /// spelling once, in the order met (see [`CasePackage::renamed`](crate::CasePackage::renamed)):
+    /// spelling once, in the order met (see [`CasePackage::renamed`](crate::CasePackage::renamed)),
+    /// then, once, `alternativeLabel` read as `fullStatement` for items without one (case/93):
     /// nothing was lost, so they do not make the import incomplete, but a publisher may
     /// want to know.
     pub renamed: Vec<CaseRenamedKey>,
@@ -407,7 +408,8 @@ pub struct CaseDropped {
 /// ([`CaseDropReason::StatementOfWrongType`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CaseWrongStatement {
-    /// The field: `abbreviatedStatement`, `fullStatement` or `humanCodingScheme`.
+    /// The field: `abbreviatedStatement`, `fullStatement`, `alternativeLabel` or
+    /// `humanCodingScheme`.
     pub field: &'static str,
     /// The JSON type found, e.g. `an integer`.
     pub found: &'static str,
@@ -423,15 +425,16 @@ pub struct CaseWrongStatement {
 pub enum CaseDropReason {
     /// An item whose `CFItemType` maps to [`CaseItemMapping::Ignore`].
     IgnoredType,
-    /// An item nothing names: its `abbreviatedStatement`, `fullStatement` and
-    /// `humanCodingScheme` are each absent or show nothing; and a criterion describing an
+    /// An item nothing names: its `abbreviatedStatement`, `fullStatement`,
+    /// `alternativeLabel` and `humanCodingScheme` are each absent or show nothing; and a
+    /// criterion describing an
     /// item nothing names (this one or one set aside as
     /// [`CaseDropReason::StatementOfWrongType`]). What is `isChildOf` it imports without
     /// it, the association kept in [`CaseImportReport::associations`].
     NoStatement,
-    /// An item nothing names because its `abbreviatedStatement`, `fullStatement` or
-    /// `humanCodingScheme` holds a value that is neither text nor a language map
-    /// (`"fullStatement": 5`), and none of the three shows text:
+    /// An item nothing names because its `abbreviatedStatement`, `fullStatement`,
+    /// `alternativeLabel` or `humanCodingScheme` holds a value that is neither text nor a
+    /// language map (`"fullStatement": 5`), and none of the four shows text:
     /// [`CaseDropped::statement`] gives the first such field, its JSON type and its value.
     /// What is `isChildOf` it imports without it, as for
     /// [`CaseDropReason::NoStatement`]. Write the statement as text.

@@ -9,7 +9,7 @@ use super::fields::misfit;
 use super::node::non_blank;
 use super::read::DOCUMENT;
 use super::reporter::holds_nothing;
-use super::stamp::case_date_time;
+use super::stamp::{WrittenZone, export_date_time};
 use super::uuid::document_case_uuid;
 use crate::interop::case::package::{CaseDocument, CasePackage};
 use crate::model::quote::quoted;
@@ -97,8 +97,14 @@ pub enum CaseLeftOutReason {
     /// [`CaseDocument::case_identifier`](crate::CaseDocument::case_identifier) gives.
     Replaced,
     /// A document field written in CASE's form: `lastChangeDateTime` as the same instant
-    /// written as CASE writes it, `caseVersion` as `1.1`, the version the package follows.
+    /// written as CASE writes it (a zone's abbreviation as its offset, `IST` as `+05:30`),
+    /// `caseVersion` as `1.1`, the version the package follows.
     Rewritten,
+    /// The document's `lastChangeDateTime` given without a time zone (`2024-03-01`,
+    /// `2024-03-01T10:15:00`), read as UTC and written with `Z`: CASE 1.1's JSON Schema
+    /// requires a zone (RFC 3339's `date-time`), and which zone was meant is unknowable.
+    /// Give the zone (`2024-03-01T10:15:00+05:30`) to write another instant.
+    ReadAsUtc,
     /// A field of [`CaseDocument::extra`](crate::CaseDocument::extra) holding nothing
     /// (`[]`, `{}`, `null`) in a type CASE does not give it: not written.
     HoldsNothing,
@@ -118,6 +124,7 @@ impl CaseLeftOutReason {
             Self::GroupRule => "group rule not written",
             Self::Replaced => "replaced by a CASE UUID",
             Self::Rewritten => "written in CASE's form",
+            Self::ReadAsUtc => "given without a time zone, read as UTC and written with Z",
             Self::HoldsNothing => "holding nothing in a type CASE does not give it, not written",
             Self::TypedField => "named as a typed field, not written",
         }
@@ -290,10 +297,14 @@ fn document_fields(document: &CaseDocument) -> Vec<CaseLeftOutField> {
     if document_case_uuid(&document.identifier).as_deref() != Some(document.identifier.as_str()) {
         push("identifier", CaseLeftOutReason::Replaced);
     }
-    if case_date_time(&document.last_change_date_time).as_deref()
-        != Some(document.last_change_date_time.as_str())
-    {
-        push("lastChangeDateTime", CaseLeftOutReason::Rewritten);
+    match export_date_time(&document.last_change_date_time) {
+        Some((_, WrittenZone::ReadAsUtc)) => {
+            push("lastChangeDateTime", CaseLeftOutReason::ReadAsUtc);
+        }
+        Some((written, _)) if written != document.last_change_date_time => {
+            push("lastChangeDateTime", CaseLeftOutReason::Rewritten);
+        }
+        _ => {}
     }
     if document.case_version.as_deref().is_some_and(|v| v != "1.1") {
         push("caseVersion", CaseLeftOutReason::Rewritten);

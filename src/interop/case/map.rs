@@ -15,6 +15,7 @@ use crate::interop::case::import::{
     CaseDropReason, CaseGroup, CaseItemMapping, CaseItemTypeUse, CaseKeptAssociation,
     CaseTypeSource,
 };
+use crate::interop::case::package::CaseItem;
 use crate::model::order;
 use crate::model::spec::{CompetencySpec, FrameworkSpec, GroupSpec};
 use crate::{CaseElement, CompetencyId, GroupId};
@@ -115,44 +116,7 @@ impl Assembly<'_, '_> {
             let (Some(id), Some(text)) = (self.ids[i].clone(), &self.texts[i]) else {
                 continue;
             };
-            let coded = self.by_code[i];
-            let type_object = type_object_title(item).is_some() || type_object_link(item).is_some();
-            let present = [
-                // A blank code or a link holding nothing is read as absent: nothing lost.
-                (
-                    "humanCodingScheme",
-                    opt_non_blank(item.human_coding_scheme.as_ref()).is_some()
-                        && !coded
-                        && !text.named_by_code,
-                ),
-                (
-                    "CFItemTypeURI",
-                    item.item_type_uri
-                        .as_ref()
-                        .is_some_and(|l| !link_holds_nothing(l)),
-                ),
-                // Its title is used, as for `CFItemTypeURI`; the link is not kept.
-                ("CFItemType", type_object),
-            ];
-            if text.languages.is_empty() && !type_object {
-                reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
-            } else {
-                // A multilingual text read in one language: its other languages are lost.
-                let mut extra = item.extra.clone();
-                for languages in &text.languages {
-                    extra.remove(languages.field);
-                }
-                if type_object {
-                    extra.remove("CFItemType");
-                }
-                reporter.fields(CaseElement::Item, identifier, ITEM, &present, &extra);
-                for l in &text.languages {
-                    for other in &l.others {
-                        let field = format!("{}{other}", l.field);
-                        reporter.field(CaseElement::Item, identifier, &field, NoPlace);
-                    }
-                }
-            }
+            report_fields(item, text, self.by_code[i], reporter);
             if item_type.source == CaseTypeSource::ItemTypeOverUri {
                 reporter.superseded(identifier, "CFItemTypeURI", "CFItemType");
             }
@@ -323,5 +287,55 @@ impl Assembly<'_, '_> {
             a.association.identifier.cmp(&b.association.identifier)
         });
         reporter.report.associations = kept;
+    }
+}
+
+/// Reports item `item`'s fields the spec has no place for, named by `text`: a code that
+/// gives neither the id (`coded`) nor the name, a type link, the other languages of a
+/// text read in one, and every field of `extra` but those `text` was read from.
+fn report_fields(item: &CaseItem, text: &ItemText<'_>, coded: bool, reporter: &mut Reporter) {
+    let identifier = item.identifier.as_str();
+    let type_object = type_object_title(item).is_some() || type_object_link(item).is_some();
+    let present = [
+        // A blank code or a link holding nothing is read as absent: nothing lost.
+        (
+            "humanCodingScheme",
+            opt_non_blank(item.human_coding_scheme.as_ref()).is_some()
+                && !coded
+                && !text.named_by_code,
+        ),
+        (
+            "CFItemTypeURI",
+            item.item_type_uri
+                .as_ref()
+                .is_some_and(|l| !link_holds_nothing(l)),
+        ),
+        // Its title is used, as for `CFItemTypeURI`; the link is not kept.
+        ("CFItemType", type_object),
+    ];
+    if text.by_label {
+        reporter.renamed("alternativeLabel", "fullStatement");
+    }
+    if text.languages.is_empty() && !type_object && !text.by_label {
+        reporter.fields(CaseElement::Item, identifier, ITEM, &present, &item.extra);
+    } else {
+        // A multilingual text read in one language: its other languages are lost.
+        let mut extra = item.extra.clone();
+        for languages in &text.languages {
+            extra.remove(languages.field);
+        }
+        if text.by_label {
+            extra.remove("alternativeLabel");
+        }
+        if type_object {
+            extra.remove("CFItemType");
+        }
+        reporter.fields(CaseElement::Item, identifier, ITEM, &present, &extra);
+        for l in &text.languages {
+            for other in &l.others {
+                let field = format!("{}{other}", l.field);
+                reporter.field(CaseElement::Item, identifier, &field, NoPlace);
+            }
+        }
     }
 }

@@ -147,9 +147,11 @@ pub struct CaseDocument {
     pub title: String,
     /// `lastChangeDateTime`, ISO 8601, as read. On export, the timestamp of every element,
     /// written as CASE defines it: a date alone, a space before the time, `+0530` and the
-    /// other forms publishers write are read and normalised (`2024-03-01` is written
-    /// `2024-03-01T00:00:00`; see the module docs, "Time stamps"); a blank or unreadable
-    /// one is refused. A count of epoch milliseconds or seconds (`1704067200000`, a JSON
+    /// other forms publishers write are read and normalised, always with a zone, as CASE
+    /// 1.1's schema requires (`2024-03-01` is read as UTC and written
+    /// `2024-03-01T00:00:00Z`, `10:15:00 IST` as `10:15:00+05:30`; see the module docs,
+    /// "Time stamps"); a blank or unreadable one, or one naming its zone by an
+    /// abbreviation of no known offset, is refused. A count of epoch milliseconds or seconds (`1704067200000`, a JSON
     /// number or text) is read as the instant it stands for, in UTC
     /// (`2024-01-01T00:00:00Z`).
     #[serde(

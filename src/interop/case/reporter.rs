@@ -5,13 +5,13 @@ use serde_json::Value;
 use super::fields::misfit;
 use super::node::{Overruled, key, lone_link, non_blank};
 use super::read::{DOCUMENT, Extra, Known, NODE_LINK, classify, json_type};
-use super::stamp::case_date_time;
+use super::stamp::export_date_time;
 use crate::CaseElement;
 use crate::interop::case::import::{
     CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseImportReport, CaseScale,
     CaseWrongStatement,
 };
-use crate::interop::case::package::{CaseDocument, CaseExtra, CaseLink};
+use crate::interop::case::package::{CaseDocument, CaseExtra, CaseLink, CaseRenamedKey};
 use crate::model::order;
 
 /// Whether a value the spec has no place for holds nothing to lose: `null`, an empty
@@ -167,6 +167,21 @@ impl Reporter {
         self.scales.extend(other.scales);
     }
 
+    /// Lists field `found` as read under CASE's name `read_as`, once however many
+    /// elements had it.
+    pub(super) fn renamed(&mut self, found: &str, read_as: &'static str) {
+        let renamed = &mut self.report.renamed;
+        if !renamed
+            .iter()
+            .any(|r| r.found == found && r.read_as == read_as)
+        {
+            renamed.push(CaseRenamedKey {
+                found: found.to_owned(),
+                read_as,
+            });
+        }
+    }
+
     pub(super) fn scale(&mut self, item: usize, scale: CaseScale) {
         self.scales.push((item, scale));
     }
@@ -301,7 +316,7 @@ impl Reporter {
                 continue;
             } else if non_blank(value).is_none() {
                 CaseFieldReason::Missing
-            } else if field == "lastChangeDateTime" && case_date_time(value).is_none() {
+            } else if field == "lastChangeDateTime" && export_date_time(value).is_none() {
                 CaseFieldReason::Unreadable {
                     expected: "an ISO 8601 date-time",
                 }

@@ -9,9 +9,14 @@
 //! ([`parse_iso_date_or_time`]) reads, and is written in the extended format CASE
 //! defines: `YYYY-MM-DDThh:mm:ss`, the fraction of a second as given, and the zone as `Z`
 //! or `±hh:mm` when one is given (none stays none). A date alone is the start of that day.
-//! RFC 9557 suffixes (`[Asia/Kolkata]`) are left out: CASE has no place for them; so is
-//! a zone's abbreviation after a space (`2024-03-01 10:15:00 IST`), which says no offset
-//! (`IST` is India's, Ireland's and Israel's): the time is written without a zone.
+//! RFC 9557 suffixes (`[Asia/Kolkata]`) are left out: CASE has no place for them.
+//!
+//! Export always writes a zone ([`export_date_time`]): CASE 1.1's JSON Schema gives
+//! `lastChangeDateTime` the `date-time` format, RFC 3339's, which requires one, and
+//! `OpenSALT` and `OpenCASE` validate packages against it. A zone's abbreviation after a
+//! space (`2024-03-01 10:15:00 IST`, as Java's `yyyy-MM-dd HH:mm:ss z` writes) is written
+//! as its offset when it names one zone ([`ZONE_NAMES`]); a stamp without a zone is read
+//! as UTC, and the export's report says so.
 
 use serde_json::Value;
 
@@ -97,6 +102,62 @@ pub(crate) fn case_date_time(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Zone abbreviations export reads as their offset: `UT` and `GMT` and the North
+/// American zones RFC 5322 defines (section 4.3: `EST` −05:00 … `PDT` −07:00), `UTC`,
+/// and `IST` as India Standard Time, +05:30: the zone of the civil service this crate
+/// models, and the zone Java's `ZoneId.SHORT_IDS` maps `IST` to (`Asia/Kolkata`), which
+/// Indian servers writing `yyyy-MM-dd HH:mm:ss z` write. Any other abbreviation
+/// (`BST`, `NZST`) names no offset the crate knows, and export refuses it.
+pub(crate) const ZONE_NAMES: [(&str, &str); 12] = [
+    ("UT", "Z"),
+    ("UTC", "Z"),
+    ("GMT", "Z"),
+    ("IST", "+05:30"),
+    ("EST", "-05:00"),
+    ("EDT", "-04:00"),
+    ("CST", "-06:00"),
+    ("CDT", "-05:00"),
+    ("MST", "-07:00"),
+    ("MDT", "-06:00"),
+    ("PST", "-08:00"),
+    ("PDT", "-07:00"),
+];
+
+/// How export wrote a `lastChangeDateTime`'s zone ([`export_date_time`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WrittenZone {
+    /// As given: `Z` or an offset.
+    Given,
+    /// The offset a zone's abbreviation names ([`ZONE_NAMES`]).
+    Named,
+    /// None was given: the time is read as UTC and written with `Z`.
+    ReadAsUtc,
+}
+
+/// `text` as export writes it, with a zone always (see the module docs): the text
+/// [`case_date_time`] gives, with the offset of a zone's abbreviation after a space
+/// ([`ZONE_NAMES`]) or, without a zone, `Z`; and how the zone was written. `None` when
+/// `text` does not read as a date or date-time, or names a zone by an abbreviation
+/// [`ZONE_NAMES`] does not hold. O(length).
+pub(crate) fn export_date_time(text: &str) -> Option<(String, WrittenZone)> {
+    let written = case_date_time(text)?;
+    let zoned = written.ends_with('Z') || {
+        let tail = written.as_bytes();
+        tail.len() > 6 && matches!(tail[tail.len() - 6], b'+' | b'-')
+    };
+    if zoned {
+        return Some((written, WrittenZone::Given));
+    }
+    let trimmed = text.trim();
+    let without = without_zone_name(trimmed);
+    if without.len() == trimmed.len() {
+        return Some((written + "Z", WrittenZone::ReadAsUtc));
+    }
+    let name = trimmed[without.len()..].trim_start();
+    let (_, offset) = ZONE_NAMES.iter().find(|(n, _)| *n == name)?;
+    Some((written + offset, WrittenZone::Named))
 }
 
 /// Whether two `lastChangeDateTime`s, as read, state one instant: the same text, or two
@@ -194,6 +255,71 @@ mod tests {
             "2025-01-15 9:30 +0530",
         ] {
             assert_eq!(case_date_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn export_always_writes_a_zone() {
+        use super::{WrittenZone, export_date_time};
+        for (given, written, zone) in [
+            (
+                "2025-01-15T10:00:00Z",
+                "2025-01-15T10:00:00Z",
+                WrittenZone::Given,
+            ),
+            (
+                "2025-01-15+05:30",
+                "2025-01-15T00:00:00+05:30",
+                WrittenZone::Given,
+            ),
+            (
+                "2025-01-15T10:00:00",
+                "2025-01-15T10:00:00Z",
+                WrittenZone::ReadAsUtc,
+            ),
+            ("2025-01-15", "2025-01-15T00:00:00Z", WrittenZone::ReadAsUtc),
+            (
+                "2025-01-15 9:30 PM",
+                "2025-01-15T21:30:00Z",
+                WrittenZone::ReadAsUtc,
+            ),
+            (
+                "2025-01-15 10:00:00 IST",
+                "2025-01-15T10:00:00+05:30",
+                WrittenZone::Named,
+            ),
+            (
+                "2025-01-15 10:00 UTC",
+                "2025-01-15T10:00:00Z",
+                WrittenZone::Named,
+            ),
+            (
+                "2025-01-15 10:00:00.5 CDT",
+                "2025-01-15T10:00:00.5-05:00",
+                WrittenZone::Named,
+            ),
+            // An offset given holds, whatever abbreviation follows it.
+            (
+                "2025-01-15T10:00:00+05:30 IST",
+                "2025-01-15T10:00:00+05:30",
+                WrittenZone::Given,
+            ),
+            (
+                "2025-01-15 10:00:00 -0300 BRT",
+                "2025-01-15T10:00:00-03:00",
+                WrittenZone::Given,
+            ),
+        ] {
+            let got = export_date_time(given);
+            assert_eq!(got, Some((written.to_owned(), zone)), "{given}");
+        }
+        for refused in [
+            "2025-01-15 10:00 NZST",
+            "2025-01-15 10:00:00 BST",
+            "yesterday",
+            "",
+        ] {
+            assert_eq!(export_date_time(refused), None, "{refused}");
         }
     }
 

@@ -32,6 +32,8 @@ pub(super) struct ItemText<'p> {
     pub(super) description: &'p str,
     /// Whether `humanCodingScheme` gave the name, as nothing else names the item.
     pub(super) named_by_code: bool,
+    /// Whether `alternativeLabel` stood for the missing `fullStatement`.
+    pub(super) by_label: bool,
     /// The language maps read, each in one language.
     pub(super) languages: Vec<Languages>,
 }
@@ -223,11 +225,16 @@ fn statement<'p>(
 }
 
 /// The first of an item's naming fields (`abbreviatedStatement`, `fullStatement`,
-/// `humanCodingScheme`) that holds a value of another JSON type than text or a language
+/// `alternativeLabel`, `humanCodingScheme`) that holds a value of another JSON type than text or a language
 /// map, for an item [`item_text`] finds nothing to name by; `None` when each is absent or
 /// holds nothing. O(size of the values).
 pub(super) fn wrong_statement(item: &CaseItem) -> Option<CaseWrongStatement> {
-    let fields = ["abbreviatedStatement", "fullStatement", "humanCodingScheme"];
+    let fields = [
+        "abbreviatedStatement",
+        "fullStatement",
+        "alternativeLabel",
+        "humanCodingScheme",
+    ];
     let (field, value) = fields.into_iter().find_map(|field| {
         let value = item.extra.get(field)?;
         (!holds_nothing(value) && entries(value).is_none()).then_some((field, value))
@@ -250,10 +257,10 @@ pub(super) fn wrong_statement(item: &CaseItem) -> Option<CaseWrongStatement> {
     })
 }
 
-/// The item's name: `abbreviatedStatement`, else `fullStatement`, else `humanCodingScheme`,
-/// the first that shows something (a multilingual value read as [`entries`] and [`chosen`] say);
-/// its description: the full statement when the abbreviated one names it. `None` when
-/// nothing names the item.
+/// The item's name: `abbreviatedStatement`, else `fullStatement` (`alternativeLabel` when
+/// it has none), else `humanCodingScheme`, the first that shows something (a multilingual
+/// value read as [`entries`] and [`chosen`] say); its description: the full statement when
+/// the abbreviated one names it. `None` when nothing names the item.
 pub(super) fn item_text(item: &CaseItem) -> Option<ItemText<'_>> {
     let mut languages = Vec::new();
     let short = item.abbreviated_statement.as_deref();
@@ -264,6 +271,16 @@ pub(super) fn item_text(item: &CaseItem) -> Option<ItemText<'_>> {
         "fullStatement",
         &mut languages,
     );
+    // Texas's TEKS items carry their statement in `alternativeLabel` alone, which
+    // OpenSALT's importer copies into `fullStatement` (`CaseImport::fixupContent`): read
+    // so, an item with a label is never unnamed.
+    let label = if full.is_none() {
+        let given = item.extra.get("alternativeLabel").and_then(held_text);
+        statement(given, item, "alternativeLabel", &mut languages)
+    } else {
+        None
+    };
+    let full = full.or(label);
     let (name, description, named_by_code) = match (abbreviated, full) {
         // A full statement that shows nothing describes nothing.
         (Some(name), _) => (name, full.unwrap_or_default(), false),
@@ -274,6 +291,7 @@ pub(super) fn item_text(item: &CaseItem) -> Option<ItemText<'_>> {
         name,
         description,
         named_by_code,
+        by_label: label.is_some(),
         languages,
     })
 }

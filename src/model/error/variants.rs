@@ -753,9 +753,12 @@ pub enum Error {
         other: String,
     },
     /// The `lastChangeDateTime` given for export does not read as an ISO 8601 date or
-    /// date-time (it is blank, or e.g. `15/01/2025`). Use e.g. `2025-01-15T10:00:00Z`.
+    /// date-time (it is blank, or e.g. `15/01/2025`), or names its zone by an
+    /// abbreviation of no known offset (`2025-01-15 10:00 NZST`; known: `UTC`, `GMT`,
+    /// `UT`, `IST` and RFC 5322's North American zones). Use e.g.
+    /// `2025-01-15T10:00:00Z` or `2025-01-15T10:00:00+12:00`.
     #[error(
-        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone, or a date",
+        "lastChangeDateTime {} is not an iso 8601 date-time: expected yyyy-mm-ddThh:mm:ss, optional fraction and time zone (an offset, or UTC, GMT, IST or an RFC 5322 zone after a space), or a date",
         quoted(value)
     )]
     CaseInvalidDateTime {
