@@ -1,13 +1,13 @@
 //! What the default solvers' searches prove on small instances, against optima found by an
-//! independent MIP solver (HiGHS 1.16, on the instances as written here) and by the exact
+//! independent MIP solver (`HiGHS` 1.16, on the instances as written here) and by the exact
 //! search with a large node limit.
 //!
-//! `planning/20`–`22` were found by an outside check of the planning claims against HiGHS
+//! `planning/20`–`22` were found by an outside check of the planning claims against `HiGHS`
 //! and brute force: random departments of 1–12 officers and 4–17 courses (seats, caps and
 //! a budget together), and random learning paths of 10–90 courses swept over budgets. With
 //! a fixed cap of `Solver::DEFAULT_NODES` nodes for every size, the default plan of each
 //! was short of the optimum, and two closed less with more budget. The optima written in
-//! the tests are HiGHS's.
+//! the tests are `HiGHS`'s.
 
 #![allow(clippy::float_cmp)]
 
@@ -33,7 +33,7 @@ fn case(name: &str) -> (Framework, String) {
 /// `planning/20`: four officers, 16 courses of 1–12 hours (7 with a prerequisite), a
 /// budget of 39 hours, a cap of 12 per officer, behavioural gaps weighted 2, and seat
 /// limits of 1–3 on four courses. The default plan closed 37, `Bounded { gap: 0.051 }`,
-/// after 2,000 nodes; the optimum is 38 in 36 person-hours (HiGHS), which the search
+/// after 2,000 nodes; the optimum is 38 in 36 person-hours (`HiGHS`), which the search
 /// proves in about 12,000 nodes.
 #[test]
 fn a_small_department_is_searched_through_by_default() {
@@ -59,13 +59,13 @@ fn a_small_department_is_searched_through_by_default() {
 /// (domain weighted 2), eight four-hour courses without prerequisites, four seats a course
 /// (two on `k01`, one on `k03`). With 2,000 nodes at most, the default closed 45 within 16
 /// hours (proven) but 42 within 18 and 45 within 22 (unproven), where the 16-hour and
-/// 20-hour plans fit. HiGHS's optima for budgets 14 to 24 are below; the default now
+/// 20-hour plans fit. `HiGHS`'s optima for budgets 14 to 24 are below; the default now
 /// proves each, so more budget never closes less.
 #[test]
 fn more_budget_never_closes_less_in_a_small_department() {
     let (fw, officers) = case("21-more-budget-closes-no-less");
     let cohort = Cohort::from_json(&fw, &officers, &LevelPolicy::default()).unwrap();
-    // (budget, most value, fewest person-hours for it), from HiGHS.
+    // (budget, most value, fewest person-hours for it), from `HiGHS`.
     let optima = [
         (14.0, 39.0, 12.0),
         (16.0, 45.0, 16.0),
@@ -99,7 +99,7 @@ fn more_budget_never_closes_less_in_a_small_department() {
 
 /// `planning/22`: one officer short of 19 competencies, 68 courses (16 with a
 /// prerequisite), default weights. With 2,000 nodes the default closed 39 within 78
-/// hours and within 80 (proven) but 37 within 79.5, `Bounded { gap: 0.051 }`; HiGHS finds
+/// hours and within 80 (proven) but 37 within 79.5, `Bounded { gap: 0.051 }`; `HiGHS` finds
 /// 39 in 78 hours at all three (and 40 in 89 hours within 90).
 #[test]
 fn more_budget_never_closes_less_on_a_small_learning_path() {
@@ -132,10 +132,13 @@ fn more_budget_never_closes_less_on_a_small_learning_path() {
 /// A random department: `officers` officers in two posts over `competencies` competencies,
 /// `courses` courses (each closing one or two competencies at a level of 2–5, 1–9 hours,
 /// some after an earlier course), held levels 0–4, and the options drawn beside it.
+/// A course: its hours, the competencies it closes at a level, and its prerequisite.
+type Course = (u32, Vec<(usize, u8)>, Option<usize>);
+
 #[derive(Clone, Debug)]
 struct Small {
     competencies: usize,
-    courses: Vec<(u32, Vec<(usize, u8)>, Option<usize>)>,
+    courses: Vec<Course>,
     required: [Vec<u8>; 2],
     officers: Vec<(usize, Vec<u8>)>,
     budget: Option<u32>,
