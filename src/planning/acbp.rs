@@ -80,10 +80,18 @@ impl Framework {
     /// bounds, and an officer whose plan within the cap the search proves counts at its
     /// value. Last, a branch and bound over `(officer, course)`
     /// decisions searches from the plan: with [`Solver::Exact`] for `node_limit` nodes;
-    /// by default ([`Solver::Greedy`]) for at most [`Solver::DEFAULT_NODES`] nodes and at
-    /// most about 4·10⁶ candidate visits in all (nodes × department size), so small
-    /// departments are searched through and proven optimal, and department-sized ones get
-    /// no search. `Solver::Exact { node_limit: 0 }` is the heuristics alone. A finished
+    /// by default ([`Solver::Greedy`]) for 4·10⁶ nodes over the department's size (its
+    /// officers' candidate courses and gaps summed), so at most about 4·10⁶ candidate
+    /// visits in all. A department of size 16 or less (two officers, each with four
+    /// candidate courses and four gaps) gets more nodes than its search can take and is
+    /// always proven optimal; a larger one is proven where its search ends within those
+    /// nodes (of 400 random departments of 1–12 officers and 4–17 courses with seats, caps
+    /// and a budget, 345, where 2,000 nodes at most proved 282: BENCHMARKS.md), and otherwise
+    /// labelled [`Optimality::Bounded`] with its proven gap; department-sized ones (a size
+    /// of 4·10⁶ or more) get no search. The search starts from the heuristics' plan and
+    /// keeps the best it meets, so the plan is never worse than the heuristics' (a plan for
+    /// a larger budget may still close less where neither is proven).
+    /// `Solver::Exact { node_limit: 0 }` is the heuristics alone. A finished
     /// search proves the plan optimal under the lexicographic objective
     /// ([`Optimality::Optimal`]); otherwise the plan is at most [`Optimality::Bounded`]'s
     /// `gap` below the optimum. Seat limits and caps are always respected; for them no

@@ -67,6 +67,7 @@ mod csv_level_names;
 mod csv_row_problems;
 mod csv_title_lines;
 mod csv_unheaded_columns;
+mod default_search;
 mod department_enumerated;
 mod department_mixed;
 mod drawn;

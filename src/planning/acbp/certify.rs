@@ -47,9 +47,13 @@ const MAX_PRICE_STEPS: u32 = 300;
 /// (742,353 against 647,035), so it is not found.
 const ENVELOPE_WORK: u64 = 4_000_000;
 /// Search nodes times the department's size (candidates and gaps of all officers) the
-/// default solver may spend after its heuristics, at most [`Solver::DEFAULT_NODES`] nodes:
-/// a node costs time linear in the department, so the search adds at most about this much
-/// work whatever the department's size.
+/// default solver may spend after its heuristics: a node costs at most time linear in the
+/// department, so the search adds at most about this much work whatever the department's
+/// size. A department of size 16 or less gets 250,000 nodes, more than the 2¹⁷ − 1 a
+/// search of its at most 16 decisions can take, so its plan is always proven; one of size
+/// 2,000 or more, no more than [`Solver::DEFAULT_NODES`]. A fixed cap of that many nodes
+/// for every size left 106 of 400 random departments of 1–12 officers and 4–17 courses
+/// unproven (63 with a gap), and a budget of 18 hours closing less than one of 16.
 const SEARCH_WORK: u64 = 4_000_000;
 
 /// What the certificate reads of the officers' problems alone, not of the plan, so that it
@@ -120,7 +124,7 @@ pub(super) fn certify(
     // The default searches too, within [`SEARCH_WORK`]: every node of a small department,
     // none of a department-sized one.
     let node_limit = match solver {
-        Solver::Greedy => (SEARCH_WORK / size).min(Solver::DEFAULT_NODES),
+        Solver::Greedy => default_nodes(size),
         Solver::Exact { node_limit } => node_limit,
     };
     // The most value per hour of any candidate, found at most once and only when a plan
@@ -169,6 +173,12 @@ pub(super) fn certify(
         proven: proven || bound <= 0.0,
         nodes,
     }
+}
+
+/// The nodes the default solver searches in a department of `size` (candidates and gaps
+/// of all officers, at least 1): [`SEARCH_WORK`] over the size. O(1).
+fn default_nodes(size: u64) -> u64 {
+    SEARCH_WORK / size.max(1)
 }
 
 /// [`envelope`]'s bound at no seat price, and where seats are limited the least of that

@@ -157,7 +157,8 @@ impl AcbpOptions {
     }
 
     /// The algorithm (default [`Solver::Greedy`]: the heuristics, then a branch and bound
-    /// within a fixed amount of work, which proves small departments optimal).
+    /// within a fixed amount of work, which proves every department of size 16 or less
+    /// optimal, and most small ones: see [`Framework::department_plan`]).
     /// [`Solver::Exact`] searches for `node_limit` nodes from the heuristics' plan
     /// (`node_limit: 0`: the heuristics alone); [`DepartmentPlan::optimality`] says whether
     /// the search proved the optimum. See [`Framework::department_plan`].

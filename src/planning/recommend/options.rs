@@ -19,8 +19,9 @@ pub enum Objective {
 /// optimum ([`Plan::bound`]) and say how far from it the plan can be ([`Plan::optimality`]).
 ///
 /// The default is `Exact { node_limit: Solver::DEFAULT_NODES }`: the heuristics of
-/// [`Solver::Greedy`], then a search of at most 2,000 nodes that proves most plans optimal
-/// (see BENCHMARKS.md) while keeping a plan's time bounded.
+/// [`Solver::Greedy`], then a search of 2,000 nodes (a budget's search on an instance of
+/// fewer than 1,000 candidates and gaps: more, 2·10⁶ over their number) that proves most
+/// plans optimal (see BENCHMARKS.md) while keeping a plan's time bounded.
 ///
 /// [`Plan::bound`]: crate::Plan::bound
 /// [`Plan::optimality`]: crate::Plan::optimality
@@ -50,6 +51,12 @@ pub enum Solver {
     /// (never worse than [`Solver::Greedy`]'s) and the bound the weakest among the parts
     /// of the search left, so the reported gap stays proven.
     ///
+    /// A budget's search with a `node_limit` of at least [`Solver::DEFAULT_NODES`] (the
+    /// default's) takes at least 2·10⁶ nodes over the instance's size (its candidate
+    /// courses and gaps), so a learning path of fewer than 1,000 of them is searched
+    /// further than its limit, for about 2·10⁶ candidate visits at most: a budget's node
+    /// costs about linear time in the instance. A larger limit never searches fewer nodes.
+    ///
     /// With the `lp` feature (off by default; not on wasm32), a plan this search leaves
     /// unproven on an instance of at least 1,000 candidate courses is searched again, within another `node_limit` nodes, by branch and bound
     /// on the linear relaxation with the same rows, re-solved at every node by a bounded
@@ -67,7 +74,8 @@ pub enum Solver {
 }
 
 impl Solver {
-    /// Nodes the default solver may search after its heuristics.
+    /// Nodes the default solver may search after its heuristics (a budget's search on a
+    /// small instance takes more: see [`Solver::Exact`]).
     pub const DEFAULT_NODES: u64 = 2_000;
 }
 
