@@ -116,7 +116,10 @@ impl Framework {
     ///   candidates sorted by an upper bound on the value per hour of their steps); the
     ///   greedy O(s·(c + q) + s log n) for s enrolment steps, where each step looks at the
     ///   c candidates closing a gap still open and walks the closures q of those of them
-    ///   that do (read in the order of those bounds, and no further than the first bound
+    ///   that do (a walk reads the prerequisite links of the courses in the closure,
+    ///   less those another prerequisite of the same course directly requires: where
+    ///   course i requires every course before it, i links, not i²/2; read in the order
+    ///   of those bounds, and no further than the first bound
     ///   below the best steps kept; on a long or
     ///   deep instance, a pass over the candidates gives the steps that follow from a
     ///   prerequisite's instead of walks, and after a step only the candidates below it

@@ -102,3 +102,86 @@ fn columns_give_the_instance_pushing_gives() {
         assert_eq!(format!("{columns:?}"), format!("{pushed:?}"), "seed {seed}");
     }
 }
+
+/// Every candidate `c` reaches through `pre` (its closure, `c` left out), sorted.
+fn closure(pre: &dyn Fn(u32) -> Vec<u32>, c: u32, n: usize) -> Vec<u32> {
+    let mut seen = vec![false; n];
+    let mut stack = pre(c);
+    let mut out = Vec::new();
+    while let Some(d) = stack.pop() {
+        if !std::mem::replace(&mut seen[d as usize], true) {
+            out.push(d);
+            stack.extend(pre(d));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Where course i requires every course before it (n²/2 links), the links an earlier
+/// course implies are dropped: a chain of n − 1 links, walked in O(n) per closure.
+#[test]
+fn dense_prerequisites_keep_the_links_they_need() {
+    let n = 300_u32;
+    let mut inst = Instance::with_capacity(vec![1.0; n as usize], n as usize, n as usize);
+    for i in 0..n {
+        let pre: Vec<u32> = (0..i).collect();
+        inst.push(1.0, 1.0, &[i], &pre);
+    }
+    inst.finish();
+    assert_eq!(inst.links(), n as usize - 1);
+    for i in 1..n {
+        assert_eq!(inst.prerequisites(i), &[i - 1]);
+    }
+}
+
+/// On random prerequisite DAGs (candidates numbered out of topological order, rows of
+/// every width), every closure over the rows kept is the closure over the rows given,
+/// and every row kept is a subset of the row given.
+#[test]
+fn dropped_links_keep_every_closure() {
+    let mut x = 7_u64;
+    let mut next = |k: u64| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (x >> 33) % k
+    };
+    for round in 0..200 {
+        let n = 2 + next(60) as usize;
+        // A random order: position `i` in the topological order is candidate `order[i]`.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        for i in (1..n).rev() {
+            order.swap(i, next(i as u64 + 1) as usize);
+        }
+        let density = 1 + next(4);
+        let mut rows = vec![Vec::new(); n];
+        for i in 1..n {
+            for j in 0..i {
+                if next(4) < density {
+                    rows[order[i] as usize].push(order[j]);
+                }
+            }
+            rows[order[i] as usize].sort_unstable();
+        }
+        let mut inst = Instance::with_capacity(vec![1.0; n], n, n);
+        for (c, row) in rows.iter().enumerate() {
+            inst.push(1.0, 1.0, &[c as u32], row);
+        }
+        inst.finish();
+        let given = |c: u32| rows[c as usize].clone();
+        let kept = |c: u32| inst.prerequisites(c).to_vec();
+        for c in 0..n as u32 {
+            assert!(
+                kept(c).iter().all(|p| rows[c as usize].contains(p)),
+                "round {round}"
+            );
+            assert_eq!(
+                closure(&kept, c, n),
+                closure(&given, c, n),
+                "round {round}, {c}"
+            );
+        }
+        assert_eq!(inst.topo().len(), n);
+    }
+}

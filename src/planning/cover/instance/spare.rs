@@ -85,6 +85,9 @@ impl Instance {
             "closers given are not the covers' transpose"
         );
         let n = self.len() as u32;
+        if (0..n).any(|c| self.pre.row(c).len() > 1) {
+            self.pre = self.pre.without_implied(self.len());
+        }
         self.closers = closers;
         self.deps = self
             .pre
@@ -135,5 +138,49 @@ impl Instance {
         let mut topo = self.topo;
         topo.clear();
         spare.topo = topo;
+    }
+}
+
+impl Rows {
+    /// The prerequisite rows without the links one of the row's own prerequisites already
+    /// implies: of candidate `c`'s prerequisites, the one with the most prerequisites, `r`,
+    /// is looked at, and every other prerequisite of `c` that `r` directly requires is
+    /// dropped, when `r` has no more prerequisites than `c` (so each row costs at most twice
+    /// its length, O(links) in all). Each closure stays the same set (a dropped `p` is
+    /// still reached through `r`, whose own link to `p` is justified the same way, deeper),
+    /// but a walk of it reads fewer links: where course i requires every course before it,
+    /// every closure walk reads its i courses' links once each instead of i²/2 of them
+    /// (BENCHMARKS.md, "Dense prerequisites: closures walked over the links they need").
+    /// Rows with one prerequisite or none, and rows of a chain or a tree, are unchanged.
+    pub(super) fn without_implied(&self, rows: usize) -> Rows {
+        let mut mark = vec![u32::MAX; rows];
+        let mut out = Rows {
+            start: Vec::with_capacity(self.start.len()),
+            items: Vec::with_capacity(self.items.len()),
+        };
+        out.start.push(0);
+        for c in 0..self.start.len().saturating_sub(1) as u32 {
+            let row = self.row(c);
+            let widest = row.iter().copied().max_by(|&a, &b| {
+                // The first of the widest, so the choice does not depend on `max_by`'s ties.
+                self.row(a).len().cmp(&self.row(b).len()).then(b.cmp(&a))
+            });
+            match widest {
+                Some(r)
+                    if row.len() > 1
+                        && !self.row(r).is_empty()
+                        && self.row(r).len() <= row.len() =>
+                {
+                    for &p in self.row(r) {
+                        mark[p as usize] = c;
+                    }
+                    out.items
+                        .extend(row.iter().copied().filter(|&p| mark[p as usize] != c));
+                }
+                _ => out.items.extend_from_slice(row),
+            }
+            out.start.push(out.items.len() as u32);
+        }
+        out
     }
 }
