@@ -17,7 +17,7 @@ use super::knapsack::Knapsack;
 use super::split;
 use super::state::{State, chosen_by_cost, remove_redundant, value_of_chosen};
 use super::tabu::{Aim, tabu_budget};
-use crate::model::order;
+use crate::model::{hours, order};
 use priced::Priced;
 
 /// Whether `(value, cost)` is lexicographically better than `(best_value, best_cost)`.
@@ -104,16 +104,19 @@ const WALK_PASSES: usize = 4;
 /// rounding of a plan's sum could hide. O(n + q).
 fn unaffordable(inst: &Instance, budget: f64) -> Vec<bool> {
     let n = inst.len();
-    let mut chain = vec![0.0f64; n];
+    // Chains summed exactly in pico-hours and read as a plan's hours are
+    // ([`State::hours`]): a chain that fits as a plan is never marked, whatever the order
+    // its hours would be added in as doubles.
+    let mut chain = vec![0i128; n];
     let mut marked = vec![false; n];
     for &c in inst.topo() {
         let before = inst
             .prerequisites(c)
             .iter()
             .map(|&d| chain[d as usize])
-            .fold(0.0, f64::max);
-        chain[c as usize] = before + inst.hours(c);
-        marked[c as usize] = chain[c as usize] > budget + EPS;
+            .fold(0, i128::max);
+        chain[c as usize] = before + hours::picos(inst.hours(c));
+        marked[c as usize] = hours::hours_of(chain[c as usize]) > budget + EPS;
     }
     let links: usize = inst
         .topo()

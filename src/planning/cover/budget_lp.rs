@@ -63,6 +63,8 @@ pub(crate) fn budget_lp_bound(
     target: f64,
     iterations: u32,
 ) -> LpBound {
+    // Within the budget as plans are (`budget + EPS`, the room for decimal hours).
+    let budget = budget + EPS;
     let n = inst.len();
     let m = inst.values.len();
     let rows = Rows::new(inst, owner);

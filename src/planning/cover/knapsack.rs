@@ -81,7 +81,8 @@ impl Knapsack {
         target: f64,
         iterations: u32,
     ) -> f64 {
-        let room = budget - state.hours();
+        // Within the budget as plans are (`budget + EPS`, the room for decimal hours).
+        let room = budget + EPS - state.hours();
         // Elements worth something and not closed; `g` marks the others as NaN so that
         // candidate profits skip them.
         self.open.clear();

@@ -87,7 +87,8 @@ impl Priced {
                 bound += self.profit[j];
             }
         }
-        let mut left = (budget - state.hours()).max(0.0);
+        // Within the budget as plans are (`budget + EPS`, the room for decimal hours).
+        let mut left = (budget + EPS - state.hours()).max(0.0);
         for &j in &self.order {
             if state.chosen[j as usize] || out(j) {
                 continue;
@@ -126,6 +127,7 @@ impl Priced {
     ) -> Option<(Vec<u32>, Vec<u32>)> {
         // The knapsack's multiplier: the profit per hour of the item it splits, or 0 when
         // everything of positive profit fits.
+        let budget = budget + EPS;
         let mut left = budget.max(0.0);
         let mut lambda = 0.0;
         for &j in &self.order {
