@@ -64,9 +64,7 @@ pub(crate) fn budget_lp_bound(
     iterations: u32,
 ) -> LpBound {
     // Within the budget as plans are (`budget + EPS`, the room for decimal hours).
-    let budget = budget + EPS;
-    let n = inst.len();
-    let m = inst.values.len();
+    let (budget, n, m) = (budget + EPS, inst.len(), inst.values.len());
     let rows = Rows::new(inst, owner);
     let valued = |e: u32| rows.valued(inst, e);
     let pairs: Vec<(u32, u32)> = (0..n as u32)
