@@ -5,7 +5,11 @@
 //!   competencies (the first such ESCO occupation in id order);
 //! - `positions_for/top10_of_3007`: the 10 positions an officer is closest to, over all
 //!   ESCO positions; `…_decimal_weights` the same with readiness weights 0.1, 0.3 and 0.7;
-//! - `profile_new/30_evidence`: deriving a profile from a passbook of about 30 entries.
+//! - `profile_new/30_evidence`: deriving a profile from a passbook of about 30 entries;
+//! - `gap_for/40_requirements_100000_entries`: the gap report of one officer whose passbook
+//!   holds 100,000 assessments of the position's 40 competencies (many years of them): the
+//!   passbook is read once, by `Profile::new`, so the report costs what the 40 requirements
+//!   cost, whatever the passbook's length.
 //!
 //! Each iteration takes the next of 64 different officers, so the figures are averages over
 //! officers rather than one officer's cached best case.
@@ -75,6 +79,29 @@ fn benchmarks(c: &mut Criterion) {
         b.iter(|| {
             k = (k + 1) % in_position.len();
             let report = framework.gap_for(&in_position[k], black_box(id.as_str()), &options);
+            black_box(report.map(|r| r.gaps.len()))
+        });
+    });
+
+    let required = framework.requirements(id.as_str()).unwrap_or_default();
+    let passbook: Vec<serde_json::Value> = (0..100_000_usize)
+        .map(|i| {
+            serde_json::json!({
+                "competency": required[i % required.len()].competency.as_str(),
+                "level": 1 + i % 3,
+                "source": "assessment",
+                "date": format!("20{:02}-0{}-1{}", 10 + i % 15, 1 + i % 9, i % 10),
+            })
+        })
+        .collect();
+    let long: OfficerSpec = serde_json::from_value(serde_json::json!({
+        "id": "long-passbook", "department": "d", "position": id.as_str(), "passbook": passbook,
+    }))
+    .unwrap_or_else(|e| panic!("officer with a long passbook rejected: {e}"));
+    let long = profiles(&framework, &[long]);
+    c.bench_function("gap_for/40_requirements_100000_entries", |b| {
+        b.iter(|| {
+            let report = framework.gap_for(&long[0], black_box(id.as_str()), &options);
             black_box(report.map(|r| r.gaps.len()))
         });
     });

@@ -73,17 +73,26 @@ pub(crate) fn placed(
     }
 }
 
-/// `message` with each value it quotes (between backticks, or double quotes with `\`
-/// escapes, as `serde_json` quotes a key or string it read) of more than
-/// [`SHOWN`] characters cut there and followed by `…` and its length, as
-/// [`quoted`](crate::model::quote::quoted) shows values: an unknown 2 MB key would
-/// otherwise be the whole message. The document's line and column locate the value. O(n).
+/// `message` with each value it quotes shown as the crate's own messages show values.
+/// `serde_json` quotes a key or value it read between backticks as it is (in "unknown
+/// field", "unknown variant", "duplicate field", "invalid value"): such a value holding a
+/// control, invisible or noncharacter or a combining mark (a byte-order mark inside a
+/// key prints as nothing) is shown by [`quoted`](crate::model::quote::quoted), escaped
+/// between double quotes; any other (the crate's own examples, `` `"3"` ``, among them)
+/// stays as it is. A value of more than [`SHOWN`] characters is cut there and followed
+/// by `…` and its length (an unknown 2 MB key would otherwise be the whole message). A string it quotes between
+/// double quotes (`invalid type: string "…"`) comes with Rust's `\` escapes, which leave
+/// some of those characters as they are (a no-break space, a noncharacter once assigned):
+/// each such character still raw is written as `\u{hex}`, and the value is cut at
+/// [`SHOWN`] characters the same way. The document's line and column locate the value.
+/// O(n).
 fn bounded(message: &str) -> String {
+    use crate::model::quote::{hidden, is_noncharacter, quoted};
     let mut out = String::with_capacity(message.len().min(4 * SHOWN));
     let mut rest = message;
     while let Some(open) = rest.find(['`', '"']) {
         let quote = rest[open..].chars().next().unwrap_or('`');
-        out.push_str(&rest[..=open]);
+        out.push_str(&rest[..open]);
         let body = &rest[open + 1..];
         let mut escaped = false;
         let close = body.char_indices().find(|&(_, c)| {
@@ -92,21 +101,36 @@ fn bounded(message: &str) -> String {
             end
         });
         let Some((close, _)) = close else {
+            out.push(quote);
             rest = body;
             break;
         };
         let value = &body[..close];
-        if let Some((cut, _)) = value.char_indices().nth(SHOWN) {
-            let length = value.chars().count();
-            out.push_str(&value[..cut]);
-            out.push(quote);
-            // Writing to a `String` cannot fail.
-            let _ = write!(out, "\u{2026} ({length} characters)");
-        } else {
-            out.push_str(value);
-            out.push(quote);
-        }
         rest = &body[close + quote.len_utf8()..];
+        let unseen =
+            |c: char| hidden(c) || is_noncharacter(c) || matches!(c, '\u{300}'..='\u{36f}');
+        // Writing to a `String` cannot fail.
+        if quote == '`' && value.chars().any(unseen) {
+            let _ = write!(out, "{}", quoted(value));
+            continue;
+        }
+        out.push(quote);
+        let cut = value
+            .char_indices()
+            .nth(SHOWN)
+            .map_or(value.len(), |(at, _)| at);
+        for c in value[..cut].chars() {
+            if quote == '"' && unseen(c) {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            } else {
+                out.push(c);
+            }
+        }
+        out.push(quote);
+        if cut < value.len() {
+            let length = value.chars().count();
+            let _ = write!(out, "\u{2026} ({length} characters)");
+        }
     }
     out.push_str(rest);
     out

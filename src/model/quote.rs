@@ -7,8 +7,11 @@
 //! backtick, no space at either end, in Unicode's composed form) is shown in backticks as
 //! it is, and any other value in double quotes with those characters escaped: `\t`, `\r`,
 //! `\n`, `\0`, `\\`, `\"`, and `\u{hex}` for every other control or invisible
-//! character, for a space at either end, for a combining diacritical mark
-//! (`U+0300`–`U+036F`), for the characters that keep the value from being in NFC, and for
+//! character, for a noncharacter (`U+FDD0`–`U+FDEF` and the last two code points of
+//! every plane, `U+FFFE`, `U+FFFF`, `U+1FFFE`, …: Unicode keeps them for a program's own
+//! use, and a font shows them as nothing or as an empty box, so `a\u{fffe}b` would print
+//! like `ab` or like another id holding any other missing glyph), for a space at either
+//! end, for a combining diacritical mark (`U+0300`–`U+036F`), for the characters that keep the value from being in NFC, and for
 //! a Greek or Cyrillic letter that looks like a Latin letter or digit in a word that holds
 //! Latin letters or digits (`"u\u{455}"` for `uѕ` with a Cyrillic `ѕ`, which prints like
 //! `us`; see `confusable.rs`).
@@ -133,7 +136,7 @@ fn write_quoted(
             '\\' => f.write_str("\\\\")?,
             '"' => f.write_str("\\\"")?,
             ' ' if i == 0 || i == last => f.write_str("\\u{20}")?,
-            c if hidden(c) || is_latin_mark(c) || formed(at) => {
+            c if hidden(c) || is_noncharacter(c) || is_latin_mark(c) || formed(at) => {
                 write!(f, "\\u{{{:x}}}", u32::from(c))?;
             }
             c => f.write_char(c)?,
@@ -149,7 +152,7 @@ fn write_quoted(
 fn unseen(rest: &str, formed: impl Fn(usize) -> bool) -> Option<(usize, char)> {
     let found = rest
         .char_indices()
-        .find(|&(at, c)| hidden(c) || is_latin_mark(c) || formed(at));
+        .find(|&(at, c)| hidden(c) || is_noncharacter(c) || is_latin_mark(c) || formed(at));
     found.or_else(|| rest.ends_with(' ').then(|| (rest.len() - 1, ' ')))
 }
 
@@ -159,8 +162,21 @@ fn is_plain(value: &str, formed: &dyn Fn(usize) -> bool) -> bool {
         && !value.starts_with(' ')
         && !value.ends_with(' ')
         && !value.char_indices().any(|(at, c)| {
-            matches!(c, '\\' | '"' | '`') || hidden(c) || is_latin_mark(c) || formed(at)
+            matches!(c, '\\' | '"' | '`')
+                || hidden(c)
+                || is_noncharacter(c)
+                || is_latin_mark(c)
+                || formed(at)
         })
+}
+
+/// Whether `c` is one of Unicode's 66 noncharacters (`U+FDD0`–`U+FDEF`, and `U+nFFFE`,
+/// `U+nFFFF` for each plane n; Unicode §23.7, "Noncharacters"). They are not [`hidden`]
+/// (an id may hold one, as an exporter's sentinel), but a message escapes them: no font
+/// draws them.
+pub(crate) fn is_noncharacter(c: char) -> bool {
+    let c = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&c) || c & 0xfffe == 0xfffe
 }
 
 /// A combining diacritical mark of the block Latin, Greek and Cyrillic text use
@@ -423,5 +439,37 @@ mod tests {
         assert_eq!(q("say \"x\""), r#""say \"x\"""#);
         assert_eq!(q("tick`"), "\"tick`\"");
         assert_eq!(q("\0\u{7f}\u{85}"), r#""\0\u{7f}\u{85}""#);
+    }
+
+    /// Noncharacters print as nothing or a box: escaped wherever they are, also past the
+    /// cut of a long value.
+    #[test]
+    fn noncharacters_are_escaped() {
+        assert_eq!(q("CF\u{fffe}Associations"), r#""CF\u{fffe}Associations""#);
+        assert_eq!(q("a\u{ffff}"), r#""a\u{ffff}""#);
+        assert_eq!(q("\u{fdd0}x\u{fdef}"), r#""\u{fdd0}x\u{fdef}""#);
+        assert_eq!(q("p\u{10ffff}"), r#""p\u{10ffff}""#);
+        assert_eq!(q("p\u{1fffe}"), r#""p\u{1fffe}""#);
+        // Their neighbours print.
+        assert_eq!(q("\u{fdcf}\u{fdf0}\u{fffd}"), "`\u{fdcf}\u{fdf0}\u{fffd}`");
+        let far = format!("{}\u{fffe}", "y".repeat(SHOWN));
+        assert!(q(&far).ends_with(&format!("\"\\u{{fffe}}\" at character {})", SHOWN + 1)));
+    }
+
+    /// Exactly the 66 code points Unicode names noncharacters.
+    #[test]
+    fn noncharacters_are_unicodes_66() {
+        use super::is_noncharacter;
+        let all: Vec<u32> = (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_noncharacter(c))
+            .map(u32::from)
+            .collect();
+        let mut expected: Vec<u32> = (0xfdd0..=0xfdef).collect();
+        for plane in 0..=0x10 {
+            expected.extend([plane << 16 | 0xfffe, plane << 16 | 0xffff]);
+        }
+        expected.sort_unstable();
+        assert_eq!(all, expected);
     }
 }

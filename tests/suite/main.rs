@@ -153,6 +153,7 @@ mod rubric_scores;
 mod scale_bounds;
 mod scales;
 mod schema;
+mod serde_messages;
 mod spreadsheet_date_times;
 mod two_digit_years;
 mod unknown_ids_at_once;
