@@ -1,15 +1,9 @@
 //! The flat KCM export's `competency_id`, kept against the sub-theme it names (igot/41).
 
-use karmayogi::{IgotEntry, IgotWhat, KcmOptions, kcm_id, load_kcm};
+use crate::support::igot_entries;
+use karmayogi::{IgotWhat, KcmOptions, kcm_id, load_kcm};
 
 const SERIALS: &str = include_str!("../data/cases/igot/41-kcm-flat-ids-that-disagree.json");
-
-/// Each entry as (path, id, what).
-fn entries(list: &[IgotEntry]) -> Vec<(&str, &str, &IgotWhat)> {
-    list.iter()
-        .map(|e| (e.path.as_str(), e.id.as_str(), &e.what))
-        .collect()
-}
 
 /// igot/41: the flat export's `competency_id` was counted among the ignored fields, so an
 /// id naming two sub-themes, or a sub-theme named by two ids, went unsaid. Now it is kept
@@ -38,7 +32,7 @@ fn flat_kcm_ids_that_disagree_with_their_sub_themes_are_noted() {
         expected: "a string",
     };
     assert_eq!(
-        entries(&load.report.notes),
+        igot_entries(&load.report.notes),
         [
             ("$[1].competency_id", "BEH-001", &another),
             ("$[2].competency_id", analysis.as_str(), &conflict),
@@ -46,7 +40,7 @@ fn flat_kcm_ids_that_disagree_with_their_sub_themes_are_noted() {
         ]
     );
     assert_eq!(
-        entries(&load.report.set_aside),
+        igot_entries(&load.report.set_aside),
         [
             ("$[2].sub_theme", analysis.as_str(), &IgotWhat::DuplicateId),
             ("$[4].sub_theme", accounts.as_str(), &IgotWhat::DuplicateId),

@@ -1,16 +1,10 @@
 //! FRAC level nodes (COMPETENCIESLEVEL) count by the review rule of the other nodes
 //! where they carry a review state (igot/40).
 
-use karmayogi::{FracOptions, IgotEntry, IgotWhat, load_frac_positions};
+use crate::support::igot_entries;
+use karmayogi::{FracOptions, IgotWhat, load_frac_positions};
 
 const LEVELS: &str = include_str!("../data/cases/igot/40-frac-level-nodes-review-states.json");
-
-/// Each entry as (path, id, what).
-fn entries(list: &[IgotEntry]) -> Vec<(&str, &str, &IgotWhat)> {
-    list.iter()
-        .map(|e| (e.path.as_str(), e.id.as_str(), &e.what))
-        .collect()
-}
 
 /// igot/40: level nodes' review states were not read, so a level the review board
 /// rejected, or the first reviewer had not verified, described its competency. Now a
@@ -48,7 +42,7 @@ fn frac_level_nodes_count_by_their_review_states() {
         expected: "a string",
     };
     assert_eq!(
-        entries(&load.report.set_aside),
+        igot_entries(&load.report.set_aside),
         [
             (paths[0].as_str(), "CID12", &not("UNVERIFIED")),
             (paths[1].as_str(), "CID12", &board("UNVERIFIED")),

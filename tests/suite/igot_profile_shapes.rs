@@ -3,36 +3,25 @@
 //! `profiledetails` is JSON text, as the platform stores it; both read and noted, and
 //! what cannot be one officer's profile refused saying what was found.
 
-use karmayogi::{Error, EvidenceSource, IgotEntry, IgotWhat, load_igot_profile};
+use crate::support::{igot_entries, json_part};
+use karmayogi::{Error, EvidenceSource, IgotWhat, load_igot_profile};
 
 const SHAPES: &str =
     include_str!("../data/cases/igot/39-profile-registry-record-and-details-as-text.json");
-
-/// Each entry as (path, id, what).
-fn entries(list: &[IgotEntry]) -> Vec<(&str, &str, &IgotWhat)> {
-    list.iter()
-        .map(|e| (e.path.as_str(), e.id.as_str(), &e.what))
-        .collect()
-}
-
-fn part(case: &str, key: &str) -> String {
-    let doc: serde_json::Value = serde_json::from_str(case).expect("JSON");
-    doc[key].to_string()
-}
 
 /// igot/39: the profile registry's search response (`result.UserProfile[0]`, whose record
 /// holds `competencies` itself) and a user row whose `profiledetails` is JSON text were
 /// refused as of no shape. Both are read now, and noted.
 #[test]
 fn the_registry_record_and_details_as_text_are_read_and_noted() {
-    let load = load_igot_profile(&part(SHAPES, "registry")).expect("reads");
+    let load = load_igot_profile(&json_part(SHAPES, "registry")).expect("reads");
     let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
         .map(|e| (e.competency.as_str(), e.source, e.level))
         .collect();
     assert_eq!(read, [("CID9", EvidenceSource::SelfDeclared, 3)]);
     assert_eq!(load.report.set_aside, []);
     assert_eq!(
-        entries(&load.report.notes),
+        igot_entries(&load.report.notes),
         [(
             "$.result.UserProfile[0]",
             "",
@@ -52,7 +41,7 @@ fn the_registry_record_and_details_as_text_are_read_and_noted() {
         ]
     );
 
-    let load = load_igot_profile(&part(SHAPES, "row")).expect("reads");
+    let load = load_igot_profile(&json_part(SHAPES, "row")).expect("reads");
     let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
         .map(|e| (e.competency.as_str(), e.source, e.level))
         .collect();
@@ -67,7 +56,7 @@ fn the_registry_record_and_details_as_text_are_read_and_noted() {
         field: "profiledetails",
     };
     assert_eq!(
-        entries(&load.report.notes),
+        igot_entries(&load.report.notes),
         [("$.profiledetails", "", &text)]
     );
     assert_eq!(
@@ -81,9 +70,9 @@ fn the_registry_record_and_details_as_text_are_read_and_noted() {
 /// text that is not JSON or holds another value than an object.
 #[test]
 fn registry_searches_and_details_text_of_other_shapes_are_refused() {
-    let registry: serde_json::Value = serde_json::from_str(&part(SHAPES, "registry")).unwrap();
+    let registry: serde_json::Value = serde_json::from_str(&json_part(SHAPES, "registry")).unwrap();
     let record = registry["result"]["UserProfile"][0].clone();
-    let row: serde_json::Value = serde_json::from_str(&part(SHAPES, "row")).unwrap();
+    let row: serde_json::Value = serde_json::from_str(&json_part(SHAPES, "row")).unwrap();
     let with = |mut doc: serde_json::Value, pointer: &str, value: serde_json::Value| {
         *doc.pointer_mut(pointer).expect("there") = value;
         doc.to_string()

@@ -3,31 +3,20 @@
 //! level, a FRAC requirement's `level`, a flat KCM entry's `sub_theme`), and a record
 //! dropped at its own, so a program reading the report tells the two apart (igot/38).
 
+use crate::support::{igot_entries, json_part};
 use karmayogi::{
-    EvidenceSource, FracOptions, IgotEntry, IgotWhat, KcmOptions, kcm_id, load_frac_positions,
+    EvidenceSource, FracOptions, IgotWhat, KcmOptions, kcm_id, load_frac_positions,
     load_igot_profile, load_kcm,
 };
 
 const FIELDS: &str = include_str!("../data/cases/igot/38-set-aside-fields-of-kept-records.json");
-
-/// Each entry as (path, id, what).
-fn entries(list: &[IgotEntry]) -> Vec<(&str, &str, &IgotWhat)> {
-    list.iter()
-        .map(|e| (e.path.as_str(), e.id.as_str(), &e.what))
-        .collect()
-}
-
-fn part(case: &str, key: &str) -> String {
-    let doc: serde_json::Value = serde_json::from_str(case).expect("JSON");
-    doc[key].to_string()
-}
 
 /// igot/38: an entry whose self-attested level was out of range and whose CBP level was
 /// read was reported as set aside whole (`$…[0]`) while its CBP evidence was kept. Now the
 /// field is named, and the entry itself only when nothing of it is kept.
 #[test]
 fn a_profile_level_set_aside_is_named_by_its_field() {
-    let load = load_igot_profile(&part(FIELDS, "profile")).expect("reads");
+    let load = load_igot_profile(&json_part(FIELDS, "profile")).expect("reads");
     let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
         .map(|e| (e.competency.as_str(), e.source, e.level))
         .collect();
@@ -59,7 +48,7 @@ fn a_profile_level_set_aside_is_named_by_its_field() {
     ]
     .into();
     assert_eq!(
-        entries(&load.report.set_aside),
+        igot_entries(&load.report.set_aside),
         [
             (paths[0].as_str(), "CID9", &out(7)),
             (paths[1].as_str(), "CID12", &unreadable("CLID33")),
@@ -82,7 +71,7 @@ fn a_profile_level_set_aside_is_named_by_its_field() {
 /// the node of the lower requirement with its own level.
 #[test]
 fn a_frac_requirement_set_aside_is_named_by_its_node_and_field() {
-    let load = load_frac_positions(&part(FIELDS, "frac"), &FracOptions::default()).unwrap();
+    let load = load_frac_positions(&json_part(FIELDS, "frac"), &FracOptions::default()).unwrap();
     let spec = &load.value;
     let ids: Vec<&str> = spec.competencies.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["CID4", "CID9"]);
@@ -100,7 +89,7 @@ fn a_frac_requirement_set_aside_is_named_by_its_node_and_field() {
         max: 5,
     };
     assert_eq!(
-        entries(&load.report.set_aside),
+        igot_entries(&load.report.set_aside),
         [
             ("$.children[0].children[0].level", "CID9", &out),
             ("$.children[0].children[1]", "CID4", &repeat),
@@ -118,14 +107,14 @@ fn a_frac_requirement_set_aside_is_named_by_its_node_and_field() {
 /// `sub_theme`.
 #[test]
 fn a_flat_kcm_sub_theme_set_aside_is_named_by_its_field() {
-    let load = load_kcm(&part(FIELDS, "kcm"), &KcmOptions::default()).unwrap();
+    let load = load_kcm(&json_part(FIELDS, "kcm"), &KcmOptions::default()).unwrap();
     let analysis = kcm_id(&["Behavioural", "Self-Awareness", "Self-Analysis"]);
     let vision = kcm_id(&["Leadership", "Vision", "Strategic thinking"]);
     let unknown = IgotWhat::UnknownArea {
         area: "Leadership".into(),
     };
     assert_eq!(
-        entries(&load.report.set_aside),
+        igot_entries(&load.report.set_aside),
         [
             ("$[1].sub_theme", analysis.as_str(), &IgotWhat::DuplicateId),
             ("$[2].sub_theme", vision.as_str(), &unknown),

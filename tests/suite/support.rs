@@ -16,9 +16,9 @@ use karmayogi::{
     ActivitySpec, CaseAssociation, CaseDocument, CaseDropReason, CaseElement, CaseExportOptions,
     CaseFieldReason, CaseImport, CaseImportOptions, CaseImportReport, CaseLink, CasePackage,
     CompetencySpec, CompetencyType, CourseId, CourseLevels, CourseOutcome, CourseSpec, Evidence,
-    EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, LevelDescriptor,
-    LevelPolicy, Mode, NeedRow, OfficerSpec, OpenGap, OpenReason, PositionSpec, RequirementSpec,
-    ReviewStatus, RoleId, RoleSpec, TrainingNeeds,
+    EvidenceSource, FORMAT_VERSION, Framework, FrameworkSpec, GroupId, GroupSpec, IgotEntry,
+    IgotWhat, LevelDescriptor, LevelPolicy, Mode, NeedRow, OfficerSpec, OpenGap, OpenReason,
+    PositionSpec, RequirementSpec, ReviewStatus, RoleId, RoleSpec, TrainingNeeds,
 };
 use proptest::prelude::*;
 
@@ -53,6 +53,19 @@ pub fn dropped_fields(
             )
         })
         .collect()
+}
+
+/// Each entry of an iGOT loader's report as (path, id, what).
+pub fn igot_entries(list: &[IgotEntry]) -> Vec<(&str, &str, &IgotWhat)> {
+    list.iter()
+        .map(|e| (e.path.as_str(), e.id.as_str(), &e.what))
+        .collect()
+}
+
+/// The member `key` of a case file holding several documents, as JSON text.
+pub fn json_part(case: &str, key: &str) -> String {
+    let doc: serde_json::Value = serde_json::from_str(case).expect("JSON");
+    doc[key].to_string()
 }
 
 /// Level descriptors for `levels`, in the order given, each described as `level N` and
