@@ -111,6 +111,7 @@ mod level_names_blank;
 mod level_names_invisible;
 mod level_names_numbered;
 mod level_names_requirements;
+mod level_placeholder;
 mod levels;
 mod levels_marked_missing;
 mod loaders;
