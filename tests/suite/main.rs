@@ -120,6 +120,7 @@ mod lookalike_scripts;
 mod messages;
 mod needs_kernel;
 mod negative_zero_levels;
+mod negative_zero_options;
 mod null_fields;
 mod officers_csv;
 mod officers_writer;
