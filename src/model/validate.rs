@@ -21,6 +21,7 @@ use super::nearest::Nearest;
 use super::quote::{has_hidden, is_blank};
 use crate::model::level::{beyond_every_scale, beyond_every_scale_error};
 use crate::model::level_name;
+use crate::model::level_text::BY_NAME;
 use crate::model::spec::{CompetencySpec, CourseSpec, FrameworkSpec, RequirementSpec};
 use crate::{CourseId, EntityKind, Error, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
@@ -270,10 +271,11 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
                     o.competency.as_str(),
                 ));
             }
+            let by_name = o.level == Some(BY_NAME) && o.level_name.is_some();
             levels.level(
                 (EntityKind::Course, c.id.as_str()),
                 (o.competency.as_str(), first),
-                o.level,
+                o.level.filter(|_| !by_name),
                 errors,
             );
             if let (Some(level), Some(name)) = (o.level, &o.level_name) {
@@ -384,10 +386,13 @@ impl LevelCheck<'_> {
                     r.competency.as_str(),
                 ));
             }
+            // A level left given by name only names no level of the competency: the name
+            // is reported (`LevelCheck::level_name`), not the placeholder 255 it holds.
+            let by_name = r.level == BY_NAME && r.level_name.is_some();
             self.level(
                 (owner_kind, owner),
                 (r.competency.as_str(), first),
-                Some(r.level),
+                Some(r.level).filter(|_| !by_name),
                 errors,
             );
             if let Some(name) = &r.level_name {

@@ -52,8 +52,8 @@ fn a_level_given_by_name_without_one_is_refused_alike_before_and_after_json() {
         assert_eq!(errors.into_vec(), expected, "{name:?}");
         assert_eq!(
             expected[0].to_string(),
-            "officer `o1` passbook entry 0 (competency `rti`): level given by name only, \
-             without a name: expected a level from 0 to 3, or the name of one of the \
+            "officer `o1` passbook entry 0 (competency `rti`): level 255, which marks a \
+             level given by name only, without a name: expected a level from 0 to 3, or the name of one of the \
              competency's levels"
         );
     }

@@ -79,7 +79,8 @@ pub enum EvidenceProblem {
     UnresolvedLevelName {
         /// The name written, trimmed; empty for an entry given by name only
         /// ([`Evidence::LEVEL_BY_NAME`](crate::Evidence::LEVEL_BY_NAME)) without a name or
-        /// with a blank one, as an entry built in Rust may be ("level given by name only,
+        /// with a blank one, as an entry built in Rust may be, or as a JSON passbook's
+        /// `"level": 255` reads ("level 255, which marks a level given by name only,
         /// without a name").
         name: String,
         /// The levels of the competency that have this name, lowest first: empty when
@@ -434,6 +435,17 @@ pub(crate) struct NameReadings<'a> {
 impl fmt::Display for NameReadings<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = self.level;
+        // `u8::MAX` is `RequirementSpec::LEVEL_BY_NAME`, written out: the level readers
+        // use this file's errors. Given by name only, by a name that names no level, so
+        // no number was written (tests/suite/level_placeholder.rs).
+        if level == u8::MAX {
+            return write!(
+                f,
+                "a level written as the name {}, which the competency gives no level: \
+                 write the level's number, or the name of one of its levels",
+                quoted(self.name)
+            );
+        }
         write!(
             f,
             "level {level} written with the name {}",
@@ -473,7 +485,8 @@ impl fmt::Display for UnresolvedName<'_> {
             return Ok(());
         };
         if name.is_empty() {
-            f.write_str("level given by name only, without a name")?;
+            // What a JSON passbook's `"level": 255` reads as, so the number is named.
+            f.write_str("level 255, which marks a level given by name only, without a name")?;
         } else {
             write!(f, "level written as the name {}, ", quoted(name))?;
         }

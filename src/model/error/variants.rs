@@ -364,7 +364,11 @@ pub enum Error {
         owner: String,
         /// The competency.
         competency: String,
-        /// The level's number as written.
+        /// The level's number as written; [`RequirementSpec::LEVEL_BY_NAME`] for a level
+        /// written as a name alone (`"VI"`, `"Senior"`) that names no level of the
+        /// competency.
+        ///
+        /// [`RequirementSpec::LEVEL_BY_NAME`]: crate::RequirementSpec::LEVEL_BY_NAME
         level: u8,
         /// The name written beside it.
         name: String,

@@ -26,8 +26,10 @@ impl Scales<'_> {
     /// else, as the officers CSV reader reads a level cell,
     /// the number with the name before it (`Foundation 3` is level 3 named `Foundation`),
     /// to be checked as a number with a name is. Anything else is left as it is: a level
-    /// given by name only without a name, or with one that neither names a level nor holds
-    /// a number, is refused as a level outside the competency's range. O(levels + length).
+    /// given by name only without a name is refused as a level outside the competency's
+    /// range, and one with a name that neither names a level nor holds a number as that
+    /// name (`Error::LevelNameMismatch`, worded by the name, not by the placeholder 255).
+    /// O(levels + length).
     pub(super) fn read(&self, competency: &str, level: &mut u8, name: &mut Option<String>) {
         let Some(text) = name.as_deref().filter(|_| *level == BY_NAME) else {
             return;

@@ -18,8 +18,9 @@ use super::table::Table;
 use crate::model::cycles::cycles;
 use crate::model::level::{beyond_every_scale, beyond_every_scale_error};
 use crate::model::level_name;
+use crate::model::level_text::BY_NAME;
 use crate::model::order;
-use crate::model::spec::{CompetencySpec, GroupSpec};
+use crate::model::spec::{CompetencySpec, GroupRule, GroupSpec};
 use crate::{EntityKind, Error};
 
 /// One compiled rule.
@@ -71,7 +72,7 @@ pub(super) fn compile(cx: &Context<'_>, errors: &mut Vec<Error>) -> Rules {
                 to: rule.competency.to_string(),
                 nearest: None,
             });
-            if beyond_every_scale(rule.level) {
+            if beyond_every_scale(rule.level) && !by_name(rule) {
                 errors.push(beyond_every_scale_error(
                     EntityKind::Group,
                     group.id.as_str(),
@@ -82,6 +83,14 @@ pub(super) fn compile(cx: &Context<'_>, errors: &mut Vec<Error>) -> Rules {
             continue;
         };
         let (min, max) = (cx.min[c as usize], cx.max[c as usize]);
+        if let Some(name) = rule.level_name.as_deref().filter(|_| by_name(rule)) {
+            // A level left given by name only names no level of the competency: the name
+            // is reported, not the placeholder 255 it holds.
+            let scale = (&cx.competencies.items[c as usize], min, max);
+            let owner = (EntityKind::Group, group.id.as_str());
+            errors.extend(level_name::name_mismatch(owner, scale, rule.level, name));
+            continue;
+        }
         if !(min..=max).contains(&rule.level) {
             errors.push(Error::InvalidLevel {
                 owner_kind: EntityKind::Group,
@@ -252,4 +261,10 @@ impl Rules {
             }
         }
     }
+}
+
+/// Whether `rule`'s level is still given by name only ([`BY_NAME`] with a name): a name
+/// that names no level of its competency, reported as such rather than as level 255.
+fn by_name(rule: &GroupRule) -> bool {
+    rule.level == BY_NAME && rule.level_name.is_some()
 }

@@ -41,7 +41,9 @@ impl Default for AcbpOptions {
 
 fn non_negative(option: &'static str, value: f64) -> Result<f64, Error> {
     if value.is_finite() && value >= 0.0 {
-        Ok(value)
+        // `-0.0` passes the test above; adding `0.0` makes it `0.0`, so that no report or
+        // JSON says a budget of "-0" hours.
+        Ok(value + 0.0)
     } else {
         Err(Error::InvalidOption {
             option,

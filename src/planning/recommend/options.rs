@@ -109,10 +109,13 @@ pub struct RecommendOptions {
     pub(super) max_formal_share: Option<f64>,
 }
 
-/// `value` if finite and at least 0, else [`Error::InvalidOption`] named `option`.
+/// `value` if finite and at least 0 (`-0.0` as `0.0`), else [`Error::InvalidOption`]
+/// named `option`.
 fn check_number(option: &'static str, value: f64) -> Result<f64, Error> {
     if value.is_finite() && value >= 0.0 {
-        Ok(value)
+        // `-0.0` passes the test above; adding `0.0` makes it `0.0`, so that no report or
+        // JSON says a budget of "-0" hours.
+        Ok(value + 0.0)
     } else {
         Err(Error::InvalidOption {
             option,
