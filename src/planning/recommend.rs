@@ -210,9 +210,11 @@ impl Framework {
     /// Recommends courses reaching arbitrary targets (e.g. an IDP's goals).
     ///
     /// Targets whose required level does not exceed the current one are already met and
-    /// ignored. Behaves as [`Framework::recommend`] otherwise, with the same objective,
-    /// properties, guarantees and complexity (g is the number of targets not met, plus
-    /// O(c log c) for c completed courses).
+    /// ignored. `completed` is a set: a course listed more than once counts as completed
+    /// once (no error; the plan is the same as with the course listed once). Behaves as
+    /// [`Framework::recommend`] otherwise, with the same objective, properties, guarantees
+    /// and complexity (g is the number of targets not met, plus O(c log c) for c completed
+    /// courses).
     ///
     /// # Errors
     /// [`Errors`](Errors) naming every unknown competency or course, level above a

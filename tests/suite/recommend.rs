@@ -988,6 +988,15 @@ fn targets_reporting_names_every_unknown_id_and_level_above_scale() {
             "total 0h, 0 closed, value 0, Optimal",
         ],
     );
+    // Completed courses are a set: listed twice, the same plan as listed once.
+    let twice = fw
+        .recommend_targets(
+            &[t("rti", 1, 3)],
+            &["rti-basics".into(), "rti-basics".into()],
+            &RecommendOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(twice, got);
 }
 
 #[test]
