@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::analysis::parallel::{map_items, map_ranges};
-use crate::planning::cover::{Stepper, exact_budget, whole};
+use crate::planning::cover::{DensityBuffers, empty_upper_bound, exact_budget, whole};
 use crate::planning::department::{
     Department, Plan, Subproblem, better, envelope, exact, market, prices,
 };
@@ -231,11 +231,14 @@ fn fewest_hours_at(rate: f64, value: f64, hours: f64) -> bool {
 /// (the same search the best responses use).
 pub(super) fn alone_bounds(dept: &Department<'_>) -> Vec<f64> {
     let limit = dept.cap.min(dept.budget);
-    // The density bounds in parallel (each officer's alone).
+    // The density bounds in parallel (each officer's alone), in one set of buffers per
+    // thread: an empty enrolment state and buffers of its own per officer were four
+    // allocations each.
     let mut alone: Vec<f64> = map_ranges(dept.officers.len(), dept.threads, |range| {
+        let mut buffers = DensityBuffers::default();
         dept.officers[range]
             .iter()
-            .map(|p| Stepper::new(&p.inst).upper_bound(&p.inst, &[], limit))
+            .map(|p| empty_upper_bound(&p.inst, limit, &mut buffers))
             .collect::<Vec<f64>>()
     })
     .concat();

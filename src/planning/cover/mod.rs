@@ -127,6 +127,7 @@ mod tiny;
 mod trade;
 
 pub(crate) use budget::{exact_budget, greedy_budget};
+pub(crate) use density::{DensityBuffers, empty_upper_bound};
 pub(crate) use fewer_hours::{Recovered, fewer_hours};
 pub(crate) use greedy::{plain_greedy_cover, preferred};
 pub(crate) use instance::spare::Spare;
