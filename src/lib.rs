@@ -191,7 +191,7 @@ pub use crate::interop::{
     CaseCopyValues, CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup,
     CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
     CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder,
-    CaseScoreReading, CaseTypeSource, CaseWrongStatement,
+    CaseScoreReading, CaseSkillLevel, CaseTypeSource, CaseWrongStatement,
 };
 pub use crate::interop::{
     CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,

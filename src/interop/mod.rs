@@ -35,7 +35,7 @@ pub use case::import::{
     CaseCopyValues, CaseDropReason, CaseDropped, CaseDroppedField, CaseFieldReason, CaseGroup,
     CaseIds, CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping, CaseItemTypeUse,
     CaseKeptAssociation, CaseLevelRule, CaseScale, CaseScaleLevel, CaseScoreOrder,
-    CaseScoreReading, CaseTypeSource, CaseWrongStatement,
+    CaseScoreReading, CaseSkillLevel, CaseTypeSource, CaseWrongStatement,
 };
 pub use case::left_out::{
     CaseExport, CaseExportReport, CaseLeftOut, CaseLeftOutField, CaseLeftOutReason,

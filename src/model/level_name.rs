@@ -4,7 +4,7 @@
 //! checked once the competency is known. Shared by the passbook's checks
 //! (`people::resolve`, the CSV loaders) and the framework's validation of requirements.
 
-use crate::model::level::{numbered_name, whole_text};
+use crate::model::level::{name_then_number, numbered_name, whole_text};
 use crate::model::quote::hidden;
 use crate::model::roman::roman;
 use crate::model::spec::CompetencySpec;
@@ -59,16 +59,35 @@ pub(crate) fn level_named(competency: Option<&CompetencySpec>, level: u8) -> Opt
     given.or(default)
 }
 
+/// Whether `own`, the name of level `level`, is the name whose [`name_key`] is `wanted`:
+/// the whole name, or, when the name carries that level's own number before or after it
+/// (`1 - Beginning`, `Level 1: Beginning`, `L1 Beginning`, `Beginning (1)` naming level
+/// 1, as rubrics and HR scales print a level's number in its name; split as
+/// [`numbered_name`] splits a level written with its name), the name without it. So
+/// evidence writing `Beginning` names the level called `1 - Beginning`, as `1 - Beginning`
+/// (the number 1 with the name `Beginning`) does. A number other than the level's is part
+/// of the name, and so is a number after the name and spaces alone (`Foundation 3` naming
+/// level 3, [`name_then_number`]), as competencies number a series of names (`Band 1`,
+/// `Band 2`; scales/31): `Foundation` names the level called `Foundation` only. O(length).
+fn is_named(own: &str, level: u8, wanted: &str) -> bool {
+    name_key(own) == wanted
+        || (numbered_name(own).filter(|_| !name_then_number(own)))
+            .is_some_and(|(n, bare)| n == level && name_key(bare) == wanted)
+}
+
 /// Whether `name` is the name of level `level` of `competency` ([`level_named`]), compared
-/// as [`name_key`] makes them, whether or not the competency exists at that level (the
-/// level's own check says so). O(levels).
+/// as [`name_key`] makes them, a name carrying the level's own number also without it
+/// ([`is_named`]), whether or not the competency exists at that level (the level's own
+/// check says so). O(levels).
 pub(crate) fn level_has_name(competency: Option<&CompetencySpec>, level: u8, name: &str) -> bool {
-    level_named(competency, level).is_some_and(|own| name_key(own) == name_key(name))
+    let wanted = name_key(name);
+    level_named(competency, level).is_some_and(|own| is_named(own, level, &wanted))
 }
 
 /// The level of `competency`, which exists at levels `min` to `max`, that `text` names:
 /// each of its levels is named by [`level_named`]; names compare as [`name_key`] makes
-/// them. `Err(false)` when no level has that name, `Err(true)` when several have. For a competency not known (`None`), the default names.
+/// them, and a name carrying its level's own number (`1 - Beginning`) is also named
+/// without it (`Beginning`, [`is_named`]). `Err(false)` when no level has that name, `Err(true)` when several have. For a competency not known (`None`), the default names.
 ///
 /// A Roman numeral that names no level (`III`, `Level III`, `L-III`, in any case, as
 /// [`roman`] reads it), as Indian government scales write levels ("Level II"), is the
@@ -98,14 +117,15 @@ pub(crate) fn named_level(
 /// [`named_level`] by the competency's own names only.
 fn own_named_level(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) -> Result<u8, bool> {
     let wanted = name_key(text);
-    let same = |name: &str| name_key(name) == wanted;
     let Some((spec, min, max)) = competency else {
-        let found = LEVEL_NAMES.iter().position(|n| same(n)).ok_or(false)?;
+        let found = (LEVEL_NAMES.iter())
+            .position(|n| name_key(n) == wanted)
+            .ok_or(false)?;
         return u8::try_from(found + 1).map_err(|_| false);
     };
     let mut found = None;
-    for level in min.max(1)..=max {
-        if level_named(Some(spec), level).is_some_and(same) {
+    for level in named_levels(spec, min, max) {
+        if level_named(Some(spec), level).is_some_and(|own| is_named(own, level, &wanted)) {
             if found.is_some() {
                 return Err(true);
             }
@@ -116,17 +136,28 @@ fn own_named_level(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) ->
 }
 
 /// The levels of `competency` (existing at `min` to `max`) that `text` names, lowest
-/// first, each named by [`level_named`] and compared as [`named_level`] compares; for a
-/// competency not known (`None`), the default names of levels 1 to 5. O(levels).
+/// first, each named by [`level_named`] and compared as [`named_level`] compares (a name
+/// carrying its level's number also without it, [`is_named`]); for a competency not known
+/// (`None`), the default names of levels 1 to 5. O(levels).
 pub(crate) fn levels_named(competency: Option<(&CompetencySpec, u8, u8)>, text: &str) -> Vec<u8> {
     let wanted = name_key(text);
-    let (spec, min, max) = match competency {
-        Some((spec, min, max)) => (Some(spec), min.max(1), max),
-        None => (None, 1, 5),
+    let levels: Vec<u8> = match competency {
+        Some((spec, min, max)) => named_levels(spec, min, max).collect(),
+        None => (1..=5).collect(),
     };
-    (min..=max)
-        .filter(|&level| level_named(spec, level).is_some_and(|n| name_key(n) == wanted))
+    let spec = competency.map(|(spec, ..)| spec);
+    (levels.into_iter())
+        .filter(|&level| level_named(spec, level).is_some_and(|n| is_named(n, level, &wanted)))
         .collect()
+}
+
+/// The levels of `spec` (existing at `min` to `max`) a name may name, lowest first: its
+/// levels above 0, and level 0 (none) when a descriptor of its own names it, as a rubric
+/// names its "not yet" level (case/96): such a name is held nothing. The platform's
+/// default name of level 0 (`None`) names no level alone. O(levels).
+fn named_levels(spec: &CompetencySpec, min: u8, max: u8) -> impl Iterator<Item = u8> {
+    let zero = spec.levels.iter().any(|d| d.level == 0 && d.name.is_some());
+    zero.then_some(0).into_iter().chain(min.max(1)..=max)
 }
 
 /// The level of `competency` (existing at `min` to `max`) whose own name ([`level_named`])
@@ -218,7 +249,7 @@ pub(crate) fn descriptor_name_mismatch(
 
 #[cfg(test)]
 mod tests {
-    use super::name_key;
+    use super::{is_named, name_key};
 
     #[test]
     fn names_compare_without_what_prints_nothing() {
@@ -226,5 +257,24 @@ mod tests {
         assert_eq!(name_key("Advanced\u{200b}"), "advanced");
         assert_eq!(name_key("Ad\u{ad}vanced"), "advanced");
         assert_ne!(name_key("Fullyproficient"), name_key("Fully proficient"));
+    }
+
+    #[test]
+    fn names_carrying_their_level_number_are_named_without_it() {
+        for own in [
+            "1 - Beginning",
+            "Level 1: Beginning",
+            "L1 Beginning",
+            "Beginning (1)",
+        ] {
+            assert!(is_named(own, 1, "beginning"), "{own}");
+            assert!(is_named(own, 1, &name_key(own)), "{own}");
+            // Another level's number is part of the name.
+            assert!(!is_named(own, 2, "beginning"), "{own}");
+        }
+        // A series of names (scales/31): the number is part of the name.
+        assert!(!is_named("Foundation 2", 1, "foundation"));
+        assert!(!is_named("Foundation 2", 2, "foundation"));
+        assert!(is_named("Advanced (3)", 3, "advanced"));
     }
 }

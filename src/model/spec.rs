@@ -233,7 +233,9 @@ const FRAMEWORK: crate::model::json::Own = (
 /// beside its number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LevelDescriptor {
-    /// The level described, within the competency's levels. JSON may also give it as a
+    /// The level described, within the competency's levels, or 0 (none), which a
+    /// competency may name as a rubric names its "not yet" level: evidence naming it holds
+    /// nothing, and it says nothing of the levels at which the competency exists. JSON may also give it as a
     /// string holding a whole number (`"3"`, `"3.0"`, `"Level 3"`) or a Roman numeral
     /// (`"III"`, `"Level III"`, as Indian government scales write levels); a level's name
     /// alone is refused. A number with a name (`"3 - Expert"`, `"Expert (3)"`) is the number,

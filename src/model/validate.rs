@@ -5,6 +5,7 @@ mod adjacency;
 mod by_name;
 mod hierarchy;
 mod rules;
+mod same_names;
 mod table;
 
 pub(crate) use hierarchy::Hierarchy;
@@ -301,7 +302,9 @@ fn check_courses(courses: &Table<CourseSpec>, levels: &LevelCheck<'_>, errors: &
 /// falls back to 1 to 5 so that the rest of the checks still run.
 fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
     let competency = || c.id.to_string();
-    let described = c.levels.iter().map(|d| d.level).max();
+    // Level 0 (none) may be named, as a rubric names its "not yet" level: it says nothing
+    // of the levels at which the competency exists.
+    let described = (c.levels.iter()).map(|d| d.level).filter(|&l| l > 0).max();
     let min = c.min_level.unwrap_or(1);
     let max = c
         .max_level
@@ -320,7 +323,8 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
     // `u8`, which would be compiled for this one check.
     let mut seen = [false; 6];
     let valid = c.levels.iter().all(|d| {
-        (min..=max).contains(&d.level) && !std::mem::replace(&mut seen[usize::from(d.level)], true)
+        (d.level == 0 || (min..=max).contains(&d.level))
+            && !std::mem::replace(&mut seen[usize::from(d.level)], true)
     });
     if !valid {
         // Without `max_level` the competency exists up to its highest descriptor, so any
@@ -357,6 +361,7 @@ fn level_scale(c: &CompetencySpec, errors: &mut Vec<Error>) -> (u8, u8) {
             errors.extend(level_name::descriptor_name_mismatch(scale, d.level, name));
         }
     }
+    same_names::same_level_names(c, errors);
     (min, max)
 }
 

@@ -1862,18 +1862,17 @@ fn a_level_scored_zero_is_none_never_level_one() {
             .iter()
             .map(|l| (l.level, l.name.as_deref()))
             .collect();
+        // Level 0 is none, described as none: never level 1, never set aside.
         assert_eq!(
             names,
             [
+                (0, Some("Not evident")),
                 (1, Some("Emerging")),
                 (2, Some("Secure")),
                 (3, Some("Leads"))
             ]
         );
-        assert_eq!(
-            dropped(&import.report),
-            [(CaseElement::Level, "l0", CaseDropReason::LevelNone)]
-        );
+        assert_eq!(dropped(&import.report), []);
         let framework = Framework::new(import.spec).unwrap();
         assert_eq!(framework.max_level("c1").map(Level::get), Some(3));
     }
@@ -2686,7 +2685,7 @@ fn rubric_elements_without_identifier_import_named_by_their_path() {
     // A level set aside is reported under its path.
     let mut p = publisher_package();
     let levels = &mut p["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"];
-    levels[3]["score"] = json!(0);
+    levels[3]["score"] = json!(null);
     levels[3].as_object_mut().unwrap().remove("identifier");
     let import = publisher_import(&p);
     let dropped = dropped(&import.report);
@@ -2695,7 +2694,7 @@ fn rubric_elements_without_identifier_import_named_by_their_path() {
         [(
             CaseElement::Level,
             "CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels[3]",
-            CaseDropReason::LevelNone
+            CaseDropReason::Unscored
         )]
     );
     // Identifiers that are present must still be unique.

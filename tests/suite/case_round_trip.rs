@@ -295,10 +295,15 @@ fn a_rescaled_import_round_trips_on_the_scale_it_was_mapped_to() {
         let written: Vec<f64> = (package.rubrics[0].criteria[0].levels.iter())
             .filter_map(|l| l.score)
             .collect();
+        // Level 0, described when the publisher scores a level 0, is written scored 0.
         let lowest = competency.min_level.unwrap_or(1);
-        let expected: Vec<f64> = (lowest..).take(written.len()).map(f64::from).collect();
+        let zero = competency.levels.iter().any(|d| d.level == 0);
+        let expected: Vec<f64> = (zero.then_some(0).into_iter().chain(lowest..))
+            .take(written.len())
+            .map(f64::from)
+            .collect();
         assert_eq!(written, expected, "{scores:?} under {rule:?}");
-        assert!(written.iter().all(|&s| (1.0..=5.0).contains(&s)));
+        assert!(written.iter().all(|&s| (0.0..=5.0).contains(&s)));
         // The rubric says which scale its scores are on, and an import under the rule
         // that mapped the publisher's scale reads them as that scale, not again: the
         // same framework, the report stating the rule used.

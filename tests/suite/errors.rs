@@ -890,7 +890,7 @@ fn invalid_level_scale() {
         &errors,
         &[
             "competency `integrity` describes levels [1, 3, 3]: expected each level at most \
-             once, within 1 to 5",
+             once, within 1 to 5 or 0 (none)",
         ],
     );
 }
@@ -965,6 +965,31 @@ fn level_named_as_number() {
         &[
             "competency `integrity` names its level 2 `Level 1`, which reads as level 1 \
            wherever a level is written: expected a name that is no other level's number",
+        ],
+    );
+}
+
+#[test]
+fn same_level_names() {
+    // A rubric's quality pasted from HTML: `Advanced` with a zero-width space after it.
+    let mut s = spec();
+    s.competencies[1].levels[1].name = Some("Advanced".to_owned());
+    s.competencies[1].levels[2].name = Some("advanced\u{200b}".to_owned());
+    let errors = rejected(s);
+    assert_eq!(
+        errors,
+        [Error::SameLevelNames {
+            competency: "integrity".into(),
+            levels: [2, 3],
+            names: ["Advanced".into(), "advanced\u{200b}".into()],
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "competency `integrity` names its level 2 `Advanced` and its level 3 \
+             \"advanced\\u{200b}\", which read as one name: expected level names that differ \
+             in what they show",
         ],
     );
 }
@@ -3409,6 +3434,7 @@ const COVERED: &[&str] = &[
     "InvalidLevelRange",
     "BlankLevelName",
     "LevelNamedAsNumber",
+    "SameLevelNames",
     "BlankArea",
     "PositionWithoutRoles",
     "PrerequisiteCycle",

@@ -207,7 +207,8 @@ fn named_ids(error: &Error) -> Vec<&str> {
         Error::InvalidLevelScale { competency, .. }
         | Error::InvalidLevelRange { competency, .. }
         | Error::BlankLevelName { competency, .. }
-        | Error::LevelNamedAsNumber { competency, .. } => vec![competency.as_str()],
+        | Error::LevelNamedAsNumber { competency, .. }
+        | Error::SameLevelNames { competency, .. } => vec![competency.as_str()],
         Error::BlankArea { competency } => vec![competency.as_str()],
         Error::GroupCycle { groups } | Error::GroupRuleCycle { groups } => {
             groups.iter().map(GroupId::as_str).collect()

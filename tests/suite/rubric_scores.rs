@@ -163,15 +163,9 @@ fn scores_from_zero_and_with_gaps_keep_their_numbers() {
     ]));
     let c = &import.spec.competencies[0];
     let got: Vec<u8> = c.levels.iter().map(|l| l.level).collect();
-    assert_eq!(got, [1, 3, 5]);
-    assert_eq!(
-        dropped(&import),
-        [(
-            CaseElement::Level,
-            "l0".to_owned(),
-            CaseDropReason::LevelNone
-        )]
-    );
+    // Level 0 is none, described as such.
+    assert_eq!(got, [0, 1, 3, 5]);
+    assert_eq!(dropped(&import), []);
     Framework::new(import.spec).expect("valid");
 }
 

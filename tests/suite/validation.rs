@@ -834,7 +834,7 @@ fn level_scale_with_a_duplicate() {
                 min: 1,
                 max: 5,
             },
-            "competency `ethics` describes levels [2, 1, 2]: expected each level at most once, within 1 to 5",
+            "competency `ethics` describes levels [2, 1, 2]: expected each level at most once, within 1 to 5 or 0 (none)",
         )],
     );
 }
@@ -853,26 +853,34 @@ fn level_scale_beyond_five() {
                 min: 1,
                 max: 5,
             },
-            "competency `ethics` describes levels [1, 2, 3, 4, 5, 6]: expected each level at most once, within 1 to 5",
+            "competency `ethics` describes levels [1, 2, 3, 4, 5, 6]: expected each level at most once, within 1 to 5 or 0 (none)",
         )],
     );
 }
 
 #[test]
 fn level_scale_starting_at_zero() {
+    // Level 0 (none) may be described, as a rubric names its "not yet" level: it says
+    // nothing of the range, which ends at the highest level above 0 described.
     let mut spec = valid_spec();
     spec.competencies
         .push(described("ethics", CompetencyType::Behavioural, &[0, 1, 2]));
+    let fw = Framework::new(spec).expect("level 0 may be described");
+    assert_eq!(fw.max_level("ethics").map(Level::get), Some(2));
+    // Described twice, it is refused as any level is.
+    let mut spec = valid_spec();
+    spec.competencies
+        .push(described("ethics", CompetencyType::Behavioural, &[0, 1, 0]));
     assert_rejects(
         spec,
         &[(
             Error::InvalidLevelScale {
                 competency: "ethics".into(),
-                found: vec![0, 1, 2],
+                found: vec![0, 1, 0],
                 min: 1,
                 max: 5,
             },
-            "competency `ethics` describes levels [0, 1, 2]: expected each level at most once, within 1 to 5",
+            "competency `ethics` describes levels [0, 1, 0]: expected each level at most once, within 1 to 5 or 0 (none)",
         )],
     );
 }
@@ -2122,7 +2130,7 @@ fn every_problem_is_reported_together_in_a_deterministic_order() {
                 min: 1,
                 max: 5,
             },
-            "competency `ethics` describes levels [1, 2, 2]: expected each level at most once, within 1 to 5",
+            "competency `ethics` describes levels [1, 2, 2]: expected each level at most once, within 1 to 5 or 0 (none)",
         ),
         (
             unknown(

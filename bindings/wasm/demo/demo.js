@@ -469,6 +469,7 @@ function concerns(p) {
     case "invalid_level_range":
     case "blank_level_name":
     case "level_named_as_number":
+    case "same_level_names":
     case "blank_area":
       return [["competency", p.competency]];
     case "position_without_roles":

@@ -1500,6 +1500,18 @@ export interface CaseScaleLevel {
   level: number | null;
 }
 
+/** A `hasSkillLevel` association read as a competency's level (`level` `null`: set aside). */
+export interface CaseSkillLevel {
+  association: string;
+  item: string;
+  competency: string | null;
+  level_item: string;
+  number: number | null;
+  /** `sequenceNumber`, `listEnumeration` or `name`; `null` when the package gives no number. */
+  source: "sequenceNumber" | "listEnumeration" | "name" | null;
+  level: number | null;
+}
+
 /** An association kept aside, with the competencies at its ends. */
 export interface CaseKeptAssociation {
   association: CaseAssociation;
@@ -1519,14 +1531,15 @@ export type CaseDropReason =
   | "no_criteria"
   | "unmapped_scale"
   | "conflicting_criteria"
-  | "level_none"
   | "merged_level"
   | "unscored"
   | "shared_score"
   | "repeated"
   | "no_association_type"
   | "no_origin"
-  | "no_destination";
+  | "no_destination"
+  | "unread_skill_level"
+  | "skill_level_beside_rubric";
 
 /** An element dropped on import, and why. */
 export interface CaseDropped {
@@ -1555,6 +1568,7 @@ export type CaseFieldReason =
   | "missing"
   | { unreadable: { expected: string } }
   | { names_another_level: { level: number; reads_as: number } }
+  | { same_name_as_level: { level: number; other: number } }
   /** Copies of one item, association or rubric, read as one, write this field differently; `copy` gives both values. */
   | "copy_differs";
 
@@ -1586,6 +1600,7 @@ export interface CaseImportReport {
   item_types: CaseItemTypeUse[];
   groups: CaseGroup[];
   scales: CaseScale[];
+  skill_levels: CaseSkillLevel[];
   associations: CaseKeptAssociation[];
   dropped: CaseDropped[];
   dropped_fields: CaseDroppedField[];
@@ -1804,6 +1819,7 @@ export type Problem =
   | (ProblemBase & { code: "invalid_level_range"; competency: string; min: number; max: number })
   | (ProblemBase & { code: "blank_level_name"; competency: string; level: number })
   | (ProblemBase & { code: "level_named_as_number"; competency: string; level: number; name: string; reads_as: number })
+  | (ProblemBase & { code: "same_level_names"; competency: string; levels: [number, number]; names: [string, string] })
   | (ProblemBase & { code: "blank_area"; competency: string })
   | (ProblemBase & { code: "position_without_roles"; position: string })
   | (ProblemBase & { code: "prerequisite_cycle"; courses: string[] })

@@ -2,6 +2,7 @@
 //! several criteria of one item agree on ([`agree`]): which criterion's scale holds is
 //! unknowable, so the competency imports with what they all say.
 
+use crate::model::level_name::name_key;
 use crate::model::spec::LevelDescriptor;
 
 /// A competency's levels, as its spec holds them.
@@ -17,7 +18,7 @@ impl Scale {
     /// from the spec's defaults: the range starts at 1 and ends at the highest described
     /// level, or at 5 when none is described ([`range`] reads it back).
     pub(super) fn new(descriptors: Vec<LevelDescriptor>, low: u8, high: u8) -> Scale {
-        let implied = descriptors.iter().map(|d| d.level).max().unwrap_or(5);
+        let implied = implied_top(&descriptors);
         Scale {
             min_level: (low > 1).then_some(low),
             max_level: (high != implied).then_some(high),
@@ -26,9 +27,43 @@ impl Scale {
     }
 }
 
+/// Sets aside the name of each of `descriptors` that reads as one with a lower level's
+/// (as `level_name::name_key` compares names, as every reader of a level's name does), so
+/// that no name the spec holds could be two levels, and drops a descriptor so left with
+/// neither name nor description. Returns each level whose name was set aside with the
+/// level whose name it reads as. O(levels²), at most six levels.
+pub(super) fn names_read_as_one(descriptors: &mut Vec<LevelDescriptor>) -> Vec<(u8, u8)> {
+    crate::model::order::sort_by_key(descriptors, |d| d.level);
+    let mut seen: Vec<(String, u8)> = Vec::new();
+    let mut set_aside = Vec::new();
+    for d in descriptors.iter_mut() {
+        let Some(key) = d.name.as_deref().map(name_key) else {
+            continue;
+        };
+        if let Some(&(_, other)) = seen.iter().find(|(k, _)| *k == key) {
+            d.name = None;
+            set_aside.push((d.level, other));
+        } else {
+            seen.push((key, d.level));
+        }
+    }
+    descriptors.retain(|d| d.name.is_some() || !d.description.is_empty());
+    set_aside
+}
+
+/// The highest level `descriptors` describe above 0 (a named level 0 says nothing of the
+/// range), or 5, as the spec reads a competency's default highest level.
+fn implied_top(descriptors: &[LevelDescriptor]) -> u8 {
+    (descriptors.iter())
+        .map(|d| d.level)
+        .filter(|&l| l > 0)
+        .max()
+        .unwrap_or(5)
+}
+
 /// The lowest and highest level of a scale, as the spec reads its defaults.
 fn range(scale: &Scale) -> (u8, u8) {
-    let implied = scale.descriptors.iter().map(|d| d.level).max().unwrap_or(5);
+    let implied = implied_top(&scale.descriptors);
     (
         scale.min_level.unwrap_or(1),
         scale.max_level.unwrap_or(implied),
@@ -49,7 +84,7 @@ pub(super) fn agree(scales: &[Scale]) -> Option<Scale> {
         return None;
     }
     let descriptors: Vec<LevelDescriptor> = (first.descriptors.iter())
-        .filter(|d| (low..=high).contains(&d.level))
+        .filter(|d| d.level == 0 || (low..=high).contains(&d.level))
         .filter(|d| others.iter().all(|s| s.descriptors.contains(d)))
         .cloned()
         .collect();

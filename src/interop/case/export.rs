@@ -97,7 +97,8 @@ impl Writer<'_> {
     }
 
     /// One criterion level per level at which the competency exists, scored as the level,
-    /// with its descriptor's name and description where it has them.
+    /// with its descriptor's name and description where it has them; and one scored 0 when
+    /// the competency describes level 0 (none), as a rubric's "not yet" level.
     fn criterion(
         &self,
         competency: &CompetencySpec,
@@ -107,7 +108,8 @@ impl Writer<'_> {
         position: i64,
     ) -> CaseCriterion {
         let identifier = self.derive(&format!("criterion/{}", competency.id));
-        let levels = (range.0..=range.1)
+        let zero = competency.levels.iter().any(|d| d.level == 0);
+        let levels = (zero.then_some(0).into_iter().chain(range.0..=range.1))
             .map(|n| {
                 let level_id = self.derive(&format!("level/{}/{n}", competency.id));
                 let descriptor = competency.levels.iter().find(|d| d.level == n);

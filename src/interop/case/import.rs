@@ -255,6 +255,9 @@ pub struct CaseImportReport {
     /// Every rubric criterion whose levels were mapped (or could not be), with the rule
     /// applied, sorted by item then criterion.
     pub scales: Vec<CaseScale>,
+    /// Every `hasSkillLevel` association read as a competency's level (or set aside), with
+    /// the number that placed it and the level it became, sorted by item then association.
+    pub skill_levels: Vec<CaseSkillLevel>,
     /// Associations the spec has no place for, as read, sorted by identifier: crosswalks,
     /// links to items outside the package, `isChildOf` between competencies, repeats.
     pub associations: Vec<CaseKeptAssociation>,
@@ -419,6 +422,46 @@ pub struct CaseWrongStatement {
     pub value: String,
 }
 
+/// A `hasSkillLevel` association read as one of a competency's proficiency levels.
+///
+/// CASE 1.1 (1EdTech, the `CFAssociationTypeExtEnum` of the CASE 1.1 information model
+/// and its JSON schema, `case_v1p1_cfpackage-jsonschema1.json`) links an item to the items
+/// that are its skill levels by an association of type `hasSkillLevel` from the item (the
+/// origin) to each level item (the destination); `OpenSALT` shows the reverse as "Skill
+/// Level For". A level item becomes a [`LevelDescriptor`](crate::LevelDescriptor) of the
+/// competency, named and described as an item is (its `abbreviatedStatement`, else its
+/// `fullStatement`, is the name; its `fullStatement` beside an `abbreviatedStatement` is
+/// the description), and is no competency of its own.
+///
+/// The level is a number the package gives, mapped to FRAC's levels by
+/// [`CaseImportOptions::level_rule`] as a rubric level's `score` is (by default the number
+/// is the level): the association's `sequenceNumber`, which CASE 1.1 prefers for ordering
+/// (its schema: "Use of this property for sequencing is preferred over the use of the
+/// 'listEnumeration' property"); else the level item's `listEnumeration` read as a
+/// level's number (`2`, `L2`, `Level 2`, `II`); else the number its name carries (`2 -
+/// Developing`, `Level 2: Developing`). A level the package gives no number, or one the
+/// rule cannot map, is set aside ([`CaseDropReason::UnreadSkillLevel`]), never placed by
+/// the order of the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CaseSkillLevel {
+    /// The association's identifier.
+    pub association: String,
+    /// The item whose level it is (the association's origin).
+    pub item: String,
+    /// The competency that item became.
+    pub competency: Option<CompetencyId>,
+    /// The level item (the association's destination).
+    pub level_item: String,
+    /// The number that placed the level, as read; `None` when the package gives none.
+    pub number: Option<i64>,
+    /// Where the number was read: `sequenceNumber`, `listEnumeration` or `name`; `None`
+    /// when the package gives none.
+    pub source: Option<&'static str>,
+    /// The level it became; `None` when set aside (then listed in
+    /// [`CaseImportReport::dropped`] with its association).
+    pub level: Option<Level>,
+}
+
 /// Why an element was not carried into the spec.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -443,7 +486,8 @@ pub enum CaseDropReason {
     NoItem,
     /// A criterion whose `CFItemURI` names an item outside the package.
     OutsidePackage,
-    /// A criterion for an item that became a group or was ignored.
+    /// A criterion for an item that became a group, was ignored, or is another item's
+    /// skill level ([`CaseSkillLevel`]).
     NotACompetency,
     /// A criterion without levels above level 0.
     NoLevels,
@@ -461,8 +505,6 @@ pub enum CaseDropReason {
     /// criterion the rule maps, the default levels 1 to 5, undescribed.
     /// [`CaseImportReport::scales`] lists every criterion's levels.
     ConflictingCriteria,
-    /// A level scored as level 0 (none): the spec describes levels 1 to 5 only.
-    LevelNone,
     /// A level whose score maps to the same level as a lower score's, which describes it.
     MergedLevel,
     /// A level without a score (absent, `null`, or a value that is no number, reported in
@@ -503,6 +545,16 @@ pub enum CaseDropReason {
     /// An association whose `destinationNodeURI` is absent or names no node (neither
     /// `identifier` nor `uri`).
     NoDestination,
+    /// A `hasSkillLevel` association (see [`CaseSkillLevel`]) whose level the package gives
+    /// no number (no `sequenceNumber`, no `listEnumeration` that reads as a level, no number
+    /// in the level item's name), or a number the level rule cannot map: its place in the
+    /// proficiency order is unknown. Also a level item that so gives no level to any
+    /// competency: it is no competency either.
+    UnreadSkillLevel,
+    /// A `hasSkillLevel` association of an item whose levels a rubric criterion gives:
+    /// the criterion's levels hold, and the skill level is set aside (a level item so
+    /// giving no level to any competency too).
+    SkillLevelBesideRubric,
 }
 
 /// A field of a carried element that the spec has no place for.
@@ -593,6 +645,18 @@ pub enum CaseFieldReason {
         level: u8,
         /// The number its `quality` reads as.
         reads_as: u64,
+    },
+    /// A level's name (a rubric level's `quality`, a skill level item's statement) reads
+    /// as one with the name of a lower level of the same competency: the same once runs of
+    /// whitespace are one space and characters that print nothing are left out, in any
+    /// case (`Advanced` and `Advanced\u{200b}`, pasted from a web page). A level written
+    /// by that name could be either ([`Error::SameLevelNames`](crate::Error::SameLevelNames)),
+    /// so the higher level's name is set aside; the level keeps its description.
+    SameNameAsLevel {
+        /// The level whose name was set aside.
+        level: u8,
+        /// The lower level whose name it reads as.
+        other: u8,
     },
     /// Copies of one element (an item, association or rubric written again under its
     /// identifier, as a server listing an item once per list it is in sends it; the

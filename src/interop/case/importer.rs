@@ -1,7 +1,7 @@
 //! The import's steps in order, behind [`CaseImport::from_json`] and
 //! [`CaseImport::from_package`]: check and resolve (`parse`), build the `isChildOf` tree
-//! (`tree`), type the items (`items`), map rubric levels (`scale`), then assemble the spec
-//! and the report (`map`).
+//! (`tree`), type the items (`items`), map rubric levels (`scale`) and skill levels
+//! (`skill_levels`), then assemble the spec and the report (`map`).
 
 use super::items::{classify, item_ids};
 use super::join::join;
@@ -16,7 +16,7 @@ use super::reporter::Reporter;
 use super::text::{ItemText, document_text, item_text, wrong_statement};
 use super::tree::{child_of_cycles, child_of_tree};
 use super::uuid::{document_case_uuid, parse_case_uuid};
-use super::{scale, shape};
+use super::{scale, shape, skill_levels};
 use crate::interop::case::import::{
     CaseImport, CaseImportOptions, CaseImportReport, CaseItemMapping,
 };
@@ -201,16 +201,17 @@ fn import_package(
             }
         }
     }
-    let levels = scale::rubric_levels(package, &parsed, &types, &named, options, &mut reporter);
-    let carried: Vec<bool> = (types.iter().zip(&levels).zip(&named))
-        .map(|((t, l), named)| *named && t.mapping != CaseItemMapping::Ignore && !l.is_set_aside())
-        .collect();
+    // Items that are another item's skill levels (`hasSkillLevel`) become its levels.
+    let steps = (package, &parsed, &*types, (&*named, &*texts));
+    let (levels, carried, skill_used, owners) =
+        skill_levels::item_levels(steps, options, &mut reporter);
     let namespace = document_case_uuid(&document.identifier).and_then(|id| parse_case_uuid(&id));
     let given = (options, namespace);
     let (ids, shared_codes, by_code) = item_ids(&parsed, &types, &carried, given, &mut errors);
     if let Some(errors) = Errors::from_vec(errors) {
         return Err(errors);
     }
+    skill_levels::name_competencies(&mut reporter.report.skill_levels, &owners, &ids);
     let assembly = Assembly {
         parsed: &parsed,
         tree: &tree,
@@ -219,6 +220,7 @@ fn import_package(
         shared_codes: &shared_codes,
         by_code: &by_code,
         texts: &texts,
+        skill_levels: &skill_used,
     };
     let spec = assembly.assemble(levels, &mut reporter);
     for (identifier, field) in several_lines(&parsed.items, &texts, (&ids, &carried), &spec) {

@@ -34,6 +34,8 @@ pub(super) struct Assembly<'a, 'p> {
     pub(super) by_code: &'a [bool],
     /// Per item, its name and description, when something names it.
     pub(super) texts: &'a [Option<ItemText<'p>>],
+    /// The `hasSkillLevel` associations read as levels.
+    pub(super) skill_levels: &'a HashSet<usize>,
 }
 
 impl Assembly<'_, '_> {
@@ -263,7 +265,18 @@ impl Assembly<'_, '_> {
         let mut kept = Vec::new();
         for (k, assoc) in self.parsed.assocs.iter().enumerate() {
             let a = assoc.a;
-            if used.contains(&k) {
+            if self.skill_levels.contains(&k) {
+                // Read into a level, its `sequenceNumber` too.
+                let (element, id) = (CaseElement::Association, a.identifier.as_str());
+                reporter.fields(element, id, ASSOCIATION, &[], &a.extra);
+                for (field, link) in [
+                    ("originNodeURI", a.origin_node_uri.as_ref()),
+                    ("destinationNodeURI", a.destination_node_uri.as_ref()),
+                ] {
+                    let overruled = link.map_or(Overruled::Neither, |l| self.parsed.overruled(l));
+                    reporter.link_fields(element, id, field, (link, overruled));
+                }
+            } else if used.contains(&k) {
                 let lost = a.sequence_number.is_some_and(|n| sequence[k] != Some(n));
                 let present = [("sequenceNumber", lost)];
                 let (element, id) = (CaseElement::Association, a.identifier.as_str());

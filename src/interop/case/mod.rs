@@ -10,7 +10,8 @@
 //!   identifiers and resolves links, `tree` works out the `isChildOf`
 //!   structure, `items` what each item becomes and its id (`text` its name), `scale` maps
 //!   rubric levels (`scores` reads their scores; `agree` holds a competency's levels and
-//!   what several criteria agree on),
+//!   what several criteria agree on), `skill_levels` reads `hasSkillLevel` level items
+//!   into levels,
 //!   `map` builds the spec, and `reporter` collects the report; `node` holds what they
 //!   share.
 //! - Exporting: `export` writes packages, with `identifiers` assigning them; `uuid` checks
@@ -46,6 +47,7 @@ mod reporter;
 mod scale;
 mod scores;
 mod shape;
+mod skill_levels;
 mod stamp;
 mod text;
 mod tree;

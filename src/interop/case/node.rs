@@ -28,9 +28,15 @@ pub(super) const CHILD_OF: &str = "isChildOf";
 /// differ only so; any other character (a zero-width space) makes another type.
 /// O(length).
 pub(super) fn is_child_of(association_type: &str) -> bool {
+    is_association_type(CHILD_OF, association_type)
+}
+
+/// Whether `association_type` is CASE's association type `name` as publishers write it,
+/// as [`is_child_of`] reads `isChildOf` (`Has Skill Level`, the name `OpenSALT` stores,
+/// is `hasSkillLevel`). O(length).
+pub(super) fn is_association_type(name: &str, association_type: &str) -> bool {
     let mut letters = association_type.chars().filter(|&c| !is_type_separator(c));
-    CHILD_OF
-        .chars()
+    name.chars()
         .all(|c| letters.next().is_some_and(|b| b.eq_ignore_ascii_case(&c)))
         && letters.next().is_none()
 }

@@ -95,7 +95,7 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 /// The level each score becomes under the rule; `None` where it cannot map one.
-fn map_scores(rule: &CaseLevelRule, scores: &[Option<f64>]) -> Vec<Option<u8>> {
+pub(super) fn map_scores(rule: &CaseLevelRule, scores: &[Option<f64>]) -> Vec<Option<u8>> {
     match rule {
         CaseLevelRule::Rank => {
             let mut positive: Vec<f64> = scores
@@ -308,13 +308,13 @@ fn rule_for<'o>(
 type Criterion<'p> = (&'p CaseCriterion, String, String, bool);
 
 /// Whether every level of `criterion` has a score that is a FRAC level (a whole number
-/// from 1 to 5), as the note on an exported rubric says. A package edited after export
+/// from 0, a named level of none, to 5), as the note on an exported rubric says. A package edited after export
 /// (its scores moved to another scale, the note left in place) contradicts the note, and
 /// the import's own level rule maps it instead.
 fn on_frac_scale(criterion: &CaseCriterion) -> bool {
     (criterion.levels.iter()).all(|l| {
         l.score
-            .is_some_and(|s| s.fract() == 0.0 && (1.0..=5.0).contains(&s))
+            .is_some_and(|s| s.fract() == 0.0 && (0.0..=5.0).contains(&s))
     })
 }
 
@@ -452,8 +452,9 @@ fn criterion_levels<'p>(
     valid.then_some((levels, mapped, derived))
 }
 
-/// The descriptors and range of mapped levels (in score order, unscored levels last),
-/// reporting the levels without a score, those that became none, those sharing their score
+/// The descriptors and range of mapped levels (in score order, unscored levels last; a
+/// level mapped to 0, none, described as level 0, as a rubric's "not yet" level is named),
+/// reporting the levels without a score, those sharing their score
 /// with another level (the level exists, undescribed: which text describes it is
 /// unknowable) and those merged into a lower score's level; `None` when no level is above
 /// none.
@@ -465,29 +466,31 @@ fn scale(
 ) -> Option<Scale> {
     let mut descriptors: Vec<LevelDescriptor> = Vec::new();
     let (mut lowest, mut highest) = (u8::MAX, 0);
+    let mut zero_taken = false;
+    // The level each descriptor describes, and the criterion level it was read from.
+    let mut named_by: Vec<(u8, String)> = Vec::new();
     for (at, ((level, id, score), &mapped)) in levels.iter().zip(mapped).enumerate() {
         let id = id.as_str();
         let (Some(score), Some(mapped)) = (*score, mapped) else {
             unscored(level, id, reporter);
             continue;
         };
-        if mapped == 0 {
-            reporter.drop(CaseElement::Level, id, CaseDropReason::LevelNone);
-            continue;
-        }
         // Levels come in score order, so a shared score is a neighbour's.
         let shares = |other: Option<&Named<'_>>| {
             other.is_some_and(|(_, _, s)| s.is_some_and(|s| same(s, score)))
         };
         if shares(at.checked_sub(1).and_then(|b| levels.get(b))) || shares(levels.get(at + 1)) {
             reporter.drop(CaseElement::Level, id, CaseDropReason::SharedScore);
-            lowest = lowest.min(mapped);
-            highest = highest.max(mapped);
+            if mapped > 0 {
+                lowest = lowest.min(mapped);
+                highest = highest.max(mapped);
+            }
             continue;
         }
         // Levels come lowest score first and every rule maps a higher score to the same or a
-        // higher level, so a level already taken was taken by a lower score.
-        if mapped == highest {
+        // higher level, so a level already taken was taken by a lower score (level 0, none,
+        // by the lowest: a "not yet" level scored 0).
+        if (mapped > 0 && mapped == highest) || (mapped == 0 && zero_taken) {
             reporter.drop(CaseElement::Level, id, CaseDropReason::MergedLevel);
             continue;
         }
@@ -506,8 +509,12 @@ fn scale(
         for field in &others {
             reporter.field(CaseElement::Level, id, field, CaseFieldReason::NoPlace);
         }
-        lowest = lowest.min(mapped);
-        highest = highest.max(mapped);
+        if mapped == 0 {
+            zero_taken = true;
+        } else {
+            lowest = lowest.min(mapped);
+            highest = highest.max(mapped);
+        }
         let name = quality.or_else(|| opt_non_blank(level.quality.as_ref()).map(str::to_owned));
         // A name reading as another level (a 7-level scale's `Level 5` on the level its
         // score maps to, 4) would be read as that level wherever a level is written, and
@@ -529,12 +536,20 @@ fn scale(
             .or_else(|| level.description.clone())
             .filter(|d| !crate::model::quote::is_blank(d));
         if name.is_some() || description.is_some() {
+            named_by.push((mapped, id.to_owned()));
             descriptors.push(LevelDescriptor {
                 level: mapped,
                 name,
                 level_name: None,
                 description: description.unwrap_or_default(),
             });
+        }
+    }
+    // Two names reading as one could each be either level: the higher one's is set aside.
+    for (level, other) in super::agree::names_read_as_one(&mut descriptors) {
+        if let Some((_, id)) = named_by.iter().find(|(l, _)| *l == level) {
+            let reason = CaseFieldReason::SameNameAsLevel { level, other };
+            reporter.field(CaseElement::Level, id, "quality", reason);
         }
     }
     if highest == 0 {

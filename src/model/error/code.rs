@@ -26,6 +26,7 @@ impl Error {
             Error::InvalidLevelRange { .. } => "invalid_level_range",
             Error::BlankLevelName { .. } => "blank_level_name",
             Error::LevelNamedAsNumber { .. } => "level_named_as_number",
+            Error::SameLevelNames { .. } => "same_level_names",
             Error::BlankArea { .. } => "blank_area",
             Error::PositionWithoutRoles { .. } => "position_without_roles",
             Error::PrerequisiteCycle { .. } => "prerequisite_cycle",

@@ -104,6 +104,11 @@ fn every_variant() -> Vec<Error> {
             name: s(),
             reads_as: 2,
         },
+        Error::SameLevelNames {
+            competency: s(),
+            levels: [2, 3],
+            names: [s(), s()],
+        },
         Error::BlankArea {
             competency: s().into(),
         },
@@ -461,6 +466,7 @@ fn index(e: &Error) -> usize {
         Error::CsvOtherLayout { .. } => 70,
         Error::LookalikeUris { .. } => 71,
         Error::IgotUnreadEntries { .. } => 72,
+        Error::SameLevelNames { .. } => 73,
     }
 }
 

@@ -82,6 +82,41 @@ pub(super) fn named_as_number_text(
     )
 }
 
+/// The message of [`Error::SameLevelNames`](super::Error::SameLevelNames).
+pub(super) fn same_level_names_text(
+    competency: &str,
+    levels: [u8; 2],
+    names: &[String; 2],
+) -> String {
+    format!(
+        "competency {} names its level {} {} and its level {} {}, which read as one name: \
+         expected level names that differ in what they show",
+        quoted(competency),
+        levels[0],
+        quoted(&names[0]),
+        levels[1],
+        quoted(&names[1])
+    )
+}
+
+/// The message of [`Error::InvalidLevelScale`](super::Error::InvalidLevelScale).
+pub(super) fn level_scale_text(competency: &str, found: &[u8], min: u8, max: u8) -> String {
+    format!(
+        "competency {} describes levels {}: expected each level at most once, within {min} to \
+         {max} or 0 (none)",
+        quoted(competency),
+        level_list(found)
+    )
+}
+
+/// The message of [`Error::BlankArea`](super::Error::BlankArea).
+pub(super) fn blank_area_text(competency: &str) -> String {
+    format!(
+        "competency {} has a blank area: expected a name or no area",
+        quoted(competency)
+    )
+}
+
 /// Levels as `{:?}` writes a list of them (`[1, 2, 2]`), without linking the standard
 /// library's `Debug` list builders into the WebAssembly module for one message.
 pub(super) fn level_list(levels: &[u8]) -> String {

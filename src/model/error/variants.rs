@@ -67,6 +67,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `invalid_level_range` | a `min_level`/`max_level` outside 1 to 5, or lowest above highest |
 /// | `blank_level_name` | a level descriptor with a blank name |
 /// | `level_named_as_number` | a level descriptor whose name reads as another level's number (`Level 2` naming level 3) |
+/// | `same_level_names` | two level descriptors of one competency whose names read as one, differing only by case, spacing or characters that print nothing |
 /// | `blank_area` | a competency with a blank area |
 /// | `position_without_roles` | a position with no role |
 /// | `prerequisite_cycle` | course prerequisites in a cycle |
@@ -378,13 +379,10 @@ pub enum Error {
         named: Option<u8>,
     },
     /// A competency's level descriptors name a level twice, or a level outside the levels
-    /// at which the competency exists. Describe each level once, within its range (or widen
-    /// the range with `min_level` and `max_level`).
-    #[error(
-        "competency {} describes levels {}: expected each level at most once, within {min} to {max}",
-        quoted(competency),
-        level_list(found)
-    )]
+    /// at which the competency exists other than 0 (none, which a competency may name).
+    /// Describe each level once, within its range (or widen the range with `min_level` and
+    /// `max_level`).
+    #[error("{}", level_scale_text(competency, found, *min, *max))]
     InvalidLevelScale {
         /// The competency.
         competency: String,
@@ -435,12 +433,25 @@ pub enum Error {
         /// The level number the name reads as (possibly beyond 5).
         reads_as: u64,
     },
+    /// Two level descriptors of one competency give names that read as one: the same once
+    /// each run of whitespace is one space and characters that print nothing (a no-break
+    /// or zero-width space, a zero-width joiner, a soft hyphen, a byte order mark) are left
+    /// out, in any case, as every reader of a level's name compares names. A level written
+    /// by that name (a passbook entry's, a CSV cell's) could be either, so it would be
+    /// refused wherever it is read; the message shows both names with such characters
+    /// escaped. Give the levels names that differ in what they show.
+    #[error("{}", same_level_names_text(competency, *levels, names))]
+    SameLevelNames {
+        /// The competency.
+        competency: String,
+        /// The two levels, lower first.
+        levels: [u8; 2],
+        /// Their names, as given, in the order of `levels`.
+        names: [String; 2],
+    },
     /// A competency's area shows nothing (empty, or only whitespace and invisible
     /// characters), so it names no group. Give the area a name, or no area.
-    #[error(
-        "competency {} has a blank area: expected a name or no area",
-        quoted(competency.as_str())
-    )]
+    #[error("{}", blank_area_text(competency.as_str()))]
     BlankArea {
         /// The competency.
         competency: CompetencyId,
