@@ -23,7 +23,9 @@
 //! read as that column: alone, it is [`Error::CsvNameColumn`] (see `csv/aliases.rs`).
 //! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
 //! twice) is [`Error::CsvAmbiguousColumn`], naming both: the values could differ, and
-//! which column is meant cannot be known.
+//! which column is meant cannot be known. A header cell that names two columns, whole or
+//! by its parts (`Position / Target Position`), is [`Error::CsvSharedHeader`], and
+//! neither is read from it: a cell holds one column's values.
 //!
 //! The `csv` crate reads quotes leniently: a quote inside an unquoted field is kept as a
 //! character, and text after a closing quote is appended to the field. RFC 4180 forbids
@@ -83,7 +85,7 @@ pub(crate) use row::{Header, Refused, Row, Seen, refused_keys};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;
-use columns::{Column, column, near_column};
+use columns::{Column, column, near_column, shared_cells};
 use lines::LineCounter;
 use quotes::check_quotes;
 pub(crate) use title::header_in_reach;
@@ -283,8 +285,20 @@ impl<'a> Table<'a> {
         }
         let before = errors.len();
         let mut missing = false;
-        for &name in required {
-            let found = column(&header, file, name);
+        let mut found_required: Vec<Column> = (required.iter())
+            .map(|&name| column(&header, file, name))
+            .collect();
+        let mut found_optional: Vec<Column> = (optional.iter())
+            .map(|&name| column(&header, file, name))
+            .collect();
+        shared_cells(
+            file,
+            &header,
+            (required, &mut found_required),
+            (optional, &mut found_optional),
+            errors,
+        );
+        for (&name, found) in required.iter().zip(found_required) {
             if matches!(found, Column::Missing) {
                 missing = true;
                 errors.push(columns::missing(file, name, &header));
@@ -296,8 +310,7 @@ impl<'a> Table<'a> {
             }
         }
         let mut absent = Vec::new();
-        for &name in optional {
-            let found = column(&header, file, name);
+        for (&name, found) in optional.iter().zip(found_optional) {
             if matches!(found, Column::Missing) {
                 absent.push(name);
             }

@@ -324,6 +324,12 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             delimiters: vec![',', ';'],
         },
+        Error::CsvSharedHeader {
+            file: "f.csv",
+            position: 2,
+            header: s(),
+            columns: vec!["position", "target"],
+        },
         Error::CsvNameColumn {
             file: "f.csv",
             column: "position",
@@ -461,6 +467,7 @@ fn index(e: &Error) -> usize {
         Error::CsvOtherLayout { .. } => 70,
         Error::LookalikeUris { .. } => 71,
         Error::IgotUnreadEntries { .. } => 72,
+        Error::CsvSharedHeader { .. } => 73,
     }
 }
 

@@ -104,6 +104,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_line_above_header` | a line of two cells or more above an HR export's header, below title lines |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
+/// | `csv_shared_header` | a CSV header cell naming two needed columns (`Position / Target Position`) |
 /// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
 /// | `csv_delimiter` | a CSV header separated by another character than the delimiter given or declared |
 /// | `csv_ambiguous_delimiter` | a CSV header that two delimiters read as the columns needed |
@@ -903,6 +904,27 @@ pub enum Error {
         column: &'static str,
         /// The headers naming it, as written, in header order.
         headers: Vec<String>,
+    },
+    /// One cell of a CSV header names two or more columns the loader reads, whole or by
+    /// its parts (`Position / Target Position`, whose sides name `position` and `target`;
+    /// `Employee ID / Position ID`). A cell holds one column's values, and which one these
+    /// are cannot be known, so none of the columns is read from it and the file is not
+    /// read. Give each column a cell of its own, or rename the cell to the one column it
+    /// holds.
+    #[error(
+        "{file} header {} (cell {position}) names columns {}: expected one column to a cell",
+        quoted(header),
+        columns.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+    )]
+    CsvSharedHeader {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The cell's 1-based position in the header.
+        position: usize,
+        /// The cell, trimmed of whitespace, as written.
+        header: String,
+        /// The columns it names, in the order the loader reads them (required ones first).
+        columns: Vec<&'static str>,
     },
     /// A CSV header gives a column the loader reads ids from by a header that says its
     /// cells hold names (`Position Name`, `Designation Name`, `Competency Name`,
