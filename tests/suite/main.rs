@@ -87,6 +87,7 @@ mod hour_totals;
 mod hours_below_unit;
 mod hr_headers;
 mod igot;
+mod igot_exact_places;
 mod igot_kcm_serials;
 mod igot_kinds;
 mod igot_level_names;
