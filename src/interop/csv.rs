@@ -6,8 +6,9 @@
 //! or a lone CR; fields in double quotes holding delimiters, line breaks and doubled quotes
 //! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
 //! and header removed (an HR export's `id , name` is `id,name`), except that a quoted
-//! field naming a framework's id is also read as written when trimmed it names none
-//! ([`Row::id_in`]: `"p "` names the position `p `); empty and blank lines
+//! field read as an id (an officer, a department, a position, a competency, a course) is
+//! read as written between its quotes, as a JSON string is ([`Row::id_in`]: `"p "` is
+//! the position `p `, and names no position `p`); empty and blank lines
 //! skipped, and so are records whose every field is empty (`,,,`, which spreadsheets write
 //! for rows whose cells were cleared: they hold nothing to lose); fields beyond the
 //! header's that are all empty (a trailing `,`) ignored, and so are fields missing under

@@ -272,7 +272,8 @@ pub struct OfficersLoad {
 ///   [`Error::CsvAmbiguousColumn`], [`Error::CsvSharedHeader`]),
 ///   and each cell ([`Error::CsvInvalidValue`]: an empty or blank id, department,
 ///   position, officer or competency, an id or department holding a control or invisible
-///   character, a level that does not read (the error names the levels of the row's
+///   character, in a quoted field as written between its quotes; a level that does not
+///   read (the error names the levels of the row's
 ///   competency in the framework: `a level from 0 to 4` for a competency of four levels;
 ///   for one the framework does not hold, no range, only that levels go up to 5 at
 ///   most), an unknown source, a verified flag that
@@ -462,7 +463,6 @@ impl Loader<'_, '_> {
         let mut errors = std::mem::take(&mut self.errors);
         let given = (self.options.delimiter, &mut self.files);
         let refused = officer_rows(
-            self.framework,
             text,
             &mut errors,
             &mut self.unread,

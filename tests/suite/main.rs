@@ -121,6 +121,7 @@ mod messages;
 mod needs_kernel;
 mod negative_zero_levels;
 mod null_fields;
+mod officer_ids_as_written;
 mod officers_csv;
 mod officers_writer;
 mod onet_decimals;
