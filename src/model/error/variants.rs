@@ -720,10 +720,7 @@ pub enum Error {
     /// that is blank or holds a control or invisible character (any other document
     /// identifier gives a derived UUID, see
     /// [`CaseDocument::case_identifier`](crate::CaseDocument::case_identifier)).
-    #[error(
-        "case identifier {} is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
-        quoted(identifier)
-    )]
+    #[error("{}", invalid_identifier_text(identifier))]
     CaseInvalidIdentifier {
         /// The identifier given.
         identifier: String,
@@ -911,11 +908,7 @@ pub enum Error {
     /// are cannot be known, so none of the columns is read from it and the file is not
     /// read. Give each column a cell of its own, or rename the cell to the one column it
     /// holds.
-    #[error(
-        "{file} header {} (cell {position}) names columns {}: expected one column to a cell",
-        quoted(header),
-        columns.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
-    )]
+    #[error("{}", shared_header_text(file, *position, header, columns))]
     CsvSharedHeader {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -932,10 +925,7 @@ pub enum Error {
     /// a name read as an id would be unknown or, worse, another item's id, so the column
     /// is not read. Export the id column (`Position ID`, `Competency ID`) or, if the cells
     /// do hold the framework's ids, rename the header to the column's own name.
-    #[error(
-        "{file} header {} holds names, not the ids column `{column}` is read as: give the framework's ids under a header `{column}`",
-        quoted(header)
-    )]
+    #[error("{}", name_column_text(file, column, header))]
     CsvNameColumn {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -964,10 +954,7 @@ pub enum Error {
     /// cannot be told. Give the delimiter
     /// ([`OfficersCsvOptions::delimiter`](crate::OfficersCsvOptions::delimiter)), or
     /// start the file with Excel's `sep=;` line.
-    #[error(
-        "{file} header names the columns needed when split at any of {}: expected one delimiter",
-        delimiters.iter().map(|d| format!("`{}`", d.escape_debug())).collect::<Vec<_>>().join(", ")
-    )]
+    #[error("{}", ambiguous_delimiter_text(file, delimiters))]
     CsvAmbiguousDelimiter {
         /// The file, as named in the reference layout.
         file: &'static str,
