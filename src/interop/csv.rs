@@ -86,7 +86,7 @@ pub(crate) use row::{Header, Refused, Row, Seen, refused_keys};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;
-use columns::{Column, column, near_column, shared_cells};
+use columns::{Column, near_column};
 use lines::LineCounter;
 use quotes::check_quotes;
 pub(crate) use title::header_in_reach;
@@ -286,19 +286,8 @@ impl<'a> Table<'a> {
         }
         let before = errors.len();
         let mut missing = false;
-        let mut found_required: Vec<Column> = (required.iter())
-            .map(|&name| column(&header, file, name))
-            .collect();
-        let mut found_optional: Vec<Column> = (optional.iter())
-            .map(|&name| column(&header, file, name))
-            .collect();
-        shared_cells(
-            file,
-            &header,
-            (required, &mut found_required),
-            (optional, &mut found_optional),
-            errors,
-        );
+        let (found_required, found_optional) =
+            columns::columns_found(file, &header, required, optional, errors);
         for (&name, found) in required.iter().zip(found_required) {
             if matches!(found, Column::Missing) {
                 missing = true;

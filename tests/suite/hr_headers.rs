@@ -402,7 +402,7 @@ fn a_header_cell_naming_two_columns_is_refused() {
         .filter(|(i, j)| i < j)
     {
         let header = shared(&officer_columns, i, j);
-        let row = vec!["x"; 4].join(",");
+        let row = ["x"; 4].join(",");
         let errors = load(
             &format!("{header}\n{row}\n"),
             "officer,competency,level,source\n",

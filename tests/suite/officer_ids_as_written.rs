@@ -11,8 +11,11 @@ use karmayogi::{
 
 use crate::support::HEADER_FRAMEWORK;
 
-/// Each officer as `(id, department, position, [(competency, level)])`.
-fn officers(list: &[OfficerSpec]) -> Vec<(String, String, String, Vec<(String, u8)>)> {
+/// An officer as `(id, department, position, [(competency, level)])`.
+type Read = (String, String, String, Vec<(String, u8)>);
+
+/// Each officer as [`Read`].
+fn officers(list: &[OfficerSpec]) -> Vec<Read> {
     (list.iter())
         .map(|o| {
             let passbook = (o.passbook.iter())

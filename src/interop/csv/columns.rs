@@ -43,7 +43,7 @@ pub(super) enum Column {
     Ambiguous(Vec<String>),
     Names(String),
     /// The one header naming the column names another column too, reported already as
-    /// [`Error::CsvSharedHeader`] (see [`shared_cells`]).
+    /// [`Error::CsvSharedHeader`] (see [`columns_found`]).
     Shared,
 }
 
@@ -166,31 +166,29 @@ pub(super) fn near_column(
         })
 }
 
-/// Finds the header cells that name two or more of the columns asked for (`Position /
-/// Target Position`, read by its parts as `position` and as `target`; `Employee ID /
-/// Position ID`), whole or by a part: such a cell is [`Error::CsvSharedHeader`], naming it
-/// and the columns, and none of them is read from it ([`Column::Shared`]). A cell holds
-/// one column's values; which one these hold cannot be known, and reading the cell as
-/// both would fill two columns with the same values without a word. `required` and
-/// `optional` are the columns' names with what [`column`] found for each, in the order
-/// asked. O(columns²).
-pub(super) fn shared_cells(
+/// What [`column`] finds in `header` for each of the `required` and the `optional`
+/// columns, in the order asked; a header cell that two or more of them read, whole or by
+/// a part (`Position / Target Position`, read by its parts as `position` and as `target`;
+/// `Employee ID / Position ID`), is [`Error::CsvSharedHeader`], naming it and the
+/// columns, and none of them is read from it ([`Column::Shared`]). A cell holds one
+/// column's values; which one these hold cannot be known, and reading the cell as both
+/// would fill two columns with the same values without a word. O(columns²) beside
+/// [`column`]'s cost.
+pub(super) fn columns_found(
     file: &'static str,
     header: &csv::StringRecord,
-    required: (&[&'static str], &mut [Column]),
-    optional: (&[&'static str], &mut [Column]),
+    required: &[&'static str],
+    optional: &[&'static str],
     errors: &mut Vec<Error>,
-) {
-    let (names, found): (Vec<&'static str>, Vec<&mut Column>) = (required.0.iter())
-        .zip(required.1.iter_mut())
-        .chain(optional.0.iter().zip(optional.1.iter_mut()))
-        .map(|(&n, f)| (n, f))
-        .unzip();
-    let cell = |f: &Column| match f {
-        Column::At(at) | Column::Part { at, .. } => Some(*at),
-        _ => None,
-    };
-    let cells: Vec<Option<usize>> = found.iter().map(|f| cell(f)).collect();
+) -> (Vec<Column>, Vec<Column>) {
+    let names: Vec<&'static str> = required.iter().chain(optional).copied().collect();
+    let mut found: Vec<Column> = names.iter().map(|&n| column(header, file, n)).collect();
+    let cells: Vec<Option<usize>> = (found.iter())
+        .map(|f| match f {
+            Column::At(at) | Column::Part { at, .. } => Some(*at),
+            _ => None,
+        })
+        .collect();
     let mut shared: Vec<usize> = Vec::new();
     for (i, at) in cells.iter().enumerate() {
         let Some(at) = *at else { continue };
@@ -209,11 +207,13 @@ pub(super) fn shared_cells(
             columns,
         });
     }
-    for (f, at) in found.into_iter().zip(cells) {
+    for (f, at) in found.iter_mut().zip(cells) {
         if at.is_some_and(|at| shared.contains(&at)) {
             *f = Column::Shared;
         }
     }
+    let optional_found = found.split_off(required.len());
+    (found, optional_found)
 }
 
 /// [`Error::CsvMissingColumn`] for column `name` of `file`, naming the first cell of
