@@ -284,7 +284,7 @@ impl<'f> CohortCsvReader<'f> {
             &mut errors,
             reader,
             &mut |reader: &mut Reader<'_>, row: &Row<'_>, errors: &mut Vec<Error>| {
-                let o = officer_row(reader.framework, row, errors);
+                let o = officer_row(row, errors);
                 reader.officer(row, o, errors);
             },
             &|_: &Reader<'_>, _: &Header, _: &[u8], _: &mut Roster| (0, 0),
@@ -354,7 +354,7 @@ impl<'f> CohortCsvReader<'f> {
         let reader = &mut self.reader;
         let mut errors = std::mem::take(&mut reader.errors);
         self.officers.finish(&mut errors, &mut |row, errors| {
-            let o = officer_row(reader.framework, row, errors);
+            let o = officer_row(row, errors);
             reader.officer(row, o, errors);
         });
         reader.errors = errors;

@@ -6,8 +6,9 @@
 //! or a lone CR; fields in double quotes holding delimiters, line breaks and doubled quotes
 //! (`""` for `"`); a UTF-8 byte-order mark before the header; whitespace around every field
 //! and header removed (an HR export's `id , name` is `id,name`), except that a quoted
-//! field naming a framework's id is also read as written when trimmed it names none
-//! ([`Row::id_in`]: `"p "` names the position `p `); empty and blank lines
+//! field read as an id (an officer, a department, a position, a competency, a course) is
+//! read as written between its quotes, as a JSON string is ([`Row::id_in`]: `"p "` is
+//! the position `p `, and names no position `p`); empty and blank lines
 //! skipped, and so are records whose every field is empty (`,,,`, which spreadsheets write
 //! for rows whose cells were cleared: they hold nothing to lose); fields beyond the
 //! header's that are all empty (a trailing `,`) ignored, and so are fields missing under
@@ -23,7 +24,9 @@
 //! read as that column: alone, it is [`Error::CsvNameColumn`] (see `csv/aliases.rs`).
 //! A column the loader reads that two headers name (`Id` and `ID`, `id` and `ID`, or `id`
 //! twice) is [`Error::CsvAmbiguousColumn`], naming both: the values could differ, and
-//! which column is meant cannot be known.
+//! which column is meant cannot be known. A header cell that names two columns, whole or
+//! by its parts (`Position / Target Position`), is [`Error::CsvSharedHeader`], and
+//! neither is read from it: a cell holds one column's values.
 //!
 //! The `csv` crate reads quotes leniently: a quote inside an unquoted field is kept as a
 //! character, and text after a closing quote is appended to the field. RFC 4180 forbids
@@ -83,7 +86,7 @@ pub(crate) use row::{Header, Refused, Row, Seen, refused_keys};
 pub(crate) use split::{stops, word_at};
 
 use crate::Error;
-use columns::{Column, column, near_column};
+use columns::{Column, near_column};
 use lines::LineCounter;
 use quotes::check_quotes;
 pub(crate) use title::header_in_reach;
@@ -283,8 +286,9 @@ impl<'a> Table<'a> {
         }
         let before = errors.len();
         let mut missing = false;
-        for &name in required {
-            let found = column(&header, file, name);
+        let (found_required, found_optional) =
+            columns::columns_found(file, &header, required, optional, errors);
+        for (&name, found) in required.iter().zip(found_required) {
             if matches!(found, Column::Missing) {
                 missing = true;
                 errors.push(columns::missing(file, name, &header));
@@ -296,8 +300,7 @@ impl<'a> Table<'a> {
             }
         }
         let mut absent = Vec::new();
-        for &name in optional {
-            let found = column(&header, file, name);
+        for (&name, found) in optional.iter().zip(found_optional) {
             if matches!(found, Column::Missing) {
                 absent.push(name);
             }

@@ -54,7 +54,9 @@ pub(crate) use rows::{
 ///   Verified`, `Verified Flag`; `course`: `Course ID`, `Course Code`.
 ///
 /// Two headers naming one column at the first of these steps that finds one (`Id` and
-/// `ID`, `id` twice, `Emp ID` and `Employee ID`) are [`Error::CsvAmbiguousColumn`].
+/// `ID`, `id` twice, `Emp ID` and `Employee ID`) are [`Error::CsvAmbiguousColumn`]; one
+/// header cell naming two columns (`Position / Target Position`, whose sides name
+/// `position` and `target`) is [`Error::CsvSharedHeader`], and neither is read from it.
 /// A header that gives a column's items by name (`Department Name`, `Dept Name`,
 /// `Ministry Department`; `Position Name`, `Designation Name`, `Post Name`; `Target
 /// Position Name`, `Target Designation Name`; `Competency Name`, `Competency Title`,
@@ -267,10 +269,11 @@ pub struct OfficersLoad {
 /// - in each file: the CSV itself ([`Error::CsvUnclosedQuote`],
 ///   [`Error::CsvMisplacedQuote`], [`Error::CsvFieldCount`], [`Error::CsvMissingColumn`],
 ///   [`Error::CsvLineAboveHeader`],
-///   [`Error::CsvAmbiguousColumn`]),
+///   [`Error::CsvAmbiguousColumn`], [`Error::CsvSharedHeader`]),
 ///   and each cell ([`Error::CsvInvalidValue`]: an empty or blank id, department,
 ///   position, officer or competency, an id or department holding a control or invisible
-///   character, a level that does not read (the error names the levels of the row's
+///   character, in a quoted field as written between its quotes; a level that does not
+///   read (the error names the levels of the row's
 ///   competency in the framework: `a level from 0 to 4` for a competency of four levels;
 ///   for one the framework does not hold, no range, only that levels go up to 5 at
 ///   most), an unknown source, a verified flag that
@@ -460,7 +463,6 @@ impl Loader<'_, '_> {
         let mut errors = std::mem::take(&mut self.errors);
         let given = (self.options.delimiter, &mut self.files);
         let refused = officer_rows(
-            self.framework,
             text,
             &mut errors,
             &mut self.unread,

@@ -2969,6 +2969,37 @@ fn csv_ambiguous_column() {
 }
 
 #[test]
+fn csv_shared_header() {
+    // One header cell whose two sides name two columns: neither is read from it.
+    let fw = Framework::from_json(
+        r#"{"format_version": 2, "competencies": [{"id": "rti", "name": "RTI", "type": "domain"}],
+            "roles": [{"id": "r", "name": "R", "requires": [{"competency": "rti", "level": 2}]}],
+            "positions": [{"id": "us", "name": "Under Secretary", "department": "dopt", "roles": ["r"]}]}"#,
+    )
+    .expect("valid");
+    let csv = OfficersCsv::new("Emp ID,Dept,Position / Target Position\no1,dopt,us\n");
+    let errors = load_officers(&fw, &csv, &OfficersCsvOptions::default())
+        .expect_err("a cell naming two columns")
+        .into_vec();
+    assert_eq!(
+        errors,
+        [Error::CsvSharedHeader {
+            file: "officers.csv",
+            position: 3,
+            header: "Position / Target Position".into(),
+            columns: vec!["position", "target"],
+        }]
+    );
+    assert_messages(
+        &errors,
+        &[
+            "officers.csv header `Position / Target Position` (cell 3) names columns \
+             `position`, `target`: expected one column to a cell",
+        ],
+    );
+}
+
+#[test]
 fn csv_name_column() {
     // An HR export naming positions by name: the names are never looked up as ids.
     let fw = Framework::from_json(
@@ -3472,6 +3503,7 @@ const COVERED: &[&str] = &[
     "CsvMissingColumn",
     "CsvLineAboveHeader",
     "CsvAmbiguousColumn",
+    "CsvSharedHeader",
     "CsvNameColumn",
     "CsvDelimiter",
     "CsvAmbiguousDelimiter",

@@ -340,3 +340,96 @@ fn a_megabyte_header_cell_is_listed_as_a_column_not_read() {
         .collect();
     assert_eq!(not_read, [("officers.csv", 4), ("evidence.csv", 5)]);
 }
+
+/// `csv/38`: a header cell whose parts name two columns (`Position / Target Position`,
+/// `Competency ID / Course ID`) is read as neither: it is one error naming the cell and
+/// both columns, in each file, on both paths, rather than both columns filled from it.
+#[test]
+fn a_header_cell_naming_two_columns_is_refused() {
+    let officers =
+        include_str!("../data/cases/csv/38-one-header-cell-naming-two-columns-officers.csv");
+    let evidence =
+        include_str!("../data/cases/csv/38-one-header-cell-naming-two-columns-evidence.csv");
+    let errors = load(officers, evidence).expect_err("a shared header cell");
+    assert_eq!(
+        errors,
+        [
+            Error::CsvSharedHeader {
+                file: "officers.csv",
+                position: 4,
+                header: "Position / Target Position".into(),
+                columns: vec!["position", "target"],
+            },
+            Error::CsvSharedHeader {
+                file: "evidence.csv",
+                position: 2,
+                header: "Competency ID / Course ID".into(),
+                columns: vec!["competency", "course"],
+            },
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        "officers.csv header `Position / Target Position` (cell 4) names columns \
+         `position`, `target`: expected one column to a cell"
+    );
+    assert_eq!(errors[0].code(), "csv_shared_header");
+    // Every pair of columns a cell's two sides may name, in either file: never both read.
+    let officer_columns = [
+        "Employee ID",
+        "Name",
+        "Department",
+        "Position ID",
+        "Target Position",
+    ];
+    let evidence_columns = [
+        "Employee ID",
+        "Competency ID",
+        "Proficiency Level",
+        "Evidence Source",
+        "Assessment Date",
+        "Verified",
+        "Course ID",
+    ];
+    let shared = |headers: &[&str], i: usize, j: usize| -> String {
+        let mut cells: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+        cells[i] = format!("{} / {}", headers[i], headers[j]);
+        cells.remove(j);
+        cells.join(",")
+    };
+    for (i, j) in (0..5)
+        .flat_map(|i| (0..5).map(move |j| (i, j)))
+        .filter(|(i, j)| i < j)
+    {
+        let header = shared(&officer_columns, i, j);
+        let row = ["x"; 4].join(",");
+        let errors = load(
+            &format!("{header}\n{row}\n"),
+            "officer,competency,level,source\n",
+        )
+        .expect_err(&header);
+        assert!(
+            errors
+                .iter()
+                .any(|e| matches!(e, Error::CsvSharedHeader { columns, .. } if columns.len() == 2)),
+            "{header}: {errors:?}"
+        );
+    }
+    for (i, j) in (0..7)
+        .flat_map(|i| (0..7).map(move |j| (i, j)))
+        .filter(|(i, j)| i < j)
+    {
+        let header = shared(&evidence_columns, i, j);
+        let errors = load(
+            "id,department,position\no1,dopt,us\n",
+            &format!("{header}\n"),
+        )
+        .expect_err(&header);
+        assert!(
+            errors
+                .iter()
+                .any(|e| matches!(e, Error::CsvSharedHeader { columns, .. } if columns.len() == 2)),
+            "{header}: {errors:?}"
+        );
+    }
+}

@@ -1460,13 +1460,17 @@ fn a_competency_met_again_reports_every_badly_formed_level_node() {
         [
             entry(
                 at(1),
-                "CID9",
+                "CLID32",
                 "`level` is `Level four`: expected `Level N`, a whole number, a Roman numeral (`III`, `Level III`) or a level name"
             ),
-            entry(at(2), "CID9", "no level"),
-            entry(at(3), "CID9", "level 7 is outside 1 to 5"),
-            entry(at(4), "CID9", "repeats an earlier id; the first is kept"),
-            entry(at(5), "", "a `KNOWLEDGERESOURCE` node has no place here"),
+            entry(at(2), "CLID33", "no level"),
+            entry(at(3), "CLID34", "level 7 is outside 1 to 5"),
+            entry(at(4), "CLID35", "repeats an earlier id; the first is kept"),
+            entry(
+                at(5),
+                "KRID1",
+                "a `KNOWLEDGERESOURCE` node has no place here"
+            ),
             entry(at(6), "", "`node` is a string: expected an object"),
             entry(
                 "$.responseData[0].children[2].children[0]".to_owned(),
@@ -1546,14 +1550,18 @@ fn profile_fields_of_one_level_that_disagree_are_noted() {
             ("CID12", EvidenceSource::Assessment, 1),
         ]
     );
-    let notes: Vec<(&str, &str, String)> = (load.report.notes.iter())
-        .map(|n| (n.path.as_str(), n.id.as_str(), n.what.to_string()))
+    let notes: Vec<(String, &str, String)> = (load.report.notes.iter())
+        .map(|n| (n.path.clone(), n.id.as_str(), n.what.to_string()))
         .collect();
     let said = |kept: &str, level: u8, other: &str, other_level: u8| {
         let what = format!(
             "`{kept}` says level {level} and `{other}` level {other_level}; `{kept}` is kept"
         );
-        ("$.profileDetails.competencies[0]", "CID9", what)
+        (
+            format!("$.profileDetails.competencies[0].{other}"),
+            "CID9",
+            what,
+        )
     };
     let (declared, raised) = (
         "competencySelfAttestedLevel",

@@ -163,7 +163,7 @@ fn frac_status_and_type_of_another_type_are_named_as_such() {
         want(&[
             (
                 &format!("{role}.children[0].children[1]"),
-                "",
+                "CLID32",
                 "`type` is an array: expected a string"
             ),
             (

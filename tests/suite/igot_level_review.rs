@@ -44,11 +44,11 @@ fn frac_level_nodes_count_by_their_review_states() {
     assert_eq!(
         igot_entries(&load.report.set_aside),
         [
-            (paths[0].as_str(), "CID12", &not("UNVERIFIED")),
-            (paths[1].as_str(), "CID12", &board("UNVERIFIED")),
-            (paths[2].as_str(), "CID12", &board("REJECTED")),
-            (paths[3].as_str(), "CID13", &not("REJECTED")),
-            (paths[4].as_str(), "CID13", &wrong),
+            (paths[0].as_str(), "CLID62", &not("UNVERIFIED")),
+            (paths[1].as_str(), "CLID63", &board("UNVERIFIED")),
+            (paths[2].as_str(), "CLID64", &board("REJECTED")),
+            (paths[3].as_str(), "CLID70", &not("REJECTED")),
+            (paths[4].as_str(), "CLID71", &wrong),
         ]
     );
     // Their states are read, no longer counted among the ignored fields.

@@ -53,7 +53,7 @@ fn only_nodes_the_review_board_verified_and_not_deleted_count() {
             ),
             (
                 &format!("{rid4}.children[3].children[1]"),
-                "CID12",
+                "CLID61",
                 "deleted on the platform (`active` is false)"
             ),
             (

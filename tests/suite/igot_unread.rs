@@ -46,12 +46,12 @@ fn frac_notes() -> Vec<(String, String, String)> {
         ),
         (
             &format!("{CID9}.children[0]"),
-            "CID9",
+            "CLID31",
             "`description` is an integer: expected a string",
         ),
         (
             &format!("{CID9}.children[1]"),
-            "CID9",
+            "CLID32",
             "`name` is an array: expected a string",
         ),
         (

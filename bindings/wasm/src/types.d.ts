@@ -1954,6 +1954,7 @@ export type Problem =
       kind: DocumentKind | null;
     })
   | (ProblemBase & { code: "csv_name_column"; file: string; column: string; header: string })
+  | (ProblemBase & { code: "csv_shared_header"; file: string; position: number; header: string; columns: string[] })
   | (ProblemBase & {
       code: "csv_other_layout";
       file: string;

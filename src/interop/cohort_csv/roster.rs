@@ -84,7 +84,7 @@ impl Shared<'_> {
     /// reader.
     pub(super) fn officer(&self, row: &Row<'_>, roster: &mut Roster) -> bool {
         let mut problems = Vec::new();
-        let o = officer_row(self.framework, row, &mut problems);
+        let o = officer_row(row, &mut problems);
         if o.missing != 0 || !o.id_read {
             return false;
         }

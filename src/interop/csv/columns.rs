@@ -35,10 +35,16 @@ pub struct HeaderPart {
 /// A header read by a part is `Part`, so that the loader says so.
 pub(super) enum Column {
     At(usize),
-    Part { at: usize, part: String },
+    Part {
+        at: usize,
+        part: String,
+    },
     Missing,
     Ambiguous(Vec<String>),
     Names(String),
+    /// The one header naming the column names another column too, reported already as
+    /// [`Error::CsvSharedHeader`] (see [`columns_found`]).
+    Shared,
 }
 
 impl Column {
@@ -54,7 +60,7 @@ impl Column {
     ) -> Option<usize> {
         match self {
             Column::At(at) | Column::Part { at, .. } => Some(at),
-            Column::Missing => None,
+            Column::Missing | Column::Shared => None,
             Column::Ambiguous(headers) => {
                 errors.push(Error::CsvAmbiguousColumn {
                     file,
@@ -158,6 +164,56 @@ pub(super) fn near_column(
             let near = nearest(&fold(form), candidates.iter().map(|(c, _)| c.as_str()))?;
             candidates.iter().find(|(c, _)| *c == near).map(|&(_, n)| n)
         })
+}
+
+/// What [`column`] finds in `header` for each of the `required` and the `optional`
+/// columns, in the order asked; a header cell that two or more of them read, whole or by
+/// a part (`Position / Target Position`, read by its parts as `position` and as `target`;
+/// `Employee ID / Position ID`), is [`Error::CsvSharedHeader`], naming it and the
+/// columns, and none of them is read from it ([`Column::Shared`]). A cell holds one
+/// column's values; which one these hold cannot be known, and reading the cell as both
+/// would fill two columns with the same values without a word. O(columns²) beside
+/// [`column`]'s cost.
+pub(super) fn columns_found(
+    file: &'static str,
+    header: &csv::StringRecord,
+    required: &[&'static str],
+    optional: &[&'static str],
+    errors: &mut Vec<Error>,
+) -> (Vec<Column>, Vec<Column>) {
+    let names: Vec<&'static str> = required.iter().chain(optional).copied().collect();
+    let mut found: Vec<Column> = names.iter().map(|&n| column(header, file, n)).collect();
+    let cells: Vec<Option<usize>> = (found.iter())
+        .map(|f| match f {
+            Column::At(at) | Column::Part { at, .. } => Some(*at),
+            _ => None,
+        })
+        .collect();
+    let mut shared: Vec<usize> = Vec::new();
+    for (i, at) in cells.iter().enumerate() {
+        let Some(at) = *at else { continue };
+        if shared.contains(&at) || !cells[i + 1..].contains(&Some(at)) {
+            continue;
+        }
+        shared.push(at);
+        let columns: Vec<&'static str> = (names.iter().zip(&cells))
+            .filter(|&(_, c)| *c == Some(at))
+            .map(|(&n, _)| n)
+            .collect();
+        errors.push(Error::CsvSharedHeader {
+            file,
+            position: at + 1,
+            header: header.get(at).unwrap_or_default().to_owned(),
+            columns,
+        });
+    }
+    for (f, at) in found.iter_mut().zip(cells) {
+        if at.is_some_and(|at| shared.contains(&at)) {
+            *f = Column::Shared;
+        }
+    }
+    let optional_found = found.split_off(required.len());
+    (found, optional_found)
 }
 
 /// [`Error::CsvMissingColumn`] for column `name` of `file`, naming the first cell of

@@ -172,23 +172,51 @@ impl<'r> Row<'r> {
         Row { written, ..self }
     }
 
-    /// `text`, the trimmed text of the `k`-th column (as [`Row::nth`] numbers them), as an
-    /// id that `known` tells: the column's text as written between its quotes, spaces
-    /// around it kept, when the trimmed text is no id `known` holds and that one is
-    /// (`"p "` names the id `p ` when there is no `p`); else `text`. Fields are read
-    /// trimmed, and a quoted field is how a CSV file writes what is to be kept as it
-    /// stands. O(log quoted fields) beside `known`'s cost.
-    pub(crate) fn id_in(&self, k: usize, text: &'r str, known: impl Fn(&str) -> bool) -> &'r str {
-        if self.written.is_empty() || known(text) {
-            return text;
-        }
+    /// The column's text as [`Row::id_in`] reads an id: as written between its quotes
+    /// for a quoted field that trimming changes, else trimmed ([`Row::text`]), so that
+    /// an unknown reference names the id read. O(columns + log quoted fields).
+    fn as_id(&self, column: &'static str) -> &str {
+        let written: &[(usize, Cow<'_, str>)] = self.written;
+        (self.columns.iter())
+            .find(|(name, _)| *name == column)
+            .and_then(|&(_, at)| written.binary_search_by_key(&at, |&(i, _)| i).ok())
+            .map_or_else(|| self.text(column), |i| written[i].1.as_ref())
+    }
+
+    /// `text`, the trimmed text of the `k`-th column (as [`Row::nth`] numbers them), as
+    /// an id: the column's text as written between its quotes, whitespace around it kept,
+    /// when it is a quoted field (`"p "` is the id `p `, `"d "` the department `d `), as a
+    /// JSON string is read as written; else `text`, the spaces around an unquoted field
+    /// being the CSV layout (`o1 , d`). So one export gives the same ids as CSV and as
+    /// JSON; ids apart only in such spaces are kept apart, and named as lookalikes by the
+    /// reviews. A written text holding a control or invisible character is reported as
+    /// [`Row::id_text`] reports one, and gives `None`. O(log quoted fields).
+    pub(crate) fn id_in(
+        &self,
+        (k, column): (usize, &'static str),
+        text: &'r str,
+        errors: &mut Vec<Error>,
+    ) -> Option<&'r str> {
+        let written: &'r [(usize, Cow<'r, str>)] = self.written;
         let Some(at) = self.slots.get(k).copied().flatten() else {
-            return text;
+            return Some(text);
         };
-        match self.written.binary_search_by_key(&at, |&(i, _)| i) {
-            Ok(i) if known(&self.written[i].1) => &self.written[i].1,
-            _ => text,
+        let Ok(i) = written.binary_search_by_key(&at, |&(i, _)| i) else {
+            return Some(text);
+        };
+        let as_written: &'r str = written[i].1.as_ref();
+        if crate::model::quote::has_hidden(as_written) {
+            errors.push(Error::CsvInvalidValue {
+                file: self.file,
+                line: self.line,
+                column,
+                found: as_written.to_owned(),
+                expected: "an id without control or invisible characters".into(),
+                entry: None,
+            });
+            return None;
         }
+        Some(as_written)
     }
 
     /// The text of the `k`-th column the table was opened with (required ones first, then
@@ -299,7 +327,7 @@ impl<'r> Row<'r> {
             file: self.file,
             line: self.line,
             column,
-            found: self.text(column).to_owned(),
+            found: self.as_id(column).to_owned(),
             target,
             quote_nearest: nearest.as_deref().is_some_and(needs_csv_quotes),
             nearest,

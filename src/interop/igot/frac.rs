@@ -95,7 +95,12 @@ impl FracOptions {
 /// as a descriptor (igot/31). A level node (COMPETENCIESLEVEL) carrying a review state is
 /// read by the same rule, with the same reasons: one not VERIFIED in a tier (UNVERIFIED,
 /// DRAFT, REJECTED, a `secondaryStatus` not VERIFIED, a state of another JSON type) is
-/// set aside as a descriptor, as a descriptor has no draft form; one with no state at all
+/// set aside as a descriptor, as a descriptor has no draft form, and reported under the
+/// level node's own id (`CLID62`; igot/43); one awaiting review (not rejected, not
+/// deleted) above every descriptor kept still keeps its level in the competency's scale,
+/// [`CompetencySpec::max_level`](crate::CompetencySpec::max_level) set to it, so that a
+/// descriptor not yet verified never narrows the levels a verified requirement may name
+/// (igot/44); one with no state at all
 /// counts unless deleted, as the service never sends level nodes to review (its
 /// `TaggingConstants` leave COMPETENCIESLEVEL out of the draft and dictionary node types;
 /// igot/40). States are read trimmed, in any case; the first tier's is
@@ -521,10 +526,11 @@ impl Tree<'_> {
                 }
             },
         };
-        let max = self
-            .competencies
-            .get(&id)
-            .map_or(5, |c| c.levels.iter().map(|d| d.level).max().unwrap_or(5));
+        let max = self.competencies.get(&id).map_or(5, |c| {
+            (c.max_level)
+                .or_else(|| c.levels.iter().map(|d| d.level).max())
+                .unwrap_or(5)
+        });
         if !(1..=u64::from(max)).contains(&level) {
             self.report
                 .set_aside(&at, &id, IgotWhat::LevelOutOfRange { level, min: 1, max });
@@ -575,7 +581,7 @@ impl Tree<'_> {
             }
             // Its level nodes are read as the first one's were (a badly formed one set
             // aside and reported), then compared with the levels kept.
-            let levels = level_nodes(&mut self.report, path, id, children, LEVEL);
+            let levels = level_nodes(&mut self.report, path, children, LEVEL).levels;
             let conflicts = (self.competencies.get(id))
                 .map(|have| competency_conflicts(have, (name, description, area), node, &levels));
             for field in conflicts.into_iter().flatten() {
@@ -617,7 +623,9 @@ impl Tree<'_> {
             .unwrap_or("")
             .clone_into(&mut competency.description);
         competency.area = area.filter(|a| !a.trim().is_empty()).map(str::to_owned);
-        competency.levels = level_nodes(&mut self.report, path, id, children, LEVEL);
+        let levels = level_nodes(&mut self.report, path, children, LEVEL);
+        competency.levels = levels.levels;
+        competency.max_level = levels.max_level;
 
         self.competencies.get_or_insert_with(id, || competency);
         true

@@ -75,7 +75,8 @@ const KNOWN: &[&str] = &[
 /// where the passbook meets a framework, as a JSON passbook's `"level": "Proficient"` is
 /// (igot/07); beside a name field holding another name, a default name (Basic … Ustad)
 /// is read as its number and noted ([`IgotWhat::LevelFromName`]), the name field kept
-/// beside it to be checked against it. Any other fraction (`4.5`), a sign (`-0`), an
+/// beside it to be checked against it (at that field's path,
+/// `$[0].competencySelfAttestedLevel`). Any other fraction (`4.5`), a sign (`-0`), an
 /// exponent (`4e0`) or a FRAC level node's id (`CLID33`) is a level that cannot be read.
 ///
 /// The level's name the platform writes beside each level
@@ -95,10 +96,13 @@ const KNOWN: &[&str] = &[
 /// entry's other kind of level is still read; an entry that gives no level kept (neither
 /// level, or each it gives set aside) at its own path (`$[0]`, [`IgotWhat::NoLevel`]),
 /// after its fields: so a report's path tells a dropped entry (its own path) from a kept
-/// one whose field was set aside (igot/38). Noted: the second field of a
+/// one whose field was set aside (igot/38). Noted, at the path of the field it is about
+/// (igot/42): the second field of a
 /// level holding another level than the field read ([`IgotWhat::LevelsDisagree`]:
 /// `competencySelfAttestedLevel` `"2"` beside `competencySelfAttestedLevelValue`
-/// `"Level 3"` keeps 3 and says so); an entry whose `id`
+/// `"Level 3"` keeps 3 and says so at `$[0].competencySelfAttestedLevel`), and a field
+/// before the one read holding a level that cannot be read
+/// ([`IgotWhat::UnreadableLevel`]); an entry whose `id`
 /// repeats an earlier entry's ([`IgotWhat::Repeated`], at the later entry): both are read,
 /// so their levels are evidence side by side (the level policy counts the highest that
 /// counts) and [`Framework::review_officers`](crate::Framework::review_officers) names two
@@ -311,7 +315,7 @@ fn read_level(
             Err(found) => match huge::text(value).and_then(level_by_name) {
                 Some(l) => {
                     report.note(
-                        path,
+                        &format!("{path}.{field}"),
                         id,
                         IgotWhat::LevelFromName {
                             name: found,
@@ -327,7 +331,8 @@ fn read_level(
             Ok(l) if l <= 5 => {
                 // A field read before it held something unreadable: kept, and said.
                 if let Some((field, found)) = unreadable {
-                    report.note(path, id, IgotWhat::UnreadableLevel { field, found });
+                    let at = format!("{path}.{field}");
+                    report.note(&at, id, IgotWhat::UnreadableLevel { field, found });
                 }
                 // A field after it holding another level: the first is kept, and said.
                 for other in fields.into_iter().skip_while(|&f| f != field).skip(1) {
@@ -335,7 +340,7 @@ fn read_level(
                         && other_level != l
                     {
                         report.note(
-                            path,
+                            &format!("{path}.{other}"),
                             id,
                             IgotWhat::LevelsDisagree {
                                 kept: field,

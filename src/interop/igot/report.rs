@@ -169,7 +169,8 @@ pub enum IgotWhat {
     /// Two fields of a profile entry giving one kind of level (the self-attested level's
     /// `competencySelfAttestedLevelValue` and `competencySelfAttestedLevel`, the
     /// CBP-completion level's `competencyCBPCompletionLevel` and `…Value`) hold different
-    /// levels; the one [`load_igot_profile`](crate::load_igot_profile) reads first is kept.
+    /// levels; the one [`load_igot_profile`](crate::load_igot_profile) reads first is kept,
+    /// and this is noted at the other's path.
     LevelsDisagree {
         /// The field kept.
         kept: &'static str,

@@ -98,7 +98,6 @@ pub(crate) const EVIDENCE_COLUMNS: [&[&str]; 2] = [
 /// error or their number of fields, by id (see [`refused_ids`]); `None` when the header
 /// lacks a required column.
 pub(crate) fn officer_rows(
-    framework: &Framework,
     text: &str,
     errors: &mut Vec<Error>,
     unread: &mut Vec<ColumnNotRead>,
@@ -112,7 +111,7 @@ pub(crate) fn officer_rows(
     let unheaded = table.header().unheaded.clone();
     files.push(CsvFileRead::new(OFFICERS, table.header()));
     let refused = table.rows(errors, |row, errors| {
-        let officer = officer_row(framework, row, errors);
+        let officer = officer_row(row, errors);
         each(row, officer, errors);
     });
     unread.extend(with_unheaded(OFFICERS, named, &unheaded));
@@ -178,18 +177,16 @@ pub(crate) fn refused_ids(refused: &[Refused]) -> HashMap<String, usize> {
 /// reported as naming an officer missing from the file; a row whose id has a problem is
 /// given with the id empty and `id_read` false, so that its position and target are
 /// checked too ([`unknown_positions`]), and is not kept.
-pub(crate) fn officer_row<'r>(
-    framework: &Framework,
-    row: &Row<'r>,
-    errors: &mut Vec<Error>,
-) -> OfficerRow<'r> {
+pub(crate) fn officer_row<'r>(row: &Row<'r>, errors: &mut Vec<Error>) -> OfficerRow<'r> {
     replaced(row, errors);
     // The columns by their place in `OFFICER_COLUMNS`.
     let id = row.id_text("id", row.nth(0).unwrap_or(""), errors);
     let department = row.id_text("department", row.nth(1).unwrap_or(""), errors);
+    // Each id as written between its quotes, as its JSON is read (see `Row::id_in`).
+    let id = id.and_then(|id| row.id_in((0, "id"), id, errors));
+    let department = department.and_then(|d| row.id_in((1, "department"), d, errors));
     let position = row.non_empty_text("position", row.nth(2).unwrap_or(""), errors);
-    let position_id = |k, p| row.id_in(k, p, |p| framework.positions.get(p).is_some());
-    let position = position.map(|p| position_id(2, p));
+    let position = position.and_then(|p| row.id_in((2, "position"), p, errors));
     let position = position.filter(|&p| !marks_missing(row, "position", p, errors));
     let mut missing = 0;
     let id = id.filter(|&id| {
@@ -204,7 +201,8 @@ pub(crate) fn officer_row<'r>(
             .filter(|&d| !marks_missing(row, "department", d, errors))
             .unwrap_or(""),
         position: position.unwrap_or(""),
-        target: present(row.nth(4), 1, &mut missing).map(|t| position_id(4, t)),
+        target: present(row.nth(4), 1, &mut missing)
+            .map(|t| row.id_in((4, "target"), t, errors).unwrap_or(t)),
         missing,
     }
 }
@@ -284,12 +282,12 @@ pub(crate) fn evidence_row<'r>(
     let replaced = replaced(row, errors);
     // The columns by their place in `EVIDENCE_COLUMNS`.
     let officer = row.non_empty_text("officer", row.nth(0).unwrap_or(""), errors);
+    let officer = officer.and_then(|o| row.id_in((0, "officer"), o, errors));
     let officer = officer.filter(|&o| {
         !marks_missing(row, "officer", o, errors) && !written_as_number(row, "officer", o, errors)
     });
     let competency = row.non_empty_text("competency", row.nth(1).unwrap_or(""), errors);
-    let competency =
-        competency.map(|c| row.id_in(1, c, |c| framework.competencies.get(c).is_some()));
+    let competency = competency.and_then(|c| row.id_in((1, "competency"), c, errors));
     // A competency of the framework is read as such, whatever its id.
     let competency = competency.filter(|&c| {
         framework.competencies.get(c).is_some() || !marks_missing(row, "competency", c, errors)
@@ -369,7 +367,7 @@ pub(crate) fn evidence_row<'r>(
             date,
             verified: verified.unwrap_or(true),
             course: present(row.nth(6), 2, &mut missing)
-                .map(|k| row.id_in(6, k, |k| framework.courses.get(k).is_some())),
+                .map(|k| row.id_in((6, "course"), k, errors).unwrap_or(k)),
         },
         missing,
     })

@@ -71,6 +71,7 @@ impl Error {
             Error::CsvDelimiter { .. } => "csv_delimiter",
             Error::CsvAmbiguousDelimiter { .. } => "csv_ambiguous_delimiter",
             Error::CsvNameColumn { .. } => "csv_name_column",
+            Error::CsvSharedHeader { .. } => "csv_shared_header",
             Error::CsvInvalidValue { .. } => "csv_invalid_value",
             Error::CsvDateOrder { .. } => "csv_date_order",
             Error::CsvDuplicateKey { .. } => "csv_duplicate_key",

@@ -329,6 +329,12 @@ fn every_variant() -> Vec<Error> {
             file: "f.csv",
             delimiters: vec![',', ';'],
         },
+        Error::CsvSharedHeader {
+            file: "f.csv",
+            position: 2,
+            header: s(),
+            columns: vec!["position", "target"],
+        },
         Error::CsvNameColumn {
             file: "f.csv",
             column: "position",
@@ -467,6 +473,7 @@ fn index(e: &Error) -> usize {
         Error::LookalikeUris { .. } => 71,
         Error::IgotUnreadEntries { .. } => 72,
         Error::SameLevelNames { .. } => 73,
+        Error::CsvSharedHeader { .. } => 74,
     }
 }
 

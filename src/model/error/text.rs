@@ -205,6 +205,49 @@ pub(super) fn conflicting_text(group: &GroupId, identifiers: &[String]) -> Strin
     )
 }
 
+/// `Error::CaseInvalidIdentifier`'s text.
+pub(super) fn invalid_identifier_text(identifier: &str) -> String {
+    format!(
+        "case identifier {} is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
+        quoted(identifier)
+    )
+}
+
+/// `Error::CsvSharedHeader`'s text.
+pub(super) fn shared_header_text(
+    file: &str,
+    position: usize,
+    header: &str,
+    columns: &[&str],
+) -> String {
+    let columns: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
+    format!(
+        "{file} header {} (cell {position}) names columns {}: expected one column to a cell",
+        quoted(header),
+        columns.join(", ")
+    )
+}
+
+/// `Error::CsvNameColumn`'s text.
+pub(super) fn name_column_text(file: &str, column: &str, header: &str) -> String {
+    format!(
+        "{file} header {} holds names, not the ids column `{column}` is read as: give the \
+         framework's ids under a header `{column}`",
+        quoted(header)
+    )
+}
+
+/// `Error::CsvAmbiguousDelimiter`'s text.
+pub(super) fn ambiguous_delimiter_text(file: &str, delimiters: &[char]) -> String {
+    let delimiters: Vec<String> = (delimiters.iter())
+        .map(|d| format!("`{}`", d.escape_debug()))
+        .collect();
+    format!(
+        "{file} header names the columns needed when split at any of {}: expected one delimiter",
+        delimiters.join(", ")
+    )
+}
+
 /// `Error::CsvAmbiguousColumn`'s text.
 pub(super) fn ambiguous_column_text(file: &str, column: &str, headers: &[String]) -> String {
     format!(

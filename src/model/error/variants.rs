@@ -105,6 +105,7 @@ use crate::{CompetencyId, CourseId, DepartmentId, EntityKind, GroupId, OfficerId
 /// | `csv_missing_column` | a CSV header without a needed column |
 /// | `csv_line_above_header` | a line of two cells or more above an HR export's header, below title lines |
 /// | `csv_ambiguous_column` | a CSV header naming a needed column twice (`Id` and `ID`) |
+/// | `csv_shared_header` | a CSV header cell naming two needed columns (`Position / Target Position`) |
 /// | `csv_name_column` | a CSV header giving a column's items by name (`Position Name`) where ids are read |
 /// | `csv_delimiter` | a CSV header separated by another character than the delimiter given or declared |
 /// | `csv_ambiguous_delimiter` | a CSV header that two delimiters read as the columns needed |
@@ -734,10 +735,7 @@ pub enum Error {
     /// that is blank or holds a control or invisible character (any other document
     /// identifier gives a derived UUID, see
     /// [`CaseDocument::case_identifier`](crate::CaseDocument::case_identifier)).
-    #[error(
-        "case identifier {} is not a uuid: expected 8-4-4-4-12 hex digits, version 1 to 5",
-        quoted(identifier)
-    )]
+    #[error("{}", invalid_identifier_text(identifier))]
     CaseInvalidIdentifier {
         /// The identifier given.
         identifier: String,
@@ -919,16 +917,30 @@ pub enum Error {
         /// The headers naming it, as written, in header order.
         headers: Vec<String>,
     },
+    /// One cell of a CSV header names two or more columns the loader reads, whole or by
+    /// its parts (`Position / Target Position`, whose sides name `position` and `target`;
+    /// `Employee ID / Position ID`). A cell holds one column's values, and which one these
+    /// are cannot be known, so none of the columns is read from it and the file is not
+    /// read. Give each column a cell of its own, or rename the cell to the one column it
+    /// holds.
+    #[error("{}", shared_header_text(file, *position, header, columns))]
+    CsvSharedHeader {
+        /// The file, as named in the reference layout.
+        file: &'static str,
+        /// The cell's 1-based position in the header.
+        position: usize,
+        /// The cell, trimmed of whitespace, as written.
+        header: String,
+        /// The columns it names, in the order the loader reads them (required ones first).
+        columns: Vec<&'static str>,
+    },
     /// A CSV header gives a column the loader reads ids from by a header that says its
     /// cells hold names (`Position Name`, `Designation Name`, `Competency Name`,
     /// `Department Name`), and no header gives the ids. The loaders look cells up as ids;
     /// a name read as an id would be unknown or, worse, another item's id, so the column
     /// is not read. Export the id column (`Position ID`, `Competency ID`) or, if the cells
     /// do hold the framework's ids, rename the header to the column's own name.
-    #[error(
-        "{file} header {} holds names, not the ids column `{column}` is read as: give the framework's ids under a header `{column}`",
-        quoted(header)
-    )]
+    #[error("{}", name_column_text(file, column, header))]
     CsvNameColumn {
         /// The file, as named in the reference layout.
         file: &'static str,
@@ -957,10 +969,7 @@ pub enum Error {
     /// cannot be told. Give the delimiter
     /// ([`OfficersCsvOptions::delimiter`](crate::OfficersCsvOptions::delimiter)), or
     /// start the file with Excel's `sep=;` line.
-    #[error(
-        "{file} header names the columns needed when split at any of {}: expected one delimiter",
-        delimiters.iter().map(|d| format!("`{}`", d.escape_debug())).collect::<Vec<_>>().join(", ")
-    )]
+    #[error("{}", ambiguous_delimiter_text(file, delimiters))]
     CsvAmbiguousDelimiter {
         /// The file, as named in the reference layout.
         file: &'static str,
