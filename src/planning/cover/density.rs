@@ -116,35 +116,3 @@ fn knapsack(
 pub(super) fn tightest(inst: &Instance, a: f64, b: f64) -> f64 {
     inst.round_down_value(a.min(b))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::{DensityBuffers, empty_upper_bound, upper_bound};
-    use crate::planning::cover::state::State;
-    use crate::planning::cover::stepper_tests::forest;
-
-    /// The empty plan's bound in buffers kept from instance to instance, larger ones first
-    /// so that anything left in them from the last would show, is the bound of an empty
-    /// state bit for bit: on forests with gaps worth nothing, elements no candidate
-    /// closes, and budgets from none to unlimited.
-    #[test]
-    fn the_empty_plans_bound_in_kept_buffers_is_the_empty_states() {
-        let mut buffers = DensityBuffers::default();
-        let values = [3.0, 0.0, 1.5, 7.0, 2.0];
-        let hours = [0.5, 1.0, 2.0, 4.0, 0.0, 10.0];
-        for seed in 0..400_u64 {
-            let n = 60 - (seed % 60) as u32;
-            let inst = forest(seed, n, &hours, &values);
-            for budget in [0.0, 0.3, 1.0, 3.5, 8.0, 40.0, f64::INFINITY] {
-                let empty = State::new(&inst);
-                let fresh = upper_bound(&inst, &empty, &[], budget, None);
-                let kept = empty_upper_bound(&inst, budget, &mut buffers);
-                assert_eq!(
-                    kept.to_bits(),
-                    fresh.to_bits(),
-                    "seed {seed}, budget {budget}"
-                );
-            }
-        }
-    }
-}

@@ -1,11 +1,14 @@
 //! Tests of `stepper.rs`'s pass prerequisites first (`Stepper::known`): every step it
 //! knows is the step a walk of the candidate's closure finds, bit for bit, and the step a
-//! brute-force union of the closure gives; it knows every step of a chain.
+//! brute-force union of the closure gives; it knows every step of a chain. Also
+//! `density.rs`'s empty plan's bound in kept buffers, on the same forests.
 
 use std::collections::BTreeSet;
 
+use super::density::{DensityBuffers, empty_upper_bound, upper_bound};
 use super::instance::Instance;
 use super::instance::tests::{laden, line};
+use super::state::State;
 use super::stepper::{Known, Stepper, sums_exact};
 
 /// A seeded generator of numbers below `k` (splitmix64).
@@ -389,4 +392,29 @@ fn steps_are_valued_by_hours_not_costs() {
         }
     }
     assert!(steps > 1_000, "most candidates are steps ({steps})");
+}
+
+/// The empty plan's bound in buffers kept from instance to instance, larger ones first
+/// so that anything left in them from the last would show, is the bound of an empty
+/// state bit for bit: on forests with gaps worth nothing, elements no candidate
+/// closes, and budgets from none to unlimited.
+#[test]
+fn the_empty_plans_bound_in_kept_buffers_is_the_empty_states() {
+    let mut buffers = DensityBuffers::default();
+    let values = [3.0, 0.0, 1.5, 7.0, 2.0];
+    let hours = [0.5, 1.0, 2.0, 4.0, 0.0, 10.0];
+    for seed in 0..400_u64 {
+        let n = 60 - (seed % 60) as u32;
+        let inst = forest(seed, n, &hours, &values);
+        for budget in [0.0, 0.3, 1.0, 3.5, 8.0, 40.0, f64::INFINITY] {
+            let empty = State::new(&inst);
+            let fresh = upper_bound(&inst, &empty, &[], budget, None);
+            let kept = empty_upper_bound(&inst, budget, &mut buffers);
+            assert_eq!(
+                kept.to_bits(),
+                fresh.to_bits(),
+                "seed {seed}, budget {budget}"
+            );
+        }
+    }
 }
