@@ -97,8 +97,8 @@ impl ExactWeights {
     /// O(1).
     pub(crate) fn small_ratios(&self, required: [u32; 3]) -> Option<SmallRatios> {
         let mut den = [0; 3];
-        for t in 0..3 {
-            add(&mut den, times(self.int[t], required[t]));
+        for (&w, &n) in self.int.iter().zip(&required) {
+            add(&mut den, times(w, n));
         }
         small(den)?;
         let int = [0, 1, 2].map(|t| u64::try_from(self.int[t]).ok());
