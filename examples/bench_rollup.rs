@@ -3,14 +3,16 @@
 //! and **synthetic** officers (see `examples/support/synth.rs`: no real officer data).
 //!
 //! ```text
-//! cargo run --release --example bench_rollup -- [OFFICERS] [--seed N]
+//! cargo run --release --example bench_rollup -- [OFFICERS] [--seed N] [--compare-only]
 //! ```
 //!
 //! Times, in one run and on the same cohort (default 1,000,000 officers), with 1 and 2
 //! threads: `Framework::training_needs` (the heatmap per competency) and
 //! `Framework::training_needs_by_group` (the same officers rolled up to every group), and
 //! prints their ratio; then `Framework::compare` (1 and 2 threads) and
-//! `Framework::compare_by_group` on two snapshots (the second with some levels raised). Timings are noisy on a shared machine:
+//! `Framework::compare_by_group` on two snapshots (the second with some levels raised), with
+//! a fingerprint of each whole evaluation (`--compare-only`: `Framework::compare` alone,
+//! for instruction counts). Timings are noisy on a shared machine:
 //! the ratio, measured in one run, is the figure to read, with the load average printed
 //! beside it.
 
@@ -31,7 +33,7 @@ use karmayogi::{
 
 use crate::synth::{Synth, SynthOptions};
 
-const USAGE: &str = "usage: bench_rollup [OFFICERS] [--seed N]   (OFFICERS > 0)";
+const USAGE: &str = "usage: bench_rollup [OFFICERS] [--seed N] [--compare-only]   (OFFICERS > 0)";
 
 /// Timed runs of each aggregation (after one untimed run).
 const RUNS: usize = 5;
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
     out::finish(|out| {
         let mut officers = 1_000_000u64;
         let mut seed = None;
+        let mut compare_only = false;
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
                             .map_err(|_| format!("--seed: `{v}`; {USAGE}"))?,
                     );
                 }
+                "--compare-only" => compare_only = true,
                 "-h" | "--help" => return Ok(writeln!(out, "{USAGE}")?),
                 n => {
                     officers = n
@@ -65,11 +69,11 @@ fn main() -> ExitCode {
                 }
             }
         }
-        run(out, officers, seed)
+        run(out, officers, seed, compare_only)
     })
 }
 
-fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
+fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>, compare_only: bool) -> out::Outcome {
     writeln!(out, "karmayogi roll-up benchmark (release build expected)")?;
     writeln!(out, "load average before: {}", load_average())?;
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/esco");
@@ -112,7 +116,7 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
         start.elapsed().as_secs_f64()
     )?;
 
-    for threads in [1, 2] {
+    for threads in [1, 2].into_iter().filter(|_| !compare_only) {
         let heatmap = time(|| {
             framework
                 .training_needs(&cohort, &NeedsOptions::default().threads(threads))
@@ -135,7 +139,7 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
         )?;
     }
 
-    compare_snapshots(out, &framework, &synth, &cohort, officers)?;
+    compare_snapshots(out, &framework, &synth, &cohort, officers, compare_only)?;
     writeln!(out, "load average after: {}", load_average())?;
     Ok(())
 }
@@ -143,13 +147,16 @@ fn run(out: &mut dyn Write, officers: u64, seed: Option<u64>) -> out::Outcome {
 /// Times `Framework::compare` and `Framework::compare_by_group` of `cohort` against a
 /// second snapshot: every third officer one level higher in one competency; once stored in
 /// the same order as the first, once in reverse id order (snapshots exported by different
-/// systems rarely agree on order).
+/// systems rarely agree on order). Prints a fingerprint of each whole evaluation (its
+/// `Debug` text), the same for both orders. With `compare_only`, `compare_by_group` is left
+/// out.
 fn compare_snapshots(
     out: &mut dyn Write,
     framework: &Framework,
     synth: &Synth,
     cohort: &Cohort,
     officers: u64,
+    compare_only: bool,
 ) -> out::Outcome {
     // A second snapshot: every third officer one level higher in one competency; once
     // stored in the same order as the first, once in reverse id order (snapshots exported
@@ -199,6 +206,24 @@ fn compare_snapshots(
             .into());
         }
     }
+    let fingerprint = |later: &Cohort| -> Result<u64, karmayogi::Error> {
+        let evaluation = framework.compare(cohort, later, &CompareOptions::default())?;
+        Ok(fnv1a(format!("{evaluation:?}").as_bytes()))
+    };
+    writeln!(
+        out,
+        "compare min {} on 1 thread, {} on 2 (second snapshot in reverse order: {} / {}); \
+         evaluation fingerprint {:016x} (reverse order: {:016x})",
+        ms(plain.0),
+        ms(plain_2.0),
+        ms(crossed.0),
+        ms(crossed_2.0),
+        fingerprint(&later)?,
+        fingerprint(&reversed)?,
+    )?;
+    if compare_only {
+        return Ok(());
+    }
     let grouped = time(|| {
         framework
             .compare_by_group(cohort, &later, &RollupOptions::default())
@@ -206,12 +231,7 @@ fn compare_snapshots(
     })?;
     writeln!(
         out,
-        "compare min {} on 1 thread, {} on 2 (second snapshot in reverse order: {} / {}); \
-         compare_by_group min {}; ratio to compare on 1 thread {:.2}",
-        ms(plain.0),
-        ms(plain_2.0),
-        ms(crossed.0),
-        ms(crossed_2.0),
+        "compare_by_group min {}; ratio to compare on 1 thread {:.2}",
         ms(grouped.0),
         grouped.0.as_secs_f64() / plain.0.as_secs_f64()
     )?;
@@ -234,6 +254,13 @@ fn time(
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
+}
+
+/// FNV-1a, a stable fingerprint of a result's text.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The 1, 5 and 15 minute load averages, or a note where the system does not say.

@@ -316,6 +316,13 @@ impl<'f> Shared<'_, 'f> {
             let sums = (self.fw.level_sums.get(g.position as usize))
                 .copied()
                 .unwrap_or([0; 3]);
+            // Readiness against the group's one required sum: one division an officer
+            // where the sums are exact as doubles, the exact ratio otherwise.
+            let quick = self.weights.small_ratios(sums);
+            let readiness_of = |met: [u32; 3]| {
+                let value = quick.and_then(|q| q.value(met));
+                fixed(value.unwrap_or_else(|| self.weights.ratio(met, sums).value()))
+            };
             let mut group = GroupAcc::default();
             for block in (from..to).step_by(BLOCK) {
                 let block = block..(block + BLOCK).min(to);
@@ -340,11 +347,11 @@ impl<'f> Shared<'_, 'f> {
                     } else {
                         held_pairs::<true>(&t.adds, &t.required, &mut t.competencies, held)
                     };
-                    let before = fixed(self.weights.ratio(pairs.met[0], sums).value());
+                    let before = readiness_of(pairs.met[0]);
                     let after = if pairs.met[1] == pairs.met[0] {
                         before
                     } else {
-                        fixed(self.weights.ratio(pairs.met[1], sums).value())
+                        readiness_of(pairs.met[1])
                     };
                     let readiness = [before, after];
                     group.add(&pairs, reqs.len(), readiness);

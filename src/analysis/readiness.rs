@@ -87,6 +87,27 @@ impl ExactWeights {
         }
     }
 
+    /// [`ExactWeights::ratio`]'s value for many `met` sums against one `required`, when
+    /// every scaled weight fits in 64 bits and the weighted required sum is exact as a
+    /// double (below 2⁵³): so for the default weights `[1, 1, 1]` and any level sums a
+    /// position has. `None` otherwise (weights 2⁶⁴ or more apart once scaled, such as 10⁹
+    /// beside 10⁻⁹, or sums that large); [`ExactWeights::ratio`] then gives the value.
+    ///
+    /// # Complexity
+    /// O(1).
+    pub(crate) fn small_ratios(&self, required: [u32; 3]) -> Option<SmallRatios> {
+        let mut den = [0; 3];
+        for (&w, &n) in self.int.iter().zip(&required) {
+            add(&mut den, times(w, n));
+        }
+        small(den)?;
+        let int = [0, 1, 2].map(|t| u64::try_from(self.int[t]).ok());
+        Some(SmallRatios {
+            int: [int[0]?, int[1]?, int[2]?],
+            den: den[0],
+        })
+    }
+
     /// The floating-point estimate of [`ExactWeights::ratio`]: within 2⁻⁵⁰ of the exact
     /// ratio relatively, so estimates further apart than [`clearly_below`] tells are in
     /// the exact ratios' order.
@@ -105,6 +126,43 @@ impl ExactWeights {
 /// estimate's error.
 pub(crate) fn clearly_below(x: f64, y: f64) -> bool {
     y - x > y * CLEARLY_APART
+}
+
+/// The scaled weights and the weighted required sum of [`ExactWeights::small_ratios`]:
+/// each readiness against that sum is then one weighted sum in 128 bits and, as
+/// [`Readiness::value`] finds when both sums are exact as doubles, one division.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SmallRatios {
+    int: [u64; 3],
+    den: u64,
+}
+
+impl SmallRatios {
+    /// The value of `ExactWeights::ratio(met, required).value()` for the `required` these
+    /// were made for: the same double, from the same integers. `None` when the weighted
+    /// `met` exceeds the weighted required sum (some `met` above its `required`, which the
+    /// exact ratio does not admit either).
+    #[inline]
+    pub(crate) fn value(&self, met: [u32; 3]) -> Option<f64> {
+        // Each term below 2⁹⁶: the sum fits.
+        let num: u128 = (self.int.iter().zip(met))
+            .map(|(&w, m)| u128::from(w) * u128::from(m))
+            .sum();
+        let den = u128::from(self.den);
+        if num > den {
+            return None;
+        }
+        Some(if num == den {
+            // Nothing that counts is missing (or nothing counts: a sum of 0).
+            1.0
+        } else if num == 0 {
+            0.0
+        } else {
+            // Both below 2⁵³: exact as doubles, so the division rounds correctly.
+            let q = num as f64 / self.den as f64;
+            if q >= 1.0 { BELOW_ONE } else { q }
+        })
+    }
 }
 
 /// One readiness, held exactly as a ratio of weighted sums, with an estimate for fast
@@ -297,6 +355,70 @@ mod tests {
         let y = r([0.1, 0.1, 0.2], [2, 3, 2], [3, 3, 3]);
         assert_eq!(y, r([0.1, 0.1, 0.2], [0, 3, 3], [3, 3, 3]));
         assert_eq!(y.value(), 0.75);
+    }
+
+    #[test]
+    fn small_ratios_give_the_exact_ratios_value() {
+        let mut next = crate::model::test_rng::below(0x6a09_e667_f3bc_c909u64);
+        let weights = [
+            [1.0; 3],
+            [0.1, 0.3, 0.7],
+            [0.0, 1.0, 2.5],
+            [0.0; 3],
+            [1e9, 1e-9, 1.0],
+            [1e9, 1e9, 1e9],
+            [3.0, 0.0, 0.0],
+        ];
+        let mut fast = 0;
+        for w in weights {
+            let exact = ExactWeights::new(w);
+            for round in 0..2_000u64 {
+                // Level sums of a position (small, some types absent), then large ones.
+                let most = if round % 4 == 0 {
+                    u64::from(u32::MAX)
+                } else {
+                    40
+                };
+                let required = [0; 3].map(|_: u32| {
+                    if next(4) == 0 {
+                        0
+                    } else {
+                        next(most + 1) as u32
+                    }
+                });
+                let Some(quick) = exact.small_ratios(required) else {
+                    continue;
+                };
+                for _ in 0..8 {
+                    let met = required.map(|r| match next(4) {
+                        0 => 0,
+                        1 => r,
+                        _ => next(u64::from(r) + 1) as u32,
+                    });
+                    let want = exact.ratio(met, required).value();
+                    assert_eq!(quick.value(met), Some(want), "{w:?} {met:?} / {required:?}");
+                    fast += 1;
+                }
+                // A met sum above the required one has no small ratio.
+                if let Some(t) = (0..3).find(|&t| required[t] < u32::MAX && exact.int[t] > 0) {
+                    let mut over = required;
+                    over[t] += 1;
+                    assert_eq!(quick.value(over), None);
+                }
+            }
+        }
+        assert!(fast > 50_000, "{fast} values taken the small way");
+        // Weights 2⁶⁰ apart scale beyond 64 bits: no small ratios, whatever the sums.
+        assert!(
+            ExactWeights::new([1e9, 1e-9, 1.0])
+                .small_ratios([1, 1, 1])
+                .is_none()
+        );
+        assert!(
+            ExactWeights::new([1.0; 3])
+                .small_ratios([u32::MAX; 3])
+                .is_some()
+        );
     }
 
     #[test]
