@@ -240,11 +240,18 @@ pub(crate) fn object_message(
     id: Option<&str>,
     description: &str,
 ) -> String {
-    match (path.is_empty(), id) {
+    // Quoted as the library's messages quote paths and ids, so that a key or id holding
+    // an invisible character (a zero-width space, a right-to-left override) shows it.
+    let (empty, path, id) = (
+        path.is_empty(),
+        karmayogi::quoted(path),
+        id.map(karmayogi::quoted),
+    );
+    match (empty, id) {
         (true, None) => format!("invalid {what}: {description}"),
-        (true, Some(id)) => format!("invalid {what} (id `{id}`): {description}"),
-        (false, None) => format!("invalid {what} at `{path}`: {description}"),
-        (false, Some(id)) => format!("invalid {what} at `{path}` (id `{id}`): {description}"),
+        (true, Some(id)) => format!("invalid {what} (id {id}): {description}"),
+        (false, None) => format!("invalid {what} at {path}: {description}"),
+        (false, Some(id)) => format!("invalid {what} at {path} (id {id}): {description}"),
     }
 }
 

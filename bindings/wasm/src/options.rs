@@ -202,7 +202,11 @@ impl Fields {
                 let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 fields.report(problem(
                     &join(&fields.path, &key),
-                    &format!("unknown option `{key}`, expected {}", expected.join(", ")),
+                    &format!(
+                        "unknown option {}, expected {}",
+                        karmayogi::quoted(&key),
+                        expected.join(", ")
+                    ),
                 ));
             }
         }
@@ -509,8 +513,19 @@ fn wrong(path: &str, expected: &str, found: &JsValue) -> Failure {
     problem(path, &format!("expected {expected}, found {shown}"))
 }
 
-/// `found` as `JSON.stringify` writes it, or its type when it writes nothing.
+/// `found` as `JSON.stringify` writes it, or its type when it writes nothing; a string
+/// holding a character that would not show (a zero-width space, a right-to-left override)
+/// in double quotes with it escaped, as the library's messages show ids.
 fn shown(found: &JsValue) -> String {
+    if let Some(text) = wasm_bindgen::JsCast::dyn_ref::<js_sys::JsString>(found) {
+        // A lone surrogate has no UTF-8 form: `JSON.stringify` escapes it.
+        if text.is_valid_utf16() {
+            let quoted = karmayogi::quoted(&String::from(text)).to_string();
+            if !quoted.starts_with('`') {
+                return quoted;
+            }
+        }
+    }
     js_sys::JSON::stringify(found)
         .ok()
         .and_then(|s| s.as_string())
