@@ -52,6 +52,19 @@ describe("hidden characters in the package's own messages", () => {
     ]);
   });
 
+  test("a lone surrogate in a value of the wrong kind is shown as the other messages show it", () => {
+    // JSON.stringify wrote it `\ud800`, where every other message writes `\u{d800}`.
+    throwsProblems(() => fw.gap(profile, "a\uD800"), [
+      { code: "json", message: 'invalid options: expected a plain object, found "a\\u{d800}"' },
+    ]);
+    throwsProblems(() => fw.recommend(profile, "postmaster-hpo", { solver: ["\uDFFF", "\\ud800"] }), [
+      {
+        code: "json",
+        message: 'invalid options at `solver`: expected a plain object, found ["\\u{dfff}","\\\\ud800"]',
+      },
+    ]);
+  });
+
   test("the path and id of a bad value in a document given as objects are shown escaped", () => {
     const doc = frameworkDoc();
     doc.competencies[0].id = "integrity\u200B";
@@ -64,6 +77,13 @@ describe("hidden characters in the package's own messages", () => {
     keyed.officers[0]["na\u200Bme"] = () => {};
     const key = throwsProblems(() => new Cohort(fw, keyed), [{ code: "json", path: "officers[0].na\u200Bme" }]);
     assert.match(key.message, /^invalid officers at "officers\[0\]\.na\\u\{200b\}me" \(id `meena-iyer`\): /);
+  });
+
+  test("a path holding a lone surrogate shows it as \\u{d800}, not as an escaped backslash", () => {
+    const doc = frameworkDoc();
+    doc.competencies[0]["x\uD800"] = 1;
+    const error = throwsProblems(() => new Framework(doc), [{ code: "json", path: "competencies[0].x\\u{d800}" }]);
+    assert.match(error.message, /^invalid framework at "competencies\[0\]\.x\\u\{d800\}" \(id `integrity`\): /);
   });
 
   test("an unknown CSV text is named escaped", () => {
