@@ -221,6 +221,7 @@ pub use crate::model::ids::{
 pub use crate::model::json::{FORMAT_VERSION, OLDEST_FORMAT_VERSION, read_json};
 pub use crate::model::level::Level;
 pub use crate::model::provenance::{Paths, PathsIter, Provenance};
+pub use crate::model::quote::{Quoted, quoted};
 pub use crate::model::requirement::Requirement;
 pub use crate::model::spec::{
     ActivitySpec, CompetencySpec, CompetencyType, CourseOutcome, CourseSpec, FrameworkSpec,

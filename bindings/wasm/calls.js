@@ -142,18 +142,39 @@ const INDEXED = { Cohort: ["officerId", "officerName", "profile"] };
 
 /**
  * `klass` with every method, getter and static function checked, and its constructor
- * through a proxy that checks it: the class callers get. `instanceof` and the glue's own
+ * through a proxy that checks it: the class callers get. `exports` are the WebAssembly's
+ * exports, whose `__wbg_<class>_free` frees an instance. `instanceof` and the glue's own
  * references to `klass` see the same class.
  */
-export function guardClass(klass) {
+export function guardClass(klass, exports) {
   const name = klass.name;
   const proto = klass.prototype;
   // Freeing what was freed does nothing, as disposing of a resource twice does (the glue
-  // passed the WebAssembly a null pointer).
+  // passed the WebAssembly a null pointer). An instance a call is reading (`free()` from a
+  // getter or Proxy trap of one of the call's arguments) cannot be freed: the WebAssembly
+  // refuses, and the glue, which forgets the instance before asking, left it looking freed
+  // and its memory held for good. So the WebAssembly is asked first, and the instance
+  // forgotten only once it is freed.
   const free = proto.free;
+  const release = exports[`__wbg_${name.toLowerCase()}_free`];
   const freeOnce = function () {
     if (!(this instanceof klass)) throw refusal(`\`this\` in \`${name}.free\``, `expected a ${name}, found ${found(this)}`);
-    if (this.__wbg_ptr !== 0) free.call(this);
+    const ptr = this.__wbg_ptr;
+    if (ptr === 0) return;
+    if (typeof release !== "function") {
+      free.call(this);
+      return;
+    }
+    try {
+      release(ptr, 0);
+    } catch {
+      throw refusal(
+        `call of \`${name}.free\``,
+        `the ${name} is in use by a call that has not returned (free() was called from a getter or ` +
+          "Proxy trap of one of its arguments); it stays usable: free it once that call has returned",
+      );
+    }
+    this.__destroy_into_raw();
   };
   Object.defineProperty(proto, "free", { value: freeOnce, writable: true, configurable: true });
   if (Symbol.dispose && proto[Symbol.dispose] === free) proto[Symbol.dispose] = freeOnce;

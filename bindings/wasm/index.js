@@ -4,12 +4,13 @@ import init, { initSync, formatVersion, jsonSchema, oldestFormatVersion } from "
 import * as glue from "./pkg/karmayogi_wasm.js";
 
 const wasm = new URL("./pkg/karmayogi_wasm_bg.wasm", import.meta.url);
+let exports;
 if (wasm.protocol === "file:") {
   // Node.js (and other runtimes reading local files), where fetch cannot read file URLs.
   const { readFile } = await import("node:fs/promises");
-  initSync({ module: await readFile(wasm) });
+  exports = initSync({ module: await readFile(wasm) });
 } else {
-  await init({ module_or_path: wasm });
+  exports = await init({ module_or_path: wasm });
 }
 
 export { KarmayogiError } from "./errors.js";
@@ -17,10 +18,10 @@ export { KarmayogiError } from "./errors.js";
 // Every class and function checked as calls.js describes: a method of a freed instance, an
 // index that is no whole number at least 0 and a string holding a lone surrogate are
 // refused with a KarmayogiError.
-export const Cohort = guardClass(glue.Cohort);
-export const Framework = guardClass(glue.Framework);
-export const PositionMaster = guardClass(glue.PositionMaster);
-export const Profile = guardClass(glue.Profile);
+export const Cohort = guardClass(glue.Cohort, exports);
+export const Framework = guardClass(glue.Framework, exports);
+export const PositionMaster = guardClass(glue.PositionMaster, exports);
+export const Profile = guardClass(glue.Profile, exports);
 export const exportCase = guardFunction("exportCase", glue.exportCase);
 export const exportCaseWithReport = guardFunction("exportCaseWithReport", glue.exportCaseWithReport);
 export const importCase = guardFunction("importCase", glue.importCase);

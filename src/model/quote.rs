@@ -51,8 +51,27 @@ use std::fmt::{self, Write};
 use crate::model::confusable::mixed_lookalikes;
 use crate::model::nfc::uncomposed;
 
-/// Shows `value` as described in the module docs.
-pub(crate) fn quoted(value: &str) -> Quoted<'_> {
+/// `value` as the crate's error messages show an id, a key or a path: a plain value
+/// (non-empty, no control, invisible or non-space whitespace character, no backslash,
+/// quote or backtick, no space at either end, in Unicode's composed form) in backticks as
+/// it is, any other in double quotes with `\t`, `\r`, `\n`, `\0`, `\\`, `\"` and
+/// `\u{hex}` escapes for every character that would not show (a zero-width space, a
+/// right-to-left override, a noncharacter, a space at either end, a combining mark, a
+/// character keeping the value from NFC, a Greek or Cyrillic lookalike among Latin
+/// letters); longer than 200 characters, its first 200 and its length. For a program
+/// showing ids beside the crate's messages (the JavaScript package's own messages) so
+/// that both print one value alike.
+///
+/// Displaying it is O(length of `value`).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(karmayogi::quoted("postmaster-hpo").to_string(), "`postmaster-hpo`");
+/// assert_eq!(karmayogi::quoted("bud\u{200b}get").to_string(), r#""bud\u{200b}get""#);
+/// ```
+#[must_use]
+pub fn quoted(value: &str) -> Quoted<'_> {
     Quoted(value)
 }
 
@@ -73,8 +92,9 @@ pub(crate) fn csv_quoted(id: &str) -> String {
 /// and its length given.
 pub(crate) const SHOWN: usize = 200;
 
-/// The [`fmt::Display`] of a quoted value.
-pub(crate) struct Quoted<'a>(&'a str);
+/// A value shown as error messages show it ([`quoted`]): its [`fmt::Display`] writes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Quoted<'a>(&'a str);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -87,8 +87,11 @@ impl CsvTexts {
         for key in js_sys::Array::from(&options::field(&read, "keys")).iter() {
             let key = key.as_string().unwrap_or_default();
             if !keys.iter().any(|(k, _)| *k == key) {
-                let description =
-                    format!("unknown CSV text `{key}`, expected {}", names.join(", "));
+                let description = format!(
+                    "unknown CSV text {}, expected {}",
+                    karmayogi::quoted(&key),
+                    names.join(", ")
+                );
                 texts.report(&texts.at(&key), &description);
             } else if let Some(what) = options::field(&thrown, &key).as_string() {
                 texts.report(&texts.at(&key), &what);

@@ -240,12 +240,52 @@ pub(crate) fn object_message(
     id: Option<&str>,
     description: &str,
 ) -> String {
-    match (path.is_empty(), id) {
+    // Quoted as the library's messages quote paths and ids, so that a key or id holding
+    // an invisible character (a zero-width space, a right-to-left override) shows it.
+    let (empty, path, id) = (
+        path.is_empty(),
+        quoted_from_js(path),
+        id.map(quoted_from_js),
+    );
+    match (empty, id) {
         (true, None) => format!("invalid {what}: {description}"),
-        (true, Some(id)) => format!("invalid {what} (id `{id}`): {description}"),
-        (false, None) => format!("invalid {what} at `{path}`: {description}"),
-        (false, Some(id)) => format!("invalid {what} at `{path}` (id `{id}`): {description}"),
+        (true, Some(id)) => format!("invalid {what} (id {id}): {description}"),
+        (false, None) => format!("invalid {what} at {path}: {description}"),
+        (false, Some(id)) => format!("invalid {what} at {path} (id {id}): {description}"),
     }
+}
+
+/// A path or id from `values.js` as the library quotes it, each lone surrogate there
+/// written as the text `\u{d800}` (it has no UTF-8 form to cross in) shown as that escape
+/// rather than as an escaped backslash before it. O(length).
+fn quoted_from_js(value: &str) -> String {
+    let quoted = karmayogi::quoted(value).to_string();
+    if !quoted.contains("\\\\u{d") {
+        return quoted;
+    }
+    let mut out = String::with_capacity(quoted.len());
+    let mut rest = quoted.as_str();
+    while let Some(at) = rest.find("\\\\u{d") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        // `\\u{d` and three more characters: `8`–`f`, two hex digits, `}`.
+        let tail = from.get(5..9).filter(|t| {
+            let b = t.as_bytes();
+            matches!(b.first(), Some(b'8'..=b'9' | b'a'..=b'f'))
+                && b.iter().take(3).all(u8::is_ascii_hexdigit)
+                && b.get(3) == Some(&b'}')
+        });
+        if let Some(tail) = tail {
+            out.push_str("\\u{d");
+            out.push_str(tail);
+            rest = from.get(9..).unwrap_or_default();
+        } else {
+            out.push_str("\\\\");
+            rest = from.get(2..).unwrap_or_default();
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn strip_position(text: &str, line: usize, column: usize) -> String {

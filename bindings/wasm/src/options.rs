@@ -202,7 +202,11 @@ impl Fields {
                 let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 fields.report(problem(
                     &join(&fields.path, &key),
-                    &format!("unknown option `{key}`, expected {}", expected.join(", ")),
+                    &format!(
+                        "unknown option {}, expected {}",
+                        karmayogi::quoted(&key),
+                        expected.join(", ")
+                    ),
                 ));
             }
         }
@@ -509,12 +513,54 @@ fn wrong(path: &str, expected: &str, found: &JsValue) -> Failure {
     problem(path, &format!("expected {expected}, found {shown}"))
 }
 
-/// `found` as `JSON.stringify` writes it, or its type when it writes nothing.
+/// `found` as `JSON.stringify` writes it, or its type when it writes nothing; a string
+/// holding a character that would not show (a zero-width space, a right-to-left override)
+/// in double quotes with it escaped, as the library's messages show ids.
 fn shown(found: &JsValue) -> String {
+    if let Some(text) = wasm_bindgen::JsCast::dyn_ref::<js_sys::JsString>(found) {
+        // A lone surrogate has no UTF-8 form: `JSON.stringify` escapes it.
+        if text.is_valid_utf16() {
+            let quoted = karmayogi::quoted(&String::from(text)).to_string();
+            if !quoted.starts_with('`') {
+                return quoted;
+            }
+        }
+    }
     js_sys::JSON::stringify(found)
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| found.js_typeof().as_string().unwrap_or_default())
+        .map_or_else(
+            || found.js_typeof().as_string().unwrap_or_default(),
+            |json| braced_surrogates(&json),
+        )
+}
+
+/// JSON text with each lone surrogate `JSON.stringify` wrote as `\ud800` written
+/// `\u{d800}`, as the package's other messages and the library's show a character
+/// escaped. O(length).
+fn braced_surrogates(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(at) = rest.find('\\') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        // `\\`, `\"`, `\n`, … and `\uXXXX`: JSON's escapes are two characters, or six.
+        let hex = from
+            .get(2..6)
+            .filter(|h| from.get(1..2) == Some("u") && h.starts_with(['d', 'D']));
+        if let Some(hex) = hex.filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) {
+            out.push_str("\\u{");
+            out.push_str(&hex.to_ascii_lowercase());
+            out.push('}');
+            rest = from.get(6..).unwrap_or_default();
+        } else {
+            let escape = from.get(..2).unwrap_or(from);
+            out.push_str(escape);
+            rest = from.get(escape.len()..).unwrap_or_default();
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The keys of a [`LevelPolicy`] object.
@@ -1240,7 +1286,7 @@ pub(crate) fn frac(value: Option<impl Into<JsValue>>) -> Read<FracOptions> {
 
 #[cfg(test)]
 mod tests {
-    use super::level_of_text;
+    use super::{braced_surrogates, level_of_text};
     use karmayogi::Level;
 
     #[test]
@@ -1270,6 +1316,22 @@ mod tests {
             let value: Option<Level> =
                 serde_json::from_value(serde_json::Value::String(text.to_owned())).ok();
             assert_eq!(level_of_text(text), value, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lone_surrogates_are_braced_and_other_escapes_kept() {
+        for (json, shown) in [
+            (r#""\ud800""#, r#""\u{d800}""#),
+            (
+                r#"["a\uDFFF\\ud800\n\u0007"]"#,
+                r#"["a\u{dfff}\\ud800\n\u0007"]"#,
+            ),
+            (r#""\\\udc00x""#, r#""\\\u{dc00}x""#),
+            (r#""é\"""#, r#""é\"""#),
+            ("\\u", "\\u"),
+        ] {
+            assert_eq!(braced_surrogates(json), shown, "{json}");
         }
     }
 }
