@@ -36,7 +36,7 @@ fn flat_kcm_ids_that_disagree_with_their_sub_themes_are_noted() {
         [
             ("$[1].competency_id", "BEH-001", &another),
             ("$[2].competency_id", analysis.as_str(), &conflict),
-            ("$[5]", pfms.as_str(), &number),
+            ("$[5].competency_id", pfms.as_str(), &number),
         ]
     );
     assert_eq!(

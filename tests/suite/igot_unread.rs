@@ -35,32 +35,32 @@ fn frac_notes() -> Vec<(String, String, String)> {
     let again = "$.responseData[0].children[0].children[1]";
     owned(&[
         (
-            CID9,
+            &format!("{CID9}.description"),
             "CID9",
             "`description` is an integer: expected a string",
         ),
         (
-            CID9,
+            &format!("{CID9}.additionalProperties.competencyArea"),
             "CID9",
             "`additionalProperties.competencyArea` is an integer: expected a string",
         ),
         (
-            &format!("{CID9}.children[0]"),
+            &format!("{CID9}.children[0].description"),
             "CLID31",
             "`description` is an integer: expected a string",
         ),
         (
-            &format!("{CID9}.children[1]"),
+            &format!("{CID9}.children[1].name"),
             "CLID32",
             "`name` is an array: expected a string",
         ),
         (
-            again,
+            &format!("{again}.description"),
             "CID9",
             "`description` is a boolean: expected a string",
         ),
         (
-            again,
+            &format!("{again}.additionalProperties.competencyArea"),
             "CID9",
             "`additionalProperties.competencyArea` is an object: expected a string",
         ),
@@ -134,7 +134,7 @@ fn frac_department_of_another_type_is_noted_beside_the_default() {
     assert_eq!(p.department.as_str(), "Department of Posts");
     let mut notes = frac_notes();
     notes.extend(owned(&[(
-        "$.responseData[1]",
+        "$.responseData[1].department",
         "PID9",
         "`department` is an integer: expected a string",
     )]));
@@ -223,7 +223,7 @@ fn course_tags_set_aside_name_their_course() {
         ])
     );
     assert!(
-        (load.report.notes.iter()).any(|e| e.path == "$[2].competencies_v3[1]"
+        (load.report.notes.iter()).any(|e| e.path == "$[2].competencies_v3[1].selectedLevelName"
             && e.id == "do_3"
             && e.what
                 == IgotWhat::WrongType {
@@ -284,7 +284,7 @@ fn master_list_text_types_keys_and_ids_are_reported() {
         entries(&load.report.notes),
         owned(&[
             (
-                "$.positions[1]",
+                "$.positions[1].description",
                 "PID2",
                 "`description` is an integer: expected a string"
             ),
@@ -341,7 +341,7 @@ fn profile_text_types_and_ids_are_reported() {
         entries(&load.report.notes),
         owned(&[
             (
-                &format!("{entry}[0]"),
+                &format!("{entry}[0].competencyCBPCompletionLevelName"),
                 "CID9",
                 "`competencyCBPCompletionLevelName` is an integer: expected a string"
             ),

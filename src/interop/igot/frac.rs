@@ -355,7 +355,7 @@ impl Tree<'_> {
         if let Some(what) = department_note(node)
             && self.options.department.is_some()
         {
-            self.report.note(path, &id, what);
+            self.report.note(&format!("{path}.department"), &id, what);
         }
         let Some(department) = department else {
             self.report.set_aside(path, &id, IgotWhat::NoDepartment);

@@ -135,7 +135,8 @@ impl Report {
     /// An optional text field of record `id` (at `path`): `None` when absent or `null`; a
     /// value of another type (`"description": 5`) is `None` too, and noted as
     /// [`IgotWhat::WrongType`] under `field`, the name the note gives it
-    /// (`additionalProperties.competencyArea`), so that it is never dropped in silence. A
+    /// (`additionalProperties.competencyArea`), at the field's own path (`path.field`),
+    /// so that it is never dropped in silence. A
     /// number is not read as its text: the platform writes these fields as strings, so one
     /// of another type is a fault of the export to show, not a spelling to accept.
     pub(super) fn optional_text<'a>(
@@ -150,7 +151,7 @@ impl Report {
             Text::Absent => None,
             Text::Other(found) => {
                 self.note(
-                    path,
+                    &format!("{path}.{field}"),
                     id,
                     IgotWhat::WrongType {
                         field,
