@@ -574,7 +574,7 @@ fn invalid_level() {
     );
     assert_messages(
         &errors,
-        &["competency `integrity` names competency `integrity` at level 4: expected 0 to 3"],
+        &["a target names competency `integrity` at level 4: expected 0 to 3"],
     );
 }
 

@@ -228,7 +228,7 @@ fn a_target_level_below_the_lowest_level_is_an_invalid_level() {
         .into_vec();
     assert_eq!(
         errors[0].to_string(),
-        "competency `ITSP` names competency `ITSP` at level 3: expected 4 to 5"
+        "a target names competency `ITSP` at level 3: expected 4 to 5"
     );
     assert!(fw.recommend_targets(&[target(0, 4)], &[], &options).is_ok());
 }

@@ -51,6 +51,28 @@ fn scientific(decimal: &str) -> String {
     format!("{sign}{first}{point}{rest}e{minus}{exponent}")
 }
 
+/// The message of [`Error::InvalidLevel`](super::Error::InvalidLevel): the entity naming
+/// the level, or "a target" when a competency names itself (a target of
+/// `Framework::recommend_targets`, which has no id of its own).
+pub(super) fn invalid_level_text(
+    owner_kind: EntityKind,
+    owner: &str,
+    competency: &str,
+    level: u8,
+    min: u8,
+    max: u8,
+) -> String {
+    let named = quoted(competency);
+    if owner_kind == EntityKind::Competency && owner == competency {
+        format!("a target names competency {named} at level {level}: expected {min} to {max}")
+    } else {
+        let owner = quoted(owner);
+        format!(
+            "{owner_kind} {owner} names competency {named} at level {level}: expected {min} to {max}"
+        )
+    }
+}
+
 /// The message of [`Error::InvalidLevelRange`](super::Error::InvalidLevelRange).
 pub(super) fn level_range_text(competency: &str, min: u8, max: u8) -> String {
     format!(

@@ -327,12 +327,11 @@ pub enum Error {
     /// 1 to the competency's highest level. (Evidence levels are
     /// [`Error::InvalidEvidence`].) A level outside 1 to 5, which no competency has, is
     /// also reported beside the [`Error::UnknownReference`] of an unknown competency, with
-    /// `min` 1 and `max` 5, so that both are fixed in one round.
-    #[error(
-        "{owner_kind} {} names competency {} at level {level}: expected {min} to {max}",
-        quoted(owner),
-        quoted(competency)
-    )]
+    /// `min` 1 and `max` 5, so that both are fixed in one round. A target of
+    /// [`Framework::recommend_targets`](crate::Framework::recommend_targets), which has no
+    /// id of its own, is owned by its competency (`owner_kind` `Competency`, `owner` the
+    /// competency's id), and the message says "a target".
+    #[error("{}", invalid_level_text(*owner_kind, owner, competency, *level, *min, *max))]
     InvalidLevel {
         /// Kind of the entity naming the level.
         owner_kind: EntityKind,
