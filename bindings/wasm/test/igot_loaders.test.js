@@ -304,8 +304,8 @@ describe("what the loaders cannot read", () => {
     assert.deepEqual(
       report.notes.slice(0, 2).map((e) => [e.path, e.id, e.what]),
       [
-        [cid9, "CID9", { what: "wrong_type", field: "description", found: "an integer", expected: "a string" }],
-        [cid9, "CID9", { what: "wrong_type", field: "additionalProperties.competencyArea", found: "an integer", expected: "a string" }],
+        [`${cid9}.description`, "CID9", { what: "wrong_type", field: "description", found: "an integer", expected: "a string" }],
+        [`${cid9}.additionalProperties.competencyArea`, "CID9", { what: "wrong_type", field: "additionalProperties.competencyArea", found: "an integer", expected: "a string" }],
       ],
     );
     assert.deepEqual(report.set_aside[1], {
@@ -349,7 +349,7 @@ describe("what the loaders cannot read", () => {
   test("loadPositionMaster and loadIgotProfile report types, keys and ids alike", () => {
     const master = loadPositionMaster(read(`${cases}/25-master-text-types-keys-and-ids.json`));
     assert.deepEqual(entries(master.report.notes), [
-      ["$.positions[1]", "PID2", "wrong_type"],
+      ["$.positions[1].description", "PID2", "wrong_type"],
       ["$.positions[2]", "PID1 ", "id_whitespace"],
       ["$.positions[3]", "pid1", "same_name"],
       ["$.positions[2]", "PID1 ", "lookalike_ids"],
@@ -358,7 +358,7 @@ describe("what the loaders cannot read", () => {
     assert.deepEqual(entries(master.report.set_aside), [["$.morePositions", "", "list_not_read"]]);
     const profile = loadIgotProfile(read(`${cases}/26-profile-text-types-and-ids.json`));
     assert.deepEqual(entries(profile.report.notes), [
-      ["$.profileDetails.competencies[0]", "CID9", "wrong_type"],
+      ["$.profileDetails.competencies[0].competencyCBPCompletionLevelName", "CID9", "wrong_type"],
       ["$.profileDetails.competencies[1]", " CID9 ", "id_whitespace"],
       ["$.profileDetails.competencies[1]", " CID9 ", "lookalike_ids"],
       ["$.profileDetails.competencies[2]", "cid9", "lookalike_ids"],
@@ -377,7 +377,7 @@ describe("FRAC review tiers and containers of another type", () => {
         ["RID3", { what: "secondary_not_verified", secondary_status: "UNVERIFIED" }],
         ["CID40", { what: "deleted" }],
         ["CID41", { what: "secondary_not_verified", secondary_status: "REJECTED" }],
-        ["CID12", { what: "deleted" }],
+        ["CLID61", { what: "deleted" }],
         ["RID5", { what: "deleted" }],
       ],
     );
