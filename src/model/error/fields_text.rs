@@ -1,8 +1,9 @@
-//! Pieces of error messages that list values: ids quoted in a list, and the fields of
-//! documents of no kind a reader reads.
+//! Pieces of error messages that list values: ids quoted in a list, the fields of
+//! documents of no kind a reader reads, and the entity naming a level out of its scale.
 
 use std::fmt::Write;
 
+use crate::EntityKind;
 use crate::model::quote::quoted;
 
 /// Ids quoted as messages quote every value taken from the input, joined by `, `.
@@ -65,3 +66,25 @@ pub(super) fn no_known_kind_text(
 
 /// How many fields [`no_known_kind_text`] lists.
 const FIELDS_SHOWN: usize = 20;
+
+/// The message of [`Error::InvalidLevel`](super::Error::InvalidLevel): the entity naming
+/// the level, or "a target" when a competency names itself (a target of
+/// `Framework::recommend_targets`, which has no id of its own).
+pub(super) fn invalid_level_text(
+    owner_kind: EntityKind,
+    owner: &str,
+    competency: &str,
+    level: u8,
+    min: u8,
+    max: u8,
+) -> String {
+    let named = quoted(competency);
+    if owner_kind == EntityKind::Competency && owner == competency {
+        format!("a target names competency {named} at level {level}: expected {min} to {max}")
+    } else {
+        let owner = quoted(owner);
+        format!(
+            "{owner_kind} {owner} names competency {named} at level {level}: expected {min} to {max}"
+        )
+    }
+}

@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 pub(crate) use super::alike_text::{alike, lookalike_how};
 pub(super) use super::case_element::{CaseElement, CaseIdItems};
-pub(super) use super::fields_text::{igot_unread_entries_text, no_known_kind_text, quoted_list};
+pub(super) use super::fields_text::{
+    igot_unread_entries_text, invalid_level_text, no_known_kind_text, quoted_list,
+};
 pub(super) use crate::model::quote::quoted;
 use crate::{CourseId, EntityKind, GroupId};
 
@@ -49,28 +51,6 @@ fn scientific(decimal: &str) -> String {
     let rest = chars.as_str();
     let point = if rest.is_empty() { "" } else { "." };
     format!("{sign}{first}{point}{rest}e{minus}{exponent}")
-}
-
-/// The message of [`Error::InvalidLevel`](super::Error::InvalidLevel): the entity naming
-/// the level, or "a target" when a competency names itself (a target of
-/// `Framework::recommend_targets`, which has no id of its own).
-pub(super) fn invalid_level_text(
-    owner_kind: EntityKind,
-    owner: &str,
-    competency: &str,
-    level: u8,
-    min: u8,
-    max: u8,
-) -> String {
-    let named = quoted(competency);
-    if owner_kind == EntityKind::Competency && owner == competency {
-        format!("a target names competency {named} at level {level}: expected {min} to {max}")
-    } else {
-        let owner = quoted(owner);
-        format!(
-            "{owner_kind} {owner} names competency {named} at level {level}: expected {min} to {max}"
-        )
-    }
 }
 
 /// The message of [`Error::InvalidLevelRange`](super::Error::InvalidLevelRange).
