@@ -4,24 +4,16 @@
 //! was refused as naming no level. Level 0 is now described (its name and description),
 //! evidence naming it holds nothing (level 0), and the export writes it back (scales/44).
 
+use crate::support::named_level as level;
 use karmayogi::{
-    CaseExportOptions, CaseImport, CaseImportOptions, CasePackage, Framework, LevelDescriptor,
-    LevelPolicy, OfficersSpec, PositionSpec, Profile, RoleSpec,
+    CaseExportOptions, CaseImport, CaseImportOptions, CasePackage, Framework, LevelPolicy,
+    OfficersSpec, PositionSpec, Profile, RoleSpec,
 };
 
 const PACKAGE: &str = include_str!("../data/cases/case/96-rubric-level-zero-not-yet.json");
 const OFFICERS: &str =
     include_str!("../data/cases/scales/44-level-zero-named-by-a-rubric-officers.json");
 const ITEM: &str = "c9600000-0000-4000-8000-000000000001";
-
-fn level(level: u8, name: &str, description: &str) -> LevelDescriptor {
-    LevelDescriptor {
-        level,
-        name: Some(name.to_owned()),
-        level_name: None,
-        description: description.to_owned(),
-    }
-}
 
 #[test]
 fn a_rubric_s_level_scored_0_is_described_and_named_by_evidence() {

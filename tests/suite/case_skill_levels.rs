@@ -5,6 +5,7 @@
 //! carries, and a level item the package gives no number is set aside and reported with
 //! its identifier. The export of the framework imports again to the same levels.
 
+use crate::support::named_level as level;
 use karmayogi::{
     CaseDropReason, CaseElement, CaseExportOptions, CaseImport, CaseImportOptions, CasePackage,
     Framework, LevelDescriptor,
@@ -15,15 +16,6 @@ const PACKAGE: &str = include_str!("../data/cases/case/95-skill-level-items.json
 const DRAFTING: &str = "c9500000-0000-4000-8000-000000000001";
 const RTI: &str = "c9500000-0000-4000-8000-000000000002";
 const FILES: &str = "c9500000-0000-4000-8000-000000000003";
-
-fn level(level: u8, name: &str, description: &str) -> LevelDescriptor {
-    LevelDescriptor {
-        level,
-        name: Some(name.to_owned()),
-        level_name: None,
-        description: description.to_owned(),
-    }
-}
 
 /// The levels each competency has, read by hand from the package.
 fn expected() -> Vec<(&'static str, Vec<LevelDescriptor>)> {

@@ -1538,9 +1538,7 @@ fn frac_numbers_beyond_a_double_are_set_aside_not_fatal() {
 fn profile_fields_of_one_level_that_disagree_are_noted() {
     let json = include_str!("../data/cases/igot/04-profile-levels-that-disagree.json");
     let load = load_igot_profile(json).unwrap();
-    let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
-        .map(|e| (e.competency.as_str(), e.source, e.level))
-        .collect();
+    let read = crate::support::evidence_read(&load.value);
     assert_eq!(
         read,
         [

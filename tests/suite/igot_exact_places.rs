@@ -15,9 +15,7 @@ use karmayogi::{
 fn profile_notes_name_the_field_they_are_about() {
     let json = include_str!("../data/cases/igot/42-profile-notes-at-their-fields.json");
     let load = load_igot_profile(json).expect("reads");
-    let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
-        .map(|e| (e.competency.as_str(), e.source, e.level))
-        .collect();
+    let read = crate::support::evidence_read(&load.value);
     assert_eq!(
         read,
         [

@@ -15,9 +15,7 @@ const SHAPES: &str =
 #[test]
 fn the_registry_record_and_details_as_text_are_read_and_noted() {
     let load = load_igot_profile(&json_part(SHAPES, "registry")).expect("reads");
-    let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
-        .map(|e| (e.competency.as_str(), e.source, e.level))
-        .collect();
+    let read = crate::support::evidence_read(&load.value);
     assert_eq!(read, [("CID9", EvidenceSource::SelfDeclared, 3)]);
     assert_eq!(load.report.set_aside, []);
     assert_eq!(
@@ -42,9 +40,7 @@ fn the_registry_record_and_details_as_text_are_read_and_noted() {
     );
 
     let load = load_igot_profile(&json_part(SHAPES, "row")).expect("reads");
-    let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
-        .map(|e| (e.competency.as_str(), e.source, e.level))
-        .collect();
+    let read = crate::support::evidence_read(&load.value);
     assert_eq!(
         read,
         [

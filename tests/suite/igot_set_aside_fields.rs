@@ -17,9 +17,7 @@ const FIELDS: &str = include_str!("../data/cases/igot/38-set-aside-fields-of-kep
 #[test]
 fn a_profile_level_set_aside_is_named_by_its_field() {
     let load = load_igot_profile(&json_part(FIELDS, "profile")).expect("reads");
-    let read: Vec<(&str, EvidenceSource, u8)> = (load.value.iter())
-        .map(|e| (e.competency.as_str(), e.source, e.level))
-        .collect();
+    let read = crate::support::evidence_read(&load.value);
     assert_eq!(
         read,
         [

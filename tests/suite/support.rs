@@ -55,6 +55,23 @@ pub fn dropped_fields(
         .collect()
 }
 
+/// Evidence as (competency, source, level), in the order read: what a loader's test asserts.
+pub fn evidence_read(evidence: &[Evidence]) -> Vec<(&str, EvidenceSource, u8)> {
+    (evidence.iter())
+        .map(|e| (e.competency.as_str(), e.source, e.level))
+        .collect()
+}
+
+/// A level descriptor with a name and a description.
+pub fn named_level(level: u8, name: &str, description: &str) -> LevelDescriptor {
+    LevelDescriptor {
+        level,
+        name: Some(name.to_owned()),
+        level_name: None,
+        description: description.to_owned(),
+    }
+}
+
 /// Each entry of an iGOT loader's report as (path, id, what).
 pub fn igot_entries(list: &[IgotEntry]) -> Vec<(&str, &str, &IgotWhat)> {
     list.iter()
